@@ -1,0 +1,117 @@
+/**
+ * Request and response schemas of the platform API (accounts, sessions, organisation settings,
+ * audit log). They drive validation, the OpenAPI document and — through `import type` — the web UI.
+ */
+import { z } from '@hono/zod-openapi'
+import { LIMITS, ORG_KINDS, ROLES } from './limits.ts'
+
+export const ZRole = z.enum(ROLES).openapi('Role')
+export const ZOrgKind = z.enum(ORG_KINDS).openapi('OrganisationKind')
+
+export const ZOrganisation = z
+  .object({ id: z.string(), slug: z.string(), name: z.string(), kind: ZOrgKind })
+  .openapi('Organisation')
+
+export const ZUser = z.object({ id: z.string(), email: z.string(), name: z.string() }).openapi('User')
+
+export const ZMembershipSummary = z
+  .object({ organisation: ZOrganisation, role: ZRole })
+  .openapi('MembershipSummary')
+
+/** GET /api/me — who is signed in, in which organisation, and the CSRF token for mutations. */
+export const ZMe = z
+  .object({
+    user: ZUser,
+    organisation: ZOrganisation,
+    role: ZRole,
+    memberships: z.array(ZMembershipSummary),
+    csrfToken: z.string(),
+  })
+  .openapi('Me')
+
+export const ZLoginRequest = z
+  .object({
+    email: z.string().trim().toLowerCase().max(LIMITS.emailMax).pipe(z.email()),
+    password: z.string().min(1).max(LIMITS.passwordMax),
+  })
+  .openapi('LoginRequest')
+
+export const ZSwitchOrganisationRequest = z
+  .object({ organisationId: z.string().min(1).max(64) })
+  .openapi('SwitchOrganisationRequest')
+
+export const ZMember = z
+  .object({ user: ZUser, role: ZRole, joinedAt: z.string() })
+  .openapi('Member')
+
+export const ZUpdateMemberRequest = z.object({ role: ZRole }).openapi('UpdateMemberRequest')
+
+export const ZInvitation = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: ZRole,
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    acceptedAt: z.string().nullable(),
+  })
+  .openapi('Invitation')
+
+export const ZCreateInvitationRequest = z
+  .object({
+    email: z.string().trim().toLowerCase().max(LIMITS.emailMax).pipe(z.email()),
+    role: ZRole,
+  })
+  .openapi('CreateInvitationRequest')
+
+/** The invitation link token is returned once, at creation, and stored only as a hash. */
+export const ZCreatedInvitation = ZInvitation.extend({ token: z.string(), acceptUrl: z.string() }).openapi(
+  'CreatedInvitation',
+)
+
+export const ZAcceptInvitationRequest = z
+  .object({
+    token: z.string().min(16).max(200),
+    name: z.string().trim().min(1).max(LIMITS.nameMax),
+    password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+  })
+  .openapi('AcceptInvitationRequest')
+
+export const ZUpdateOrganisationRequest = z
+  .object({ name: z.string().trim().min(1).max(LIMITS.orgNameMax) })
+  .openapi('UpdateOrganisationRequest')
+
+export const ZAuditEvent = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    actor: z.object({ id: z.string(), email: z.string() }).nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    summary: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    hash: z.string(),
+  })
+  .openapi('AuditEvent')
+
+export const ZAuditPage = z
+  .object({ events: z.array(ZAuditEvent), nextCursor: z.number().int().nullable(), headHash: z.string().nullable() })
+  .openapi('AuditPage')
+
+export const ZErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }) })
+  .openapi('Error')
+
+export type TOrganisation = z.infer<typeof ZOrganisation>
+export type TUser = z.infer<typeof ZUser>
+export type TMe = z.infer<typeof ZMe>
+export type TLoginRequest = z.infer<typeof ZLoginRequest>
+export type TMember = z.infer<typeof ZMember>
+export type TInvitation = z.infer<typeof ZInvitation>
+export type TCreatedInvitation = z.infer<typeof ZCreatedInvitation>
+export type TCreateInvitationRequest = z.infer<typeof ZCreateInvitationRequest>
+export type TAcceptInvitationRequest = z.infer<typeof ZAcceptInvitationRequest>
+export type TAuditEvent = z.infer<typeof ZAuditEvent>
+export type TAuditPage = z.infer<typeof ZAuditPage>
+export type TErrorBody = z.infer<typeof ZErrorBody>
