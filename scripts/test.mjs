@@ -19,7 +19,11 @@ function collect(dir, out) {
   return out
 }
 
-const files = [...collect(join(root, 'src'), []), ...collect(join(root, 'test'), [])]
+const files = [
+  ...collect(join(root, 'src'), []),
+  ...collect(join(root, 'test'), []),
+  ...collect(join(root, 'web'), []),
+]
   .filter((file) => filters.length === 0 || filters.some((filter) => file.startsWith(filter.replace(/^\.\//, ''))))
   .sort()
 

@@ -100,7 +100,15 @@ export const ZAuditPage = z
   .openapi('AuditPage')
 
 export const ZErrorBody = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }) })
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      requestId: z.string().optional(),
+      /** Validation failures only: which field and why. */
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
   .openapi('Error')
 
 export type TOrganisation = z.infer<typeof ZOrganisation>

@@ -1,0 +1,70 @@
+/** Server configuration from the environment (DESIGN §6), parsed once and validated. */
+import { resolve } from 'node:path'
+import { AppError } from './errors.ts'
+
+export type TDatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type TLogLevel = (typeof LOG_LEVELS)[number]
+
+export type TConfig = {
+  database: TDatabaseConfig
+  port: number
+  host: string
+  secretKeyFile: string
+  logLevel: TLogLevel
+}
+
+export type TEnv = Record<string, string | undefined>
+
+const bad = (message: string) => new AppError('bad_request', message)
+
+/** `DATABASE_URL`: absent → ./data/custos.db; `sqlite:<path>` or `sqlite::memory:`; `postgres(ql)://…`. */
+export const parseDatabaseUrl = (value: string | undefined): TDatabaseConfig => {
+  const url = value?.trim()
+  if (!url) return { kind: 'sqlite', path: resolve('data', 'custos.db') }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length)
+    if (path === ':memory:') return { kind: 'sqlite', path }
+    if (path === '') throw bad('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/custos.db')
+    return { kind: 'sqlite', path: resolve(path) }
+  }
+  throw bad('DATABASE_URL must start with sqlite:, postgres:// or postgresql://')
+}
+
+export const parsePort = (value: string | undefined, fallback = 8080): number => {
+  if (value === undefined || value.trim() === '') return fallback
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw bad(`port must be an integer from 0 to 65535, got "${value}"`)
+  return port
+}
+
+export const parseLogLevel = (value: string | undefined): TLogLevel => {
+  if (value === undefined || value.trim() === '') return 'info'
+  const level = value.trim().toLowerCase()
+  const known = LOG_LEVELS.find((l) => l === level)
+  if (!known) throw bad(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`)
+  return known
+}
+
+/** Reads the configuration from an environment record; throws a readable AppError on bad values. */
+export const loadConfig = (env: TEnv = process.env): TConfig => ({
+  database: parseDatabaseUrl(env.DATABASE_URL),
+  port: parsePort(env.PORT),
+  host: env.HOST?.trim() || '127.0.0.1',
+  secretKeyFile: resolve(env.CUSTOS_SECRET_KEY_FILE?.trim() || resolve('data', 'secret.key')),
+  logLevel: parseLogLevel(env.LOG_LEVEL),
+})
+
+/** The database location with any password removed, for messages and logs. */
+export const describeDatabase = (database: TDatabaseConfig): string => {
+  if (database.kind === 'sqlite') return `SQLite ${database.path}`
+  try {
+    const url = new URL(database.url)
+    if (url.password) url.password = '***'
+    return `PostgreSQL ${url.toString()}`
+  } catch {
+    return 'PostgreSQL'
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Kysely on SQLite (better-sqlite3) or PostgreSQL (pg), chosen by DATABASE_URL. Both dialects hand
+ * back the same JS shapes: timestamps as ISO-8601 UTC strings, JSON columns as strings (read and
+ * write them with json.ts), booleans as 0/1.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import type { TDatabaseConfig } from '../core/config.ts'
+import type { TPlatformTables } from './schema.ts'
+
+export type TDialect = 'sqlite' | 'postgres'
+export type TDb = Kysely<TPlatformTables>
+export type TTrx = Transaction<TPlatformTables>
+/** Either the database or an open transaction: repositories accept both. */
+export type TExecutor = Kysely<TPlatformTables>
+
+export type TDatabase = {
+  db: TDb
+  dialect: TDialect
+  close: () => Promise<void>
+}
+
+// PostgreSQL type OIDs whose text form we convert ourselves.
+const PG_TIMESTAMPTZ = 1184
+const PG_TIMESTAMP = 1114
+const PG_JSON = 114
+const PG_JSONB = 3802
+const PG_INT8 = 20
+
+const toIso = (value: string): string => new Date(value).toISOString()
+
+/** Per-pool type parsers (not global), so both dialects return the same shapes. */
+const pgTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+    if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) return toIso
+    if (oid === PG_JSON || oid === PG_JSONB) return (value: string) => value
+    // count(*) and bigint columns: our counts fit in a double.
+    if (oid === PG_INT8) return (value: string) => Number(value)
+    return pg.types.getTypeParser(oid, format)
+  },
+} as pg.CustomTypesConfig
+
+const openSqlite = (path: string): TDatabase => {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SqliteDatabase(path)
+  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<TPlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+const openPostgres = (url: string): TDatabase => {
+  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 10 })
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  const db = new Kysely<TPlatformTables>({ dialect: new PostgresDialect({ pool }) })
+  return { db, dialect: 'postgres', close: () => db.destroy() }
+}
+
+/** Opens the database named by the configuration (does not migrate; see migrate.ts). */
+export const openDatabase = (config: TDatabaseConfig): TDatabase =>
+  config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url)

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Add yours as one line: `'NNNN_name': migrationNNNNName,`.
+ * Names sort as applied; never rename or edit a migration that has shipped — add a new one.
+ */
+import { migration0001Platform } from './0001_platform.ts'
+import type { TMigration } from './helpers.ts'
+
+export const MIGRATIONS: Record<string, TMigration> = {
+  '0001_platform': migration0001Platform,
+}

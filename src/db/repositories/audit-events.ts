@@ -1,0 +1,76 @@
+/** SQL for the audit trail. Events are only ever inserted; the chain head is the highest seq. */
+import { sql } from 'kysely'
+import type { TExecutor } from '../database.ts'
+import { dialectOf } from '../migrations/helpers.ts'
+import type { TAuditEventsTable } from '../schema.ts'
+
+export type TAuditEventRow = TAuditEventsTable
+
+/**
+ * Serialises audit writers of one organisation until the transaction ends (PostgreSQL; SQLite
+ * already has a single writer). NO KEY UPDATE does not conflict with the key-share locks that
+ * foreign-key checks take, so it cannot deadlock with ordinary inserts.
+ */
+export const lockAuditChain = async (trx: TExecutor, orgId: string): Promise<void> => {
+  if (dialectOf(trx) !== 'postgres') return
+  await sql`select id from organisations where id = ${orgId} for no key update`.execute(trx)
+}
+
+export const findAuditHead = (db: TExecutor, orgId: string) =>
+  db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('org_id', '=', orgId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+
+export const insertAuditEvent = async (db: TExecutor, row: TAuditEventRow): Promise<void> => {
+  await db.insertInto('audit_events').values(row).execute()
+}
+
+/** One page of an organisation's events, newest first, strictly below `beforeSeq` when given. */
+export const listAuditEvents = (db: TExecutor, orgId: string, beforeSeq: number | null, limit: number) => {
+  let query = db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select([
+      'e.id',
+      'e.seq',
+      'e.actor_id',
+      'u.email as actor_email',
+      'e.action',
+      'e.entity_type',
+      'e.entity_id',
+      'e.summary',
+      'e.created_at',
+      'e.hash',
+    ])
+    .where('e.org_id', '=', orgId)
+  if (beforeSeq !== null) query = query.where('e.seq', '<', beforeSeq)
+  return query.orderBy('e.seq', 'desc').limit(limit).execute()
+}
+
+/** Events of one organisation in chain order, after `afterSeq` (for verification, page by page). */
+export const listAuditEventsForVerify = (db: TExecutor, orgId: string, afterSeq: number, limit: number) =>
+  db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
+
+/** Organisations that have at least one event (an event's org may lack a row only if edited by hand). */
+export const listAuditedOrganisationIds = async (db: TExecutor): Promise<string[]> => {
+  const rows = await db.selectFrom('audit_events').select('org_id').distinct().orderBy('org_id').execute()
+  return rows.map((r) => r.org_id)
+}
+
+export const countAuditEvents = async (db: TExecutor, orgId?: string): Promise<number> => {
+  let query = db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n'))
+  if (orgId) query = query.where('org_id', '=', orgId)
+  const row = await query.executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -1,0 +1,44 @@
+/** SQL for invitations. Tokens are stored only as SHA-256 hashes. */
+import type { TExecutor } from '../database.ts'
+import type { TInvitationsTable } from '../schema.ts'
+
+export type TInvitationRow = TInvitationsTable
+
+export const insertInvitation = async (db: TExecutor, row: TInvitationRow): Promise<void> => {
+  await db.insertInto('invitations').values(row).execute()
+}
+
+export const listInvitations = (db: TExecutor, orgId: string) =>
+  db.selectFrom('invitations').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').execute()
+
+export const findInvitation = (db: TExecutor, orgId: string, invitationId: string) =>
+  db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', invitationId)
+    .executeTakeFirst()
+
+/** Public lookup by token hash (the token itself proves the right to see it). */
+export const findInvitationByTokenHash = (db: TExecutor, tokenHash: string) =>
+  db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+
+export const deleteInvitation = async (db: TExecutor, orgId: string, invitationId: string): Promise<boolean> => {
+  const result = await db
+    .deleteFrom('invitations')
+    .where('org_id', '=', orgId)
+    .where('id', '=', invitationId)
+    .executeTakeFirst()
+  return result.numDeletedRows > 0n
+}
+
+/** Marks an open invitation accepted; false when it was already accepted (a concurrent accept lost). */
+export const markInvitationAccepted = async (db: TExecutor, invitationId: string, at: string): Promise<boolean> => {
+  const result = await db
+    .updateTable('invitations')
+    .set({ accepted_at: at })
+    .where('id', '=', invitationId)
+    .where('accepted_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

@@ -1,0 +1,84 @@
+/** A browsable API reference rendered on the server from the OpenAPI document (no scripts, no CDN). */
+import { escapeHtml } from './static.ts'
+
+type TSchema = Record<string, unknown>
+type TOperation = {
+  summary?: string
+  tags?: string[]
+  parameters?: { name: string; in: string; required?: boolean; schema?: TSchema }[]
+  requestBody?: { content?: Record<string, { schema?: TSchema }> }
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: TSchema }> }>
+  security?: unknown[]
+}
+type TDocument = {
+  info?: { title?: string; version?: string }
+  paths?: Record<string, Record<string, TOperation>>
+  components?: { schemas?: Record<string, TSchema> }
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
+
+/** A one-line type description of a JSON schema, linking named schemas. */
+export const describeSchema = (schema: TSchema | undefined): string => {
+  if (!schema) return ''
+  const ref = schema.$ref
+  if (typeof ref === 'string') {
+    const name = ref.split('/').at(-1) ?? ref
+    return `<a href="#schema-${escapeHtml(name)}">${escapeHtml(name)}</a>`
+  }
+  if (Array.isArray(schema.enum)) return schema.enum.map((v) => `<code>${escapeHtml(JSON.stringify(v))}</code>`).join(' | ')
+  if (schema.type === 'array') return `${describeSchema(schema.items as TSchema)}[]`
+  if (Array.isArray(schema.anyOf)) return (schema.anyOf as TSchema[]).map(describeSchema).join(' | ')
+  if (schema.type === 'object' && schema.properties) {
+    const props = Object.entries(schema.properties as Record<string, TSchema>)
+    return `{ ${props.map(([k, v]) => `${escapeHtml(k)}: ${describeSchema(v)}`).join(', ')} }`
+  }
+  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : String(schema.type ?? 'any')
+  return escapeHtml(type)
+}
+
+const renderOperation = (method: string, path: string, op: TOperation): string => {
+  const params = (op.parameters ?? [])
+    .map((p) => `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ', required' : ''}): ${describeSchema(p.schema)}</li>`)
+    .join('')
+  const body = op.requestBody?.content?.['application/json']?.schema
+  const responses = Object.entries(op.responses ?? {})
+    .map(([status, r]) => {
+      const schema = r.content?.['application/json']?.schema
+      return `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(r.description ?? '')}${schema ? ` — ${describeSchema(schema)}` : ''}</li>`
+    })
+    .join('')
+  return `<section class="op" id="${escapeHtml(`${method}-${path}`)}">
+<h3><span class="method">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
+<p>${escapeHtml(op.summary ?? '')}${op.security?.length ? ' <em>(session cookie; mutations need x-csrf-token)</em>' : ''}</p>
+${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}
+${body ? `<h4>Request body (application/json)</h4><p>${describeSchema(body)}</p>` : ''}
+<h4>Responses</h4><ul>${responses}</ul></section>`
+}
+
+/** The whole reference page as HTML. */
+export const renderApiDocs = (document: object): string => {
+  const doc = document as TDocument
+  const title = `${doc.info?.title ?? 'API'} ${doc.info?.version ?? ''}`.trim()
+  const operations: string[] = []
+  const toc: string[] = []
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method]
+      if (!op) continue
+      operations.push(renderOperation(method, path, op))
+      toc.push(`<li><a href="#${escapeHtml(`${method}-${path}`)}">${method.toUpperCase()} ${escapeHtml(path)}</a></li>`)
+    }
+  }
+  const schemas = Object.entries(doc.components?.schemas ?? {})
+    .map(([name, schema]) => `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3><p>${describeSchema({ ...schema, $ref: undefined })}</p></section>`)
+    .join('')
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — reference</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
+.op{border-top:1px solid #ccc;padding-top:.5rem}.method{font-family:monospace;background:#eef;padding:0 .3rem}
+code{background:#f4f4f4;padding:0 .2rem}</style></head><body>
+<h1>${escapeHtml(title)}</h1>
+<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are <code>{"error":{"code","message"}}</code>.</p>
+<h2>Operations</h2><ul>${toc.join('')}</ul>${operations.join('')}
+<h2>Schemas</h2>${schemas}</body></html>`
+}

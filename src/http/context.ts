@@ -1,0 +1,64 @@
+/** What every request handler can reach: the app's dependencies and the signed-in identity. */
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { errors } from '../core/errors.ts'
+import type { TLogger } from '../core/logger.ts'
+import type { TSecrets } from '../core/secrets.ts'
+import type { TClock } from '../core/time.ts'
+import type { TDb, TDialect } from '../db/database.ts'
+import type { TOrgKind, TRole } from '../modules/platform/limits.ts'
+
+/** Dependencies handed to `createApp` and to every `register…Routes(app, deps)`. */
+export type TAppDeps = {
+  db: TDb
+  dialect: TDialect
+  logger: TLogger
+  clock: TClock
+  secrets: TSecrets
+  /** Folder of the built SPA; null → serve the "run npm run build" page. Defaults to dist/web. */
+  webDistDir?: string | null
+}
+
+/** The signed-in identity of a request, resolved once by the session middleware. */
+export type TAuth = {
+  userId: string
+  email: string
+  name: string
+  orgId: string
+  orgSlug: string
+  orgName: string
+  orgKind: TOrgKind
+  role: TRole
+  sessionTokenHash: string
+  csrfToken: string
+}
+
+export type TAppEnv = {
+  Variables: {
+    requestId: string
+    auth: TAuth | null
+  }
+}
+
+export type TApp = OpenAPIHono<TAppEnv>
+export type TContext = Context<TAppEnv>
+
+/** The identity of the request, or 401 `unauthenticated`. Call it first in every private route. */
+export const requireAuth = (c: TContext): TAuth => {
+  const auth = c.get('auth')
+  if (!auth) throw errors.unauthenticated()
+  return auth
+}
+
+/** Whether the request arrived over https (directly or as reported by the URL Hono built). */
+export const isHttps = (c: TContext): boolean => new URL(c.req.url).protocol === 'https:'
+
+/** The client address as the socket reports it ('unknown' for in-process requests). */
+export const clientAddress = (c: TContext): string => {
+  const env: unknown = c.env
+  if (typeof env === 'object' && env !== null && 'incoming' in env) {
+    const incoming = env.incoming as { socket?: { remoteAddress?: string } }
+    return incoming.socket?.remoteAddress ?? 'unknown'
+  }
+  return 'unknown'
+}

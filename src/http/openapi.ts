@@ -1,0 +1,35 @@
+/** Helpers for declaring routes so the OpenAPI document stays complete without repetition. */
+import type { z } from '@hono/zod-openapi'
+import { ZErrorBody } from '../modules/platform/schemas.ts'
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+/** A required JSON request body (other media types → 415, malformed JSON → 400). */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+})
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request (e.g. invalid JSON)',
+  401: 'Not signed in',
+  403: 'Not allowed, or CSRF token missing',
+  404: 'Not found (also for objects of another organisation)',
+  409: 'Conflicts with the current state',
+  413: 'Body too large',
+  415: 'Body is not application/json',
+  422: 'Validation failed',
+  429: 'Too many attempts',
+}
+
+/** Error responses of a route, all with the `Error` body. */
+export const errorResponses = (...statuses: (keyof typeof ERROR_DESCRIPTIONS)[]) =>
+  Object.fromEntries(statuses.map((s) => [s, jsonContent(ZErrorBody, ERROR_DESCRIPTIONS[s] ?? 'Error')])) as Record<
+    number,
+    ReturnType<typeof jsonContent<typeof ZErrorBody>>
+  >
+
+/** The session cookie as an OpenAPI security requirement. */
+export const SESSION_SECURITY = [{ session: [] }]

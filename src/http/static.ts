@@ -1,0 +1,64 @@
+/**
+ * The built web app (dist/web) on the same port: long-lived caching for hashed assets, index.html
+ * for client-side routes. Without a build, a small page explains how to make one.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { MiddlewareHandler } from 'hono'
+import type { TApp, TAppEnv } from './context.ts'
+
+/** Paths that belong to the server, never to the SPA fallback. */
+export const isServerPath = (path: string): boolean =>
+  path === '/api' || path.startsWith('/api/') || path === '/g' || path.startsWith('/g/') || path === '/healthz'
+
+/** A client-side route: no file extension and not under /assets. */
+export const isClientRoute = (path: string): boolean =>
+  !isServerPath(path) && !path.startsWith('/assets/') && !/\.[A-Za-z0-9]+$/.test(path.split('/').at(-1) ?? '')
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch)
+
+export const NO_BUILD_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Custos — web app not built</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Custos is running</h1>
+<p>The web app has not been built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds first) and reload this page.</p>
+<p>The API is available: see <a href="/api/docs">the API reference</a> and <a href="/healthz">the health check</a>.</p>
+</body></html>`
+
+const cacheHeaders = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
+  await next()
+  if (c.res.status !== 200) return
+  c.res.headers.set(
+    'Cache-Control',
+    c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  )
+}
+
+/** Mounts static serving and the SPA fallback; call after all API routes are registered. */
+export const mountWebApp = (app: TApp, webDistDir: string | null): void => {
+  const indexFile = webDistDir ? join(webDistDir, 'index.html') : null
+  if (!webDistDir || !indexFile || !existsSync(indexFile)) {
+    app.get('*', (c, next) => {
+      if (!isClientRoute(c.req.path)) return next()
+      return c.html(NO_BUILD_PAGE, 200)
+    })
+    return
+  }
+  // index.html is small and changes only with a new build: read it per request so a rebuild shows.
+  app.use('*', async (c, next) => {
+    if (isServerPath(c.req.path)) return next()
+    return cacheHeaders()(c, next)
+  })
+  app.use('*', async (c, next) => {
+    if (isServerPath(c.req.path)) return next()
+    return serveStatic<TAppEnv>({ root: webDistDir })(c, next)
+  })
+  app.get('*', (c, next) => {
+    if (!isClientRoute(c.req.path)) return next()
+    return c.html(readFileSync(indexFile, 'utf8'), 200)
+  })
+}
+
+export { escapeHtml }

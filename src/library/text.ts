@@ -1,0 +1,43 @@
+/**
+ * Localised text: every prose field in content/ is a map `{ en, fr?, es?, ar? }` with English
+ * required, so a missing translation falls back to English rather than to nothing.
+ */
+import { z } from 'zod'
+
+export const LOCALES = ['en', 'fr', 'es', 'ar'] as const
+export type TLocale = (typeof LOCALES)[number]
+
+export const isLocale = (value: string): value is TLocale => (LOCALES as readonly string[]).includes(value)
+
+const ZNonEmpty = z.string().trim().min(1, 'must not be empty')
+
+export const ZText = z.strictObject({
+  en: ZNonEmpty,
+  fr: ZNonEmpty.optional(),
+  es: ZNonEmpty.optional(),
+  ar: ZNonEmpty.optional(),
+})
+export type TText = z.infer<typeof ZText>
+
+/** The text in the wanted locale, or English when that translation is missing. */
+export const localise = (text: TText, locale: TLocale = 'en'): string => text[locale] ?? text.en
+
+/** True for a value shaped like a localised text map (used to localise whole objects for the API). */
+export const isTextMap = (value: unknown): value is TText => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const keys = Object.keys(value)
+  if (!keys.includes('en')) return false
+  return keys.every((key) => isLocale(key) && typeof (value as Record<string, unknown>)[key] === 'string')
+}
+
+/** A deep copy of `value` with every localised text map replaced by its string in `locale`. */
+export const localiseDeep = (value: unknown, locale: TLocale): unknown => {
+  if (Array.isArray(value)) return value.map((item) => localiseDeep(item, locale))
+  if (isTextMap(value)) return localise(value, locale)
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) out[key] = localiseDeep(item, locale)
+    return out
+  }
+  return value
+}

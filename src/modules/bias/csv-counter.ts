@@ -1,0 +1,822 @@
+/**
+ * Streaming CSV reader that accumulates per-group confusion counts (DESIGN §3 M7, §6 bias-audit).
+ *
+ * It scans bytes, never strings: a row is cut into field offsets in one pass (RFC 4180 quotes,
+ * doubled quotes, embedded separators and newlines, CRLF), only the needed fields are looked at,
+ * and group values are interned by hashing their bytes into an open-addressing table. Memory is
+ * the read buffer plus one entry per distinct group, whatever the file size.
+ */
+import { AppError } from '../../core/errors.ts'
+import type { TCellCounts } from './metrics.ts'
+
+export type TCounterOptions = {
+  groupColumns: string[]
+  labelColumn: string
+  /** Predicted label column; exactly one of predColumn or scoreColumn (with threshold) is set. */
+  predColumn?: string | undefined
+  scoreColumn?: string | undefined
+  threshold?: number | undefined
+  /** The value naming the positive class in label and prediction; others are negative. */
+  positive?: string | undefined
+  weightColumn?: string | undefined
+  /** Distinct group combinations allowed before we stop (an id column passed as --group). */
+  maxGroups?: number | undefined
+}
+
+export type TSkipReason = { reason: string; count: number; firstRows: number[]; firstLines: number[] }
+
+export type TCountedCell = { values: string[]; counts: TCellCounts }
+
+export type TCountResult = {
+  /** Header names of the group columns as written in the file, in --group order. */
+  groupColumns: string[]
+  delimiter: string
+  /** Data rows read (header and blank lines excluded). */
+  rows: number
+  skipped: number
+  skippedReasons: TSkipReason[]
+  isWeighted: boolean
+  cells: TCountedCell[]
+}
+
+/** The most distinct group combinations counted by default. */
+export const DEFAULT_MAX_GROUPS = 100_000
+/** A header longer than this is not a CSV header (binary data, or no line breaks). */
+export const MAX_HEADER_BYTES = 1 << 20
+/** A row longer than this almost always means an unterminated quote. */
+export const MAX_ROW_BYTES = 64 << 20
+/** How many row numbers are kept per skip reason. */
+const KEPT_ROW_NUMBERS = 5
+const MAX_COLUMNS = 16_384
+const CHUNK = 1 << 20
+
+const QUOTE = 0x22
+const LF = 0x0a
+const CR = 0x0d
+const SPACE = 0x20
+const TAB = 0x09
+
+// Bit flags of a recorded field.
+const IS_QUOTED = 1
+const HAS_ESCAPE = 2
+const IS_MALFORMED = 4
+
+// Label/prediction classification results.
+const POSITIVE = 1
+const NEGATIVE = 0
+const MISSING = -1
+const INVALID = -2
+
+const encoder = new TextEncoder()
+const DEFAULT_POSITIVE = ['1', 'true', 'yes', 'match'].map((w) => encoder.encode(w))
+const DEFAULT_NEGATIVE = ['0', 'false', 'no', 'non-match', 'nonmatch'].map((w) => encoder.encode(w))
+// Powers of ten that are exact doubles, for the fast decimal path.
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i)
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+
+const isSpace = (c: number): boolean => c === SPACE || c === TAB || c === CR || c === LF
+const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c)
+
+/** Counts one CSV decision log. Feed bytes with push(), then call end(). */
+export class CsvCounter {
+  private readonly options: TCounterOptions
+  private readonly maxGroups: number
+  private buf: Buffer = Buffer.allocUnsafe(4 * CHUNK)
+  private len = 0
+  private pos = 0
+  private bytesSeen = 0
+  private hasHeader = false
+  private delimiter = 0x2c
+  private headerCount = 0
+  private maxRecorded = MAX_COLUMNS - 1
+  private fStart = new Int32Array(MAX_COLUMNS)
+  private fEnd = new Int32Array(MAX_COLUMNS)
+  private fFlags = new Uint8Array(MAX_COLUMNS)
+  private line = 1
+  private rows = 0
+  private skipped = 0
+  private readonly reasons = new Map<string, TSkipReason>()
+  // Column indices.
+  private groupIdx: number[] = []
+  private groupNames: string[] = []
+  private labelIdx = -1
+  private predIdx = -1
+  private scoreIdx = -1
+  private weightIdx = -1
+  private readonly positiveBytes: Uint8Array | null
+  private readonly threshold: number
+  // Group dictionary.
+  private table = new Int32Array(1024).fill(-1)
+  private cellCount = 0
+  private cellHash = new Uint32Array(64)
+  private cellKeyStart = new Int32Array(64)
+  private cellKeyLen = new Int32Array(64)
+  private arena = Buffer.allocUnsafe(64 * 1024)
+  private arenaLen = 0
+  private counts = new Float64Array(64 * 4)
+  private squares: Float64Array | null = null
+  private cellRows = new Float64Array(64)
+  private cellValues: string[][] = []
+  private gStart = new Int32Array(0)
+  private gEnd = new Int32Array(0)
+  // Result of trim(): the current field's trimmed range (fields, not a tuple, to avoid allocation).
+  private ts = 0
+  private te = 0
+
+  constructor(options: TCounterOptions) {
+    this.options = options
+    this.maxGroups = options.maxGroups ?? DEFAULT_MAX_GROUPS
+    const pos = options.positive?.trim()
+    this.positiveBytes = pos === undefined ? null : encoder.encode(pos).map(lower)
+    this.threshold = options.threshold ?? Number.NaN
+    if (options.weightColumn) this.squares = new Float64Array(64 * 4)
+  }
+
+  /** Feed the next bytes of the file. */
+  push(chunk: Uint8Array): void {
+    this.reserve(chunk.length)
+    this.buf.set(chunk, this.len)
+    this.len += chunk.length
+    this.bytesSeen += chunk.length
+    this.parse(false)
+  }
+
+  /** Read a whole file descriptor synchronously (the fast path for plain files). */
+  readFd(fd: number, read: (fd: number, buf: Buffer, offset: number, length: number) => number, onChunk?: (bytes: number) => void): void {
+    for (;;) {
+      this.reserve(CHUNK)
+      const n = read(fd, this.buf, this.len, this.buf.length - this.len)
+      if (n === 0) break
+      this.len += n
+      this.bytesSeen += n
+      this.parse(false)
+      onChunk?.(this.bytesSeen)
+    }
+  }
+
+  /** Finish: the last row may lack a newline. Throws AppError when the input has no usable header. */
+  end(): TCountResult {
+    this.parse(true)
+    if (!this.hasHeader) {
+      throw new AppError('validation_failed', this.bytesSeen === 0 ? 'The file is empty.' : 'The file has no header row.')
+    }
+    const cells: TCountedCell[] = []
+    for (let c = 0; c < this.cellCount; c++) {
+      const b = c * 4
+      const sq = this.squares
+      cells.push({
+        values: this.cellValues[c]!,
+        counts: {
+          tp: this.counts[b]!,
+          fp: this.counts[b + 1]!,
+          tn: this.counts[b + 2]!,
+          fn: this.counts[b + 3]!,
+          rows: this.cellRows[c]!,
+          squares: sq ? { tp: sq[b]!, fp: sq[b + 1]!, tn: sq[b + 2]!, fn: sq[b + 3]! } : null,
+        },
+      })
+    }
+    return {
+      groupColumns: this.groupNames,
+      delimiter: String.fromCharCode(this.delimiter),
+      rows: this.rows,
+      skipped: this.skipped,
+      skippedReasons: [...this.reasons.values()].sort((a, b) => b.count - a.count),
+      isWeighted: this.squares !== null,
+      cells,
+    }
+  }
+
+  /** Make room for `extra` bytes after the unparsed tail, compacting or growing the buffer. */
+  private reserve(extra: number): void {
+    if (this.len + extra <= this.buf.length) return
+    if (this.pos > 0) {
+      this.buf.copyWithin(0, this.pos, this.len)
+      this.len -= this.pos
+      this.pos = 0
+    }
+    if (this.len + extra <= this.buf.length) return
+    const limit = this.hasHeader ? MAX_ROW_BYTES : MAX_HEADER_BYTES
+    if (this.len > limit) {
+      throw new AppError(
+        'validation_failed',
+        this.hasHeader
+          ? `Row starting at line ${this.line} is longer than ${MAX_ROW_BYTES >> 20} MiB; is a quote left open?`
+          : 'No header row in the first MiB: this does not look like a CSV file.',
+      )
+    }
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + extra))
+    this.buf.copy(grown, 0, 0, this.len)
+    this.buf = grown
+  }
+
+  /** Cut complete rows out of buf[pos, len); leave an incomplete last row unless isLast. */
+  private parse(isLast: boolean): void {
+    if (!this.hasHeader) {
+      if (!this.prepareHeader(isLast)) return
+      const next = this.record(this.pos, isLast)
+      if (next < 0) return
+      this.pos = next
+      this.line += 1 + this.recNewlines
+      this.readHeader(this.recFields)
+    }
+    this.parseRows(isLast)
+  }
+
+  /**
+   * Generic row scanner for the header and unusual rows: records the offsets and flags of fields
+   * 0..maxRecorded of the row starting at `start` into fStart/fEnd/fFlags. Returns the offset of
+   * the next row, or -1 when the row is incomplete and more input may follow.
+   */
+  private record(start: number, isLast: boolean): number {
+    const buf = this.buf
+    const end = this.len
+    const D = this.delimiter
+    const maxRec = this.maxRecorded
+    let i = start
+    let nf = 0
+    let rowFlags = 0
+    let newlines = 0
+    for (;;) {
+      let s = i
+      let e: number
+      let fl = 0
+      if (i < end && buf[i] === QUOTE) {
+        fl = IS_QUOTED
+        const j = this.closingQuote(i + 1, isLast)
+        if (j === -1) return -1
+        if (j === -2) {
+          this.recFields = nf + 1
+          this.recFlags = rowFlags | IS_UNTERMINATED
+          this.recNewlines = newlines
+          return end
+        }
+        if (this.hadEscape) fl |= HAS_ESCAPE
+        s = i + 1
+        e = j - 1
+        for (let k = s; k < e; k++) if (buf[k] === LF) newlines++
+        i = j
+        const c = buf[i]
+        if (i < end && c !== D && c !== LF && c !== CR) {
+          fl |= IS_MALFORMED
+          while (i < end && buf[i] !== D && buf[i] !== LF) i++
+          e = i
+        }
+      } else {
+        while (i < end) {
+          const c = buf[i]
+          if (c === D || c === LF) break
+          i++
+        }
+        e = i
+      }
+      if (i >= end && !isLast) return -1
+      if (nf <= maxRec) {
+        this.fStart[nf] = s
+        this.fEnd[nf] = e
+        this.fFlags[nf] = fl
+      }
+      rowFlags |= fl
+      if (i >= end) break
+      const c = buf[i]
+      if (c === D) {
+        nf++
+        i++
+        continue
+      }
+      if (c === CR) {
+        if (i + 1 < end && buf[i + 1] === LF) i++
+        else if (i + 1 >= end && !isLast) return -1
+      }
+      i++
+      break
+    }
+    this.recFields = nf + 1
+    this.recFlags = rowFlags
+    this.recNewlines = newlines
+    return i
+  }
+
+  /**
+   * Offset just past the quote closing a field whose content starts at `from`; doubled quotes are
+   * skipped (hadEscape is set). -1: not decidable yet (more input may follow); -2: unterminated.
+   */
+  private closingQuote(from: number, isLast: boolean): number {
+    const buf = this.buf
+    const end = this.len
+    this.hadEscape = false
+    let j = from
+    for (;;) {
+      const k = buf.indexOf(QUOTE, j)
+      if (k < 0 || k >= end) return isLast ? -2 : -1
+      if (k + 1 < end && buf[k + 1] === QUOTE) {
+        this.hadEscape = true
+        j = k + 2
+        continue
+      }
+      if (k + 1 >= end && !isLast) return -1
+      return k + 1
+    }
+  }
+
+  /** A row the fast path leaves alone (escaped quotes in a needed field, malformed or unterminated quotes). */
+  private slowRow(rowStart: number, isLast: boolean, lineOfRow: number): void {
+    this.record(rowStart, isLast)
+    if ((this.recFlags & IS_UNTERMINATED) !== 0) {
+      this.rows++
+      this.skip('unterminated quoted field (runs to the end of the file)', lineOfRow)
+      return
+    }
+    if (this.recFields === 1 && (this.recFlags & IS_QUOTED) === 0 && this.isBlank(this.fStart[0]!, this.fEnd[0]!)) return
+    this.countRow(this.recFields, this.recFlags, lineOfRow)
+  }
+
+  /**
+   * The hot loop: cuts rows and reads the needed fields inline (trim, classify, parse, remember
+   * group ranges), then counts. Anything unusual is handed to slowRow, which re-reads the row.
+   */
+  private parseRows(isLast: boolean): void {
+    const buf = this.buf
+    const end = this.len
+    const D = this.delimiter
+    const roles = this.roles
+    const headerCount = this.headerCount
+    const gOrd = this.groupOrdinal
+    const gs = this.gStart
+    const ge = this.gEnd
+    const hasPositive = this.positiveBytes !== null
+    const useScore = this.scoreIdx >= 0
+    const threshold = this.threshold
+    let i = this.pos
+    while (i < end) {
+      const rowStart = i
+      let nf = 0
+      let needSlow = false
+      let isIncomplete = false
+      let newlines = 0
+      let label = MISSING
+      let pred = MISSING
+      let score = Number.NaN
+      let isScoreMissing = true
+      let weight = 1
+      let isWeightMissing = true
+      let isGroupMissing = false
+      let firstStart = i
+      let firstEnd = i
+      let isFirstQuoted = false
+      for (;;) {
+        let s = i
+        let e: number
+        let isQuoted = false
+        if (i < end && buf[i] === QUOTE) {
+          isQuoted = true
+          const j = this.closingQuote(i + 1, isLast)
+          if (j === -1) {
+            isIncomplete = true
+            break
+          }
+          if (j === -2) {
+            needSlow = true
+            i = end
+            break
+          }
+          if (this.hadEscape && nf < headerCount && roles[nf] !== 0) needSlow = true
+          s = i + 1
+          e = j - 1
+          for (let k = s; k < e; k++) if (buf[k] === LF) newlines++
+          i = j
+          const c = buf[i]
+          if (i < end && c !== D && c !== LF && c !== CR) {
+            needSlow = true
+            while (i < end && buf[i] !== D && buf[i] !== LF) i++
+          }
+        } else {
+          while (i < end) {
+            const c = buf[i]
+            if (c === D || c === LF) break
+            i++
+          }
+          e = i
+        }
+        if (i >= end && !isLast) {
+          isIncomplete = true
+          break
+        }
+        if (nf === 0) {
+          firstStart = s
+          firstEnd = e
+          isFirstQuoted = isQuoted
+        }
+        const role = nf < headerCount ? roles[nf]! : 0
+        if (role !== 0 && !needSlow) {
+          let c = buf[s]!
+          while (s < e && (c === SPACE || c === TAB || c === CR || c === LF)) c = buf[++s]!
+          c = buf[e - 1]!
+          while (e > s && (c === SPACE || c === TAB || c === CR || c === LF)) c = buf[--e - 1]!
+          if ((role & ROLE_GROUP) !== 0) {
+            if (s === e) isGroupMissing = true
+            const g = gOrd[nf]!
+            gs[g] = s
+            ge[g] = e
+          }
+          if ((role & (ROLE_LABEL | ROLE_PRED)) !== 0) {
+            let v: number
+            if (s === e) v = MISSING
+            else if (!hasPositive && e - s === 1 && (buf[s] === 0x30 || buf[s] === 0x31)) v = buf[s] === 0x31 ? POSITIVE : NEGATIVE
+            else v = this.classifyRange(s, e)
+            if ((role & ROLE_LABEL) !== 0) label = v
+            if ((role & ROLE_PRED) !== 0) pred = v
+          }
+          if ((role & ROLE_SCORE) !== 0 && s < e) {
+            isScoreMissing = false
+            score = this.parseNumber(s, e)
+          }
+          if ((role & ROLE_WEIGHT) !== 0 && s < e) {
+            isWeightMissing = false
+            weight = this.parseNumber(s, e)
+          }
+        }
+        if (i >= end) break
+        const c = buf[i]
+        if (c === D) {
+          nf++
+          i++
+          continue
+        }
+        if (c === CR) {
+          if (i + 1 < end && buf[i + 1] === LF) i++
+          else if (i + 1 >= end && !isLast) {
+            isIncomplete = true
+            break
+          }
+        }
+        i++
+        break
+      }
+      if (isIncomplete) {
+        this.pos = rowStart
+        return
+      }
+      const lineOfRow = this.line
+      this.line += 1 + newlines
+      if (needSlow) {
+        this.slowRow(rowStart, isLast, lineOfRow)
+        continue
+      }
+      if (nf === 0 && !isFirstQuoted && this.isBlank(firstStart, firstEnd)) continue
+      this.rows++
+      if (nf + 1 !== headerCount) {
+        this.skip('wrong number of fields', lineOfRow)
+        continue
+      }
+      if (label < 0) {
+        this.skip(label === MISSING ? 'missing label' : 'unrecognised label value', lineOfRow)
+        continue
+      }
+      if (useScore) {
+        if (isScoreMissing || !Number.isFinite(score)) {
+          this.skip(isScoreMissing ? 'missing score' : 'score is not a number', lineOfRow)
+          continue
+        }
+        pred = score >= threshold ? POSITIVE : NEGATIVE
+      } else if (pred < 0) {
+        this.skip(pred === MISSING ? 'missing prediction' : 'unrecognised prediction value', lineOfRow)
+        continue
+      }
+      if (this.weightIdx >= 0 && (isWeightMissing || !Number.isFinite(weight) || weight < 0)) {
+        this.skip(isWeightMissing ? 'missing weight' : 'weight is not a non-negative number', lineOfRow)
+        continue
+      }
+      if (isGroupMissing) {
+        this.skip('missing group value', lineOfRow)
+        continue
+      }
+      this.add(this.lookupCell(), label, pred, weight)
+    }
+    this.pos = i
+  }
+
+  private isBlank(s: number, e: number): boolean {
+    const buf = this.buf
+    for (let k = s; k < e; k++) {
+      const c = buf[k]
+      if (c !== SPACE && c !== TAB && c !== CR) return false
+    }
+    return true
+  }
+
+  /** Before the header: skip a UTF-8 BOM, reject binary data and pick the delimiter. */
+  private prepareHeader(isLast: boolean): boolean {
+    const buf = this.buf
+    const lf = buf.indexOf(LF, this.pos)
+    if ((lf < 0 || lf >= this.len) && !isLast) return false
+    const lineEnd = lf < 0 || lf >= this.len ? this.len : lf
+    if (this.pos === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.pos = 3
+    if (this.pos >= this.len) return false
+    let commas = 0
+    let tabs = 0
+    let semicolons = 0
+    for (let k = this.pos; k < lineEnd; k++) {
+      const c = buf[k]
+      if (c === 0) throw notCsv()
+      if (c === 0x2c) commas++
+      else if (c === TAB) tabs++
+      else if (c === 0x3b) semicolons++
+    }
+    // Comma is the format; a header with no comma but tabs or semicolons is a TSV or a European CSV.
+    if (commas === 0 && tabs > 0) this.delimiter = TAB
+    else if (commas === 0 && semicolons > 0) this.delimiter = 0x3b
+    return true
+  }
+
+  private readHeader(fieldCount: number): void {
+    const decoder = new TextDecoder('utf-8', { fatal: true })
+    const names: string[] = []
+    for (let k = 0; k < fieldCount && k < MAX_COLUMNS; k++) {
+      const [s, e] = this.unescaped(k)
+      try {
+        names.push(decoder.decode(this.buf.subarray(s, e)).trim())
+      } catch {
+        throw notCsv()
+      }
+    }
+    if (fieldCount > MAX_COLUMNS) throw new AppError('validation_failed', `The header has more than ${MAX_COLUMNS} columns.`)
+    this.headerCount = fieldCount
+    const o = this.options
+    const find = (wanted: string, flag: string): number => {
+      let idx = names.indexOf(wanted)
+      if (idx < 0) {
+        const folded = names.flatMap((n, i) => (n.toLowerCase() === wanted.trim().toLowerCase() ? [i] : []))
+        if (folded.length === 1) idx = folded[0]!
+      }
+      if (idx < 0) {
+        const shown = names.slice(0, 30).join(', ') + (names.length > 30 ? ', …' : '')
+        throw new AppError('validation_failed', `Column "${wanted}" (${flag}) is not in the header. Columns: ${shown}`)
+      }
+      return idx
+    }
+    this.groupIdx = o.groupColumns.map((g) => find(g, '--group'))
+    this.groupNames = this.groupIdx.map((i) => names[i]!)
+    this.gStart = new Int32Array(this.groupIdx.length)
+    this.gEnd = new Int32Array(this.groupIdx.length)
+    this.labelIdx = find(o.labelColumn, '--label')
+    if (o.predColumn !== undefined) this.predIdx = find(o.predColumn, '--pred')
+    if (o.scoreColumn !== undefined) this.scoreIdx = find(o.scoreColumn, '--score')
+    if (o.weightColumn !== undefined) this.weightIdx = find(o.weightColumn, '--weight')
+    this.maxRecorded = Math.max(...this.groupIdx, this.labelIdx, this.predIdx, this.scoreIdx, this.weightIdx)
+    this.hasHeader = true
+  }
+
+  private skip(reason: string, lineOfRow = this.line): void {
+    this.skipped++
+    let r = this.reasons.get(reason)
+    if (!r) {
+      r = { reason, count: 0, firstRows: [], firstLines: [] }
+      this.reasons.set(reason, r)
+    }
+    r.count++
+    if (r.firstRows.length < KEPT_ROW_NUMBERS) {
+      r.firstRows.push(this.rows)
+      r.firstLines.push(lineOfRow)
+    }
+  }
+
+  /** Field k's content range with doubled quotes undone (in place: the row is already cut). */
+  private unescaped(k: number): [number, number] {
+    const s = this.fStart[k]!
+    let e = this.fEnd[k]!
+    if ((this.fFlags[k]! & HAS_ESCAPE) !== 0) {
+      const buf = this.buf
+      let w = s
+      for (let r = s; r < e; r++) {
+        buf[w++] = buf[r]!
+        if (buf[r] === QUOTE && buf[r + 1] === QUOTE) r++
+      }
+      e = w
+      this.fEnd[k] = e
+      this.fFlags[k] = this.fFlags[k]! & ~HAS_ESCAPE
+    }
+    return [s, e]
+  }
+
+  /** Field k's content, unescaped and trimmed of surrounding whitespace, into [this.ts, this.te). */
+  private trim(k: number): void {
+    if ((this.fFlags[k]! & HAS_ESCAPE) !== 0) this.unescaped(k)
+    let s = this.fStart[k]!
+    let e = this.fEnd[k]!
+    const buf = this.buf
+    while (s < e && isSpace(buf[s]!)) s++
+    while (e > s && isSpace(buf[e - 1]!)) e--
+    this.ts = s
+    this.te = e
+  }
+
+  private countRow(fieldCount: number, rowFlags: number, lineOfRow: number): void {
+    this.rows++
+    if ((rowFlags & IS_MALFORMED) !== 0) return this.skip('text after a closing quote', lineOfRow)
+    if (fieldCount !== this.headerCount) return this.skip('wrong number of fields', lineOfRow)
+    const label = this.classify(this.labelIdx)
+    if (label === MISSING) return this.skip('missing label', lineOfRow)
+    if (label === INVALID) return this.skip('unrecognised label value', lineOfRow)
+    let predicted: number
+    if (this.predIdx >= 0) {
+      predicted = this.classify(this.predIdx)
+      if (predicted === MISSING) return this.skip('missing prediction', lineOfRow)
+      if (predicted === INVALID) return this.skip('unrecognised prediction value', lineOfRow)
+    } else {
+      this.trim(this.scoreIdx)
+      if (this.ts === this.te) return this.skip('missing score', lineOfRow)
+      const score = this.parseNumber(this.ts, this.te)
+      if (!Number.isFinite(score)) return this.skip('score is not a number', lineOfRow)
+      predicted = score >= this.threshold ? POSITIVE : NEGATIVE
+    }
+    let w = 1
+    if (this.weightIdx >= 0) {
+      this.trim(this.weightIdx)
+      if (this.ts === this.te) return this.skip('missing weight', lineOfRow)
+      w = this.parseNumber(this.ts, this.te)
+      if (!Number.isFinite(w) || w < 0) return this.skip('weight is not a non-negative number', lineOfRow)
+    }
+    const cell = this.cellOf()
+    if (cell < 0) return this.skip('missing group value', lineOfRow)
+    // Outcome index: 0 TP, 1 FP, 2 TN, 3 FN.
+    const o = label === POSITIVE ? (predicted === POSITIVE ? 0 : 3) : predicted === POSITIVE ? 1 : 2
+    this.counts[cell * 4 + o]! += w
+    if (this.squares) this.squares[cell * 4 + o]! += w * w
+    this.cellRows[cell]!++
+  }
+
+  private classify(k: number): number {
+    this.trim(k)
+    const s = this.ts
+    const e = this.te
+    if (s === e) return MISSING
+    const pos = this.positiveBytes
+    if (pos) return this.equalsFolded(s, e, pos) ? POSITIVE : NEGATIVE
+    for (const w of DEFAULT_POSITIVE) if (this.equalsFolded(s, e, w)) return POSITIVE
+    for (const w of DEFAULT_NEGATIVE) if (this.equalsFolded(s, e, w)) return NEGATIVE
+    return INVALID
+  }
+
+  /** ASCII case-insensitive comparison of buf[s, e) with an already lower-cased word. */
+  private equalsFolded(s: number, e: number, word: Uint8Array): boolean {
+    if (e - s !== word.length) return false
+    const buf = this.buf
+    for (let k = 0; k < word.length; k++) if (lower(buf[s + k]!) !== word[k]) return false
+    return true
+  }
+
+  /**
+   * Decimal number from bytes. Fast path: at most ~15 significant digits and no exponent, so the
+   * integer mantissa and the power of ten are exact doubles and one division rounds correctly —
+   * the same value Number() gives. Anything else goes through a strict check and Number().
+   */
+  private parseNumber(s: number, e: number): number {
+    const buf = this.buf
+    let k = s
+    let negative = false
+    if (buf[k] === 0x2d || buf[k] === 0x2b) {
+      negative = buf[k] === 0x2d
+      k++
+    }
+    let mantissa = 0
+    let digits = 0
+    let fraction = 0
+    let seenDot = false
+    for (; k < e; k++) {
+      const c = buf[k]!
+      if (c >= 0x30 && c <= 0x39) {
+        if (mantissa > 9e14) return this.parseNumberSlow(s, e)
+        mantissa = mantissa * 10 + (c - 0x30)
+        digits++
+        if (seenDot) fraction++
+      } else if (c === 0x2e && !seenDot) {
+        seenDot = true
+      } else {
+        return this.parseNumberSlow(s, e)
+      }
+    }
+    if (digits === 0) return Number.NaN
+    if (fraction > 22) return this.parseNumberSlow(s, e)
+    const v = mantissa / POW10[fraction]!
+    return negative ? -v : v
+  }
+
+  private parseNumberSlow(s: number, e: number): number {
+    if (e - s > 100) return Number.NaN
+    const text = this.buf.toString('latin1', s, e)
+    return DECIMAL.test(text) ? Number(text) : Number.NaN
+  }
+
+  /** Intern the row's group values; -1 when one is missing. */
+  private cellOf(): number {
+    // Key: each value prefixed by its length (4 bytes), so "a|b" cannot collide with "a","|b".
+    const buf = this.buf
+    const gi = this.groupIdx
+    const gs = this.gStart
+    const ge = this.gEnd
+    let h = 0x811c9dc5
+    let klen = 0
+    for (let g = 0; g < gi.length; g++) {
+      this.trim(gi[g]!)
+      const s = this.ts
+      const e = this.te
+      if (s === e) return -1
+      gs[g] = s
+      ge[g] = e
+      h = Math.imul(h ^ (e - s), 0x01000193)
+      for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193)
+      klen += 4 + e - s
+    }
+    h >>>= 0
+    const mask = this.table.length - 1
+    let slot = h & mask
+    for (;;) {
+      const c = this.table[slot]!
+      if (c < 0) break
+      if (this.cellHash[c] === h && this.cellKeyLen[c] === klen && this.sameKey(c, gi.length)) return c
+      slot = (slot + 1) & mask
+    }
+    return this.addCell(h, klen, slot, gi.length)
+  }
+
+  private sameKey(c: number, groups: number): boolean {
+    const buf = this.buf
+    const arena = this.arena
+    let p = this.cellKeyStart[c]!
+    for (let g = 0; g < groups; g++) {
+      const s = this.gStart[g]!
+      const e = this.gEnd[g]!
+      const len = arena[p]! | (arena[p + 1]! << 8) | (arena[p + 2]! << 16) | (arena[p + 3]! << 24)
+      if (len !== e - s) return false
+      p += 4
+      for (let k = s; k < e; k++) if (arena[p++] !== buf[k]) return false
+    }
+    return true
+  }
+
+  private addCell(h: number, klen: number, slot: number, groups: number): number {
+    const c = this.cellCount
+    if (c >= this.maxGroups) {
+      throw new AppError(
+        'validation_failed',
+        `More than ${this.maxGroups} distinct groups in --group ${this.groupNames.join(',')}; is one of them an identifier column?`,
+      )
+    }
+    if (c >= this.cellHash.length) this.growCells()
+    if (this.arenaLen + klen > this.arena.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaLen + klen))
+      this.arena.copy(grown, 0, 0, this.arenaLen)
+      this.arena = grown
+    }
+    const values: string[] = []
+    const decoder = new TextDecoder('utf-8')
+    let p = this.arenaLen
+    for (let g = 0; g < groups; g++) {
+      const s = this.gStart[g]!
+      const e = this.gEnd[g]!
+      this.arena.writeUInt32LE(e - s, p)
+      this.buf.copy(this.arena, p + 4, s, e)
+      p += 4 + e - s
+      // Decoded once per group, for the report; invalid UTF-8 shows as U+FFFD.
+      values.push(decoder.decode(this.buf.subarray(s, e)))
+    }
+    this.cellHash[c] = h
+    this.cellKeyStart[c] = this.arenaLen
+    this.cellKeyLen[c] = klen
+    this.arenaLen = p
+    this.table[slot] = c
+    this.cellValues.push(values)
+    this.cellCount++
+    if (this.cellCount * 2 > this.table.length) this.rehash()
+    return c
+  }
+
+  private growCells(): void {
+    const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2)
+      b.set(a)
+      return b
+    }
+    this.cellHash = grow(this.cellHash, (n) => new Uint32Array(n))
+    this.cellKeyStart = grow(this.cellKeyStart, (n) => new Int32Array(n))
+    this.cellKeyLen = grow(this.cellKeyLen, (n) => new Int32Array(n))
+    this.cellRows = grow(this.cellRows, (n) => new Float64Array(n))
+    this.counts = grow(this.counts, (n) => new Float64Array(n))
+    if (this.squares) this.squares = grow(this.squares, (n) => new Float64Array(n))
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1)
+    const mask = table.length - 1
+    for (let c = 0; c < this.cellCount; c++) {
+      let slot = this.cellHash[c]! & mask
+      while (table[slot]! >= 0) slot = (slot + 1) & mask
+      table[slot] = c
+    }
+    this.table = table
+  }
+}
+
+const notCsv = (): AppError =>
+  new AppError('validation_failed', 'The header is not UTF-8 text: this does not look like a CSV file.')

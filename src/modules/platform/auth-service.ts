@@ -1,0 +1,100 @@
+/** Sign-in, sign-out, who-am-I and switching organisation. */
+import { AppError, errors } from '../../core/errors.ts'
+import type { TSecrets } from '../../core/secrets.ts'
+import type { TClock } from '../../core/time.ts'
+import type { TDb } from '../../db/database.ts'
+import { findMembership, listMembershipsOfUser } from '../../db/repositories/memberships.ts'
+import { setSessionOrganisation } from '../../db/repositories/sessions.ts'
+import { findUserByEmail } from '../../db/repositories/users.ts'
+import { recordEvent } from './audit.ts'
+import type { TRole } from './limits.ts'
+import { verifyAgainstDummy, verifyPassword } from './passwords.ts'
+import { presentOrganisation } from './presenters.ts'
+import { clearEmailFailures, loginRetryAfter, recordLoginFailure } from './rate-limit.ts'
+import type { TMe } from './schemas.ts'
+import { createSession, endSession, type TNewSession } from './sessions.ts'
+
+export type TServiceDeps = { db: TDb; clock: TClock; secrets: TSecrets }
+
+export const invalidCredentials = () => new AppError('invalid_credentials', 'The email or password is incorrect.')
+
+/** The signed-in view: user, current organisation and role, all memberships, CSRF token. */
+export const buildMe = async (
+  db: TDb,
+  identity: { userId: string; email: string; name: string; orgId: string; csrfToken: string },
+): Promise<TMe> => {
+  const memberships = await listMembershipsOfUser(db, identity.userId)
+  const current = memberships.find((m) => m.id === identity.orgId)
+  if (!current) throw errors.unauthenticated()
+  return {
+    user: { id: identity.userId, email: identity.email, name: identity.name },
+    organisation: presentOrganisation(current),
+    role: current.role as TRole,
+    memberships: memberships.map((m) => ({ organisation: presentOrganisation(m), role: m.role as TRole })),
+    csrfToken: identity.csrfToken,
+  }
+}
+
+/**
+ * Checks the password and opens a session in the user's first organisation. Unknown email and
+ * wrong password give the same error after the same work; failures count towards the rate limit.
+ */
+export const login = async (
+  deps: TServiceDeps,
+  input: { email: string; password: string; clientAddress: string },
+): Promise<{ session: TNewSession; me: TMe }> => {
+  const now = deps.clock.now()
+  const keys = { email: input.email, address: input.clientAddress }
+  const retryAfter = await loginRetryAfter(deps.db, deps.secrets, keys, now)
+  if (retryAfter > 0) throw errors.rateLimited(retryAfter)
+
+  const user = await findUserByEmail(deps.db, input.email)
+  const isValid = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyAgainstDummy(input.password)
+  if (!user || !isValid) {
+    await recordLoginFailure(deps.db, deps.secrets, keys, now)
+    throw invalidCredentials()
+  }
+  const memberships = await listMembershipsOfUser(deps.db, user.id)
+  const first = memberships[0]
+  if (!first) throw new AppError('forbidden', 'Your account does not belong to any organisation yet.')
+
+  const session = await deps.db.transaction().execute(async (trx) => {
+    const created = await createSession(trx, { userId: user.id, orgId: first.id, clock: deps.clock })
+    await recordEvent(trx, {
+      orgId: first.id,
+      actorId: user.id,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      summary: {},
+      at: now.toISOString(),
+    })
+    await clearEmailFailures(trx, deps.secrets, user.email)
+    return created
+  })
+  const me = await buildMe(deps.db, {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    orgId: first.id,
+    csrfToken: session.csrfToken,
+  })
+  return { session, me }
+}
+
+export const logout = (deps: TServiceDeps, sessionTokenHash: string): Promise<void> =>
+  endSession(deps.db, sessionTokenHash)
+
+/** Moves the session to another organisation the user belongs to; others look nonexistent (404). */
+export const switchOrganisation = async (
+  deps: TServiceDeps,
+  auth: { userId: string; email: string; name: string; sessionTokenHash: string; csrfToken: string },
+  organisationId: string,
+): Promise<TMe> => {
+  const membership = await findMembership(deps.db, organisationId, auth.userId)
+  if (!membership) throw errors.notFound('Organisation')
+  await setSessionOrganisation(deps.db, auth.sessionTokenHash, organisationId)
+  return buildMe(deps.db, { ...auth, orgId: organisationId })
+}

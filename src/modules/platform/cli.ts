@@ -1,0 +1,104 @@
+/** Platform commands: `custos user create` and `custos audit verify`. */
+import { createInterface } from 'node:readline/promises'
+import { type Command, InvalidArgumentError } from 'commander'
+import { AppError } from '../../core/errors.ts'
+import { systemClock } from '../../core/time.ts'
+import { findOrganisationBySlug } from '../../db/repositories/organisations.ts'
+import { say, withRuntime } from '../../cli/runtime.ts'
+import { addUserToOrganisation, ensureOrganisation, isValidSlug } from './accounts.ts'
+import { verifyChain } from './audit-verify.ts'
+import { LIMITS, ORG_KINDS, ROLES, type TOrgKind, type TRole } from './limits.ts'
+import { generatePassword } from './passwords.ts'
+
+const oneOf =
+  <T extends string>(allowed: readonly T[], what: string) =>
+  (value: string): T => {
+    const found = allowed.find((a) => a === value)
+    if (!found) throw new InvalidArgumentError(`${what} must be one of: ${allowed.join(', ')}`)
+    return found
+  }
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+const promptPassword = async (): Promise<string | null> => {
+  if (!process.stdin.isTTY) return null
+  const rl = createInterface({ input: process.stdin, output: process.stdout })
+  try {
+    const answer = await rl.question('Password (empty to generate one): ')
+    return answer === '' ? null : answer
+  } finally {
+    rl.close()
+  }
+}
+
+export const registerPlatformCommands = (program: Command): void => {
+  const user = program.command('user').description('manage user accounts')
+  user
+    .command('create')
+    .description('create a user (or add an existing one) as a member of an organisation')
+    .requiredOption('--email <email>', 'email address (sign-in name)')
+    .requiredOption('--name <name>', 'display name')
+    .requiredOption('--org <slug>', 'organisation slug (created if new)')
+    .requiredOption('--role <role>', `role: ${ROLES.join(', ')}`, oneOf(ROLES, 'role'))
+    .option('--org-kind <kind>', `kind of a new organisation: ${ORG_KINDS.join(', ')}`, oneOf(ORG_KINDS, 'org kind'))
+    .option('--org-name <name>', 'name of a new organisation (default: the slug)')
+    .option('--password <password>', 'password (prompted, or generated and printed, when absent)')
+    .action(
+      async (options: { email: string; name: string; org: string; role: TRole; orgKind?: TOrgKind; orgName?: string; password?: string }) => {
+        const email = options.email.trim().toLowerCase()
+        if (!EMAIL_PATTERN.test(email) || email.length > LIMITS.emailMax) throw new AppError('bad_request', `Not an email address: ${options.email}`)
+        if (!isValidSlug(options.org)) throw new AppError('bad_request', 'The organisation slug uses lowercase letters, digits and inner hyphens.')
+        const name = options.name.trim()
+        if (name === '' || name.length > LIMITS.nameMax) throw new AppError('bad_request', `The name must have 1 to ${LIMITS.nameMax} characters.`)
+        let password = options.password ?? (await promptPassword())
+        const isGenerated = password === null
+        password ??= generatePassword()
+        if (password.length < LIMITS.passwordMin || password.length > LIMITS.passwordMax) {
+          throw new AppError('bad_request', `The password must have ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters.`)
+        }
+        const finalPassword = password
+        await withRuntime(async ({ database }) => {
+          const existingOrg = await findOrganisationBySlug(database.db, options.org)
+          if (!existingOrg && !options.orgKind) {
+            throw new AppError('bad_request', `Organisation "${options.org}" does not exist; pass --org-kind (${ORG_KINDS.join('|')}) to create it.`)
+          }
+          const at = systemClock.now().toISOString()
+          const result = await database.db.transaction().execute(async (trx) => {
+            const org = await ensureOrganisation(trx, {
+              slug: options.org,
+              name: options.orgName ?? existingOrg?.name ?? options.org,
+              kind: options.orgKind ?? (existingOrg?.kind as TOrgKind),
+              at,
+            })
+            const added = await addUserToOrganisation(trx, { orgId: org.id, email, name, role: options.role, password: finalPassword, at })
+            return { ...added, isNewOrg: org.isNew }
+          })
+          if (result.isNewOrg) say(`Created organisation ${options.org}.`)
+          say(`${result.isNewUser ? 'Created' : 'Updated'} ${email} as ${options.role} of ${options.org}.`)
+          if (isGenerated) say(`Generated password: ${finalPassword}`)
+        })
+      },
+    )
+
+  const audit = program.command('audit').description('audit trail tools')
+  audit
+    .command('verify')
+    .description("recompute every organisation's audit hash chain; exit 1 at the first broken event")
+    .action(async () => {
+      await withRuntime(async ({ database }) => {
+        const result = await verifyChain(database.db)
+        for (const org of result.organisations) {
+          say(`ok     ${org.slug ?? org.orgId}  events=${org.count}  head=${org.headHash ?? '(none)'}`)
+        }
+        if (result.broken) {
+          const b = result.broken
+          process.stderr.write(
+            `BROKEN ${b.slug ?? b.orgId} (org ${b.orgId}) at seq ${b.seq}, event ${b.id}: ${b.reason}\n`,
+          )
+          process.exitCode = 1
+          return
+        }
+        say(`Audit trail intact: ${result.organisations.length} organisation(s).`)
+      })
+    })
+}

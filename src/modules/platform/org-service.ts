@@ -1,0 +1,87 @@
+/** Organisation settings: the organisation, its members and their roles. */
+import { errors } from '../../core/errors.ts'
+import type { TDb } from '../../db/database.ts'
+import {
+  countOwners,
+  deleteMembership,
+  findMember,
+  listMembers,
+  updateMembershipRole,
+} from '../../db/repositories/memberships.ts'
+import { findOrganisationById, updateOrganisationName } from '../../db/repositories/organisations.ts'
+import { deleteSessionsInOrganisation } from '../../db/repositories/sessions.ts'
+import type { TAuth } from '../../http/context.ts'
+import { recordEvent } from './audit.ts'
+import type { TRole } from './limits.ts'
+import { canManageRole } from './policy.ts'
+import { presentMember, presentOrganisation } from './presenters.ts'
+import type { TMember, TOrganisation } from './schemas.ts'
+
+type TDeps = { db: TDb; clock: { now: () => Date } }
+
+export const getOrganisation = async (deps: TDeps, auth: TAuth): Promise<TOrganisation> => {
+  const row = await findOrganisationById(deps.db, auth.orgId)
+  if (!row) throw errors.notFound('Organisation')
+  return presentOrganisation(row)
+}
+
+export const renameOrganisation = async (deps: TDeps, auth: TAuth, name: string): Promise<TOrganisation> =>
+  deps.db.transaction().execute(async (trx) => {
+    const before = await findOrganisationById(trx, auth.orgId)
+    if (!before) throw errors.notFound('Organisation')
+    await updateOrganisationName(trx, auth.orgId, name)
+    await recordEvent(trx, {
+      orgId: auth.orgId,
+      actorId: auth.userId,
+      action: 'organisation.renamed',
+      entityType: 'organisation',
+      entityId: auth.orgId,
+      summary: { from: before.name, to: name },
+      at: deps.clock.now().toISOString(),
+    })
+    return presentOrganisation({ ...before, name })
+  })
+
+export const getMembers = async (deps: TDeps, auth: TAuth): Promise<TMember[]> =>
+  (await listMembers(deps.db, auth.orgId)).map(presentMember)
+
+const lastOwnerConflict = () => errors.conflict('An organisation must keep at least one owner.')
+
+export const changeMemberRole = async (deps: TDeps, auth: TAuth, userId: string, role: TRole): Promise<TMember> =>
+  deps.db.transaction().execute(async (trx) => {
+    const target = await findMember(trx, auth.orgId, userId)
+    if (!target) throw errors.notFound('Member')
+    if (!canManageRole(auth.role, target.role as TRole, role)) throw errors.forbidden('Only an owner can grant or change the owner role.')
+    if (target.role === role) return presentMember(target)
+    if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
+    await updateMembershipRole(trx, auth.orgId, userId, role)
+    await recordEvent(trx, {
+      orgId: auth.orgId,
+      actorId: auth.userId,
+      action: 'member.role_changed',
+      entityType: 'user',
+      entityId: userId,
+      summary: { email: target.email, from: target.role, to: role },
+      at: deps.clock.now().toISOString(),
+    })
+    return presentMember({ ...target, role })
+  })
+
+export const removeMember = async (deps: TDeps, auth: TAuth, userId: string): Promise<void> =>
+  deps.db.transaction().execute(async (trx) => {
+    const target = await findMember(trx, auth.orgId, userId)
+    if (!target) throw errors.notFound('Member')
+    if (!canManageRole(auth.role, target.role as TRole, null)) throw errors.forbidden('Only an owner can remove an owner.')
+    if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
+    await deleteMembership(trx, auth.orgId, userId)
+    await deleteSessionsInOrganisation(trx, auth.orgId, userId)
+    await recordEvent(trx, {
+      orgId: auth.orgId,
+      actorId: auth.userId,
+      action: 'member.removed',
+      entityType: 'user',
+      entityId: userId,
+      summary: { email: target.email, role: target.role },
+      at: deps.clock.now().toISOString(),
+    })
+  })

@@ -1,0 +1,299 @@
+/** Platform API: sign-in, the signed-in user, organisation settings, invitations, audit log. */
+import { createRoute, z } from '@hono/zod-openapi'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { AppError } from '../../core/errors.ts'
+import { clientAddress, isHttps, requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
+import { errorResponses, jsonBody, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { getAuditPage } from './audit.ts'
+import { buildMe, login, logout, switchOrganisation } from './auth-service.ts'
+import { acceptInvitation, createInvitation, getInvitations, revokeInvitation } from './invitation-service.ts'
+import { changeMemberRole, getMembers, getOrganisation, removeMember, renameOrganisation } from './org-service.ts'
+import { authorize } from './policy.ts'
+import {
+  ZAcceptInvitationRequest,
+  ZAuditPage,
+  ZCreatedInvitation,
+  ZCreateInvitationRequest,
+  ZInvitation,
+  ZLoginRequest,
+  ZMe,
+  ZMember,
+  ZOrganisation,
+  ZSwitchOrganisationRequest,
+  ZUpdateMemberRequest,
+  ZUpdateOrganisationRequest,
+} from './schemas.ts'
+import { isCrossSiteRequest, SESSION_COOKIE, sessionCookieOptions } from './session-rules.ts'
+import type { TNewSession } from './sessions.ts'
+
+const ZUserIdParam = z.object({ userId: z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' } }) })
+const ZIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
+export const ZAuditQuery = z.object({
+  cursor: z.coerce.number().int().positive().optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+})
+
+const rejectCrossSite = (c: TContext) => {
+  const crossSite = isCrossSiteRequest({
+    origin: c.req.header('origin'),
+    host: c.req.header('host') ?? new URL(c.req.url).host,
+    secFetchSite: c.req.header('sec-fetch-site'),
+  })
+  if (crossSite) throw new AppError('csrf_failed', 'Sign-in requests must come from this site.')
+}
+
+const startSession = (c: TContext, session: TNewSession) => {
+  setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(isHttps(c), session.maxAgeSeconds))
+}
+
+const tags = { auth: ['Authentication'], org: ['Organisation'], audit: ['Audit trail'] }
+
+export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: tags.auth,
+      summary: 'Sign in with email and password',
+      request: jsonBody(ZLoginRequest),
+      responses: {
+        200: jsonContent(ZMe, 'Signed in; the session cookie is set'),
+        ...errorResponses(400, 401, 403, 415, 422, 429),
+      },
+    }),
+    async (c) => {
+      rejectCrossSite(c)
+      const input = c.req.valid('json')
+      const { session, me } = await login(deps, { ...input, clientAddress: clientAddress(c) })
+      startSession(c, session)
+      return c.json(me, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags: tags.auth,
+      summary: 'Sign out (ends the session)',
+      security: SESSION_SECURITY,
+      responses: { 204: { description: 'Signed out' }, ...errorResponses(403) },
+    }),
+    async (c) => {
+      const auth = c.get('auth')
+      if (auth) await logout(deps, auth.sessionTokenHash)
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/me',
+      tags: tags.auth,
+      summary: 'The signed-in user, current organisation, memberships and CSRF token',
+      security: SESSION_SECURITY,
+      responses: { 200: jsonContent(ZMe, 'The signed-in user'), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      return c.json(await buildMe(deps.db, auth), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/switch',
+      tags: tags.auth,
+      summary: 'Switch the current organisation',
+      security: SESSION_SECURITY,
+      request: jsonBody(ZSwitchOrganisationRequest),
+      responses: { 200: jsonContent(ZMe, 'Now working in that organisation'), ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      const { organisationId } = c.req.valid('json')
+      return c.json(await switchOrganisation(deps, auth, organisationId), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/org',
+      tags: tags.org,
+      summary: 'The current organisation',
+      security: SESSION_SECURITY,
+      responses: { 200: jsonContent(ZOrganisation, 'The organisation'), ...errorResponses(401, 403) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'read', 'organisation')
+      return c.json(await getOrganisation(deps, auth), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/org',
+      tags: tags.org,
+      summary: 'Rename the current organisation',
+      security: SESSION_SECURITY,
+      request: jsonBody(ZUpdateOrganisationRequest),
+      responses: { 200: jsonContent(ZOrganisation, 'The renamed organisation'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'update', 'organisation')
+      return c.json(await renameOrganisation(deps, auth, c.req.valid('json').name), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/org/members',
+      tags: tags.org,
+      summary: 'Members of the current organisation',
+      security: SESSION_SECURITY,
+      responses: {
+        200: jsonContent(z.object({ members: z.array(ZMember) }), 'The members'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'read', 'member')
+      return c.json({ members: await getMembers(deps, auth) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/org/members/{userId}',
+      tags: tags.org,
+      summary: "Change a member's role",
+      security: SESSION_SECURITY,
+      request: { params: ZUserIdParam, ...jsonBody(ZUpdateMemberRequest) },
+      responses: { 200: jsonContent(ZMember, 'The member'), ...errorResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'update', 'member')
+      const { userId } = c.req.valid('param')
+      return c.json(await changeMemberRole(deps, auth, userId, c.req.valid('json').role), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/org/members/{userId}',
+      tags: tags.org,
+      summary: 'Remove a member from the organisation',
+      security: SESSION_SECURITY,
+      request: { params: ZUserIdParam },
+      responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'remove', 'member')
+      await removeMember(deps, auth, c.req.valid('param').userId)
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/org/invitations',
+      tags: tags.org,
+      summary: 'Invitations of the current organisation',
+      security: SESSION_SECURITY,
+      responses: {
+        200: jsonContent(z.object({ invitations: z.array(ZInvitation) }), 'The invitations'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'read', 'invitation')
+      return c.json({ invitations: await getInvitations(deps, auth) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/org/invitations',
+      tags: tags.org,
+      summary: 'Invite someone (the token and link are returned once)',
+      security: SESSION_SECURITY,
+      request: jsonBody(ZCreateInvitationRequest),
+      responses: { 201: jsonContent(ZCreatedInvitation, 'The invitation'), ...errorResponses(401, 403, 409, 422) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'create', 'invitation')
+      const origin = new URL(c.req.url).origin
+      return c.json(await createInvitation(deps, auth, { ...c.req.valid('json'), origin }), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/org/invitations/{id}',
+      tags: tags.org,
+      summary: 'Revoke an invitation',
+      security: SESSION_SECURITY,
+      request: { params: ZIdParam },
+      responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'revoke', 'invitation')
+      await revokeInvitation(deps, auth, c.req.valid('param').id)
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/invitations/accept',
+      tags: tags.auth,
+      summary: 'Accept an invitation (creates the account if new) and sign in',
+      request: jsonBody(ZAcceptInvitationRequest),
+      responses: { 200: jsonContent(ZMe, 'Signed in'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      rejectCrossSite(c)
+      const { session, me } = await acceptInvitation(deps, c.req.valid('json'))
+      startSession(c, session)
+      return c.json(me, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/org/audit',
+      tags: tags.audit,
+      summary: 'Audit events of the current organisation, newest first',
+      security: SESSION_SECURITY,
+      request: { query: ZAuditQuery },
+      responses: { 200: jsonContent(ZAuditPage, 'One page of events'), ...errorResponses(401, 403, 422) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'read', 'audit')
+      const { cursor, limit } = c.req.valid('query')
+      return c.json(await getAuditPage(deps.db, auth.orgId, cursor ?? null, limit), 200)
+    },
+  )
+}

@@ -1,0 +1,83 @@
+/**
+ * Launching Debian's Chromium for browser tests (never a downloaded browser, DESIGN §8). When it is
+ * missing the tests skip with the reason, unless REQUIRE_BROWSER=1, where a missing browser fails.
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Why browser tests cannot run here, or null when they can. Throws when REQUIRE_BROWSER=1 and absent. */
+export function browserSkipReason(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (existsSync(CHROMIUM_PATH)) return null
+  const reason = `${CHROMIUM_PATH} is not installed (apt-get install chromium); browser tests skipped`
+  if (env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but ${reason.replace('; browser tests skipped', '')}.`)
+  return reason
+}
+
+export type TBrowserSession = {
+  context: BrowserContext
+  page: Page
+  /** Console errors, uncaught exceptions and CSP reports seen so far, in order. */
+  problems: string[]
+  close: () => Promise<void>
+}
+
+/**
+ * A fresh browser with its own temporary profile (Playwright takes `--user-data-dir` through
+ * launchPersistentContext), one page, and a record of every console error and page exception.
+ */
+export async function openBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<TBrowserSession> {
+  const profile = await mkdtemp(join(tmpdir(), 'custos-e2e-profile-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  })
+  const problems: string[] = []
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => problems.push(`exception: ${error.message}`))
+  }
+  context.pages().forEach(watch)
+  context.on('page', watch)
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close()
+      await rm(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Problems that are not expected answers. The browser logs every 4xx as "Failed to load resource";
+ * a 401 is the expected answer to "am I signed in?" and to a wrong password, so only those pass.
+ */
+export function unexpectedProblems(problems: readonly string[]): string[] {
+  return problems.filter(
+    (problem) => !/^console: Failed to load resource: the server responded with a status of 401\b/.test(problem),
+  )
+}

@@ -1,0 +1,34 @@
+/// <reference types="node" />
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { toApiError } from './errors.ts'
+
+describe('toApiError', () => {
+  it('keeps the code, message and request id of the error envelope', () => {
+    const error = toApiError(
+      401,
+      { error: { code: 'invalid_credentials', message: 'Wrong email or password.', requestId: 'r1' } },
+      'fallback',
+    )
+    assert.equal(error.status, 401)
+    assert.equal(error.code, 'invalid_credentials')
+    assert.equal(error.message, 'Wrong email or password.')
+    assert.equal(error.requestId, 'r1')
+  })
+
+  const fallbacks: [number, unknown, string][] = [
+    [502, undefined, 'internal_error'],
+    [404, '<html>', 'not_found'],
+    [401, { error: 'nope' }, 'unauthenticated'],
+    [403, { error: { code: 'forbidden' } }, 'forbidden'],
+    [429, null, 'rate_limited'],
+    [400, { error: { code: 1, message: 'x' } }, 'bad_request'],
+  ]
+  for (const [status, body, code] of fallbacks) {
+    it(`maps a ${status} with a body that is not the envelope to ${code} and the fallback message`, () => {
+      const error = toApiError(status, body, 'fallback')
+      assert.equal(error.code, code)
+      assert.equal(error.message, 'fallback')
+    })
+  }
+})

@@ -1,0 +1,44 @@
+/**
+ * The error every API call rejects with: the stable `code` and the user-safe `message` the server
+ * sent in `{"error":{"code","message"}}`, or a generic one when the body is not that shape.
+ */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly requestId: string | undefined
+
+  constructor(status: number, code: string, message: string, requestId?: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.requestId = requestId
+  }
+}
+
+export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError
+
+/** Fallback codes by status, for bodies that are not the error envelope (a proxy's HTML page). */
+function codeForStatus(status: number): string {
+  if (status === 401) return 'unauthenticated'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 413) return 'payload_too_large'
+  if (status === 429) return 'rate_limited'
+  if (status >= 500) return 'internal_error'
+  return 'bad_request'
+}
+
+/** Builds an ApiError from a response status and its (already parsed, possibly absent) body. */
+export function toApiError(status: number, body: unknown, fallbackMessage: string): ApiError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const envelope = (body as { error: unknown }).error
+    if (typeof envelope === 'object' && envelope !== null) {
+      const { code, message, requestId } = envelope as Record<string, unknown>
+      if (typeof code === 'string' && typeof message === 'string' && message.length > 0) {
+        return new ApiError(status, code, message, typeof requestId === 'string' ? requestId : undefined)
+      }
+    }
+  }
+  return new ApiError(status, codeForStatus(status), fallbackMessage)
+}

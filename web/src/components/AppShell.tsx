@@ -1,0 +1,42 @@
+/** The frame around every signed-in page: header (product, organisation, account) and navigation. */
+import { NavLink, Outlet } from 'react-router'
+import { t } from '../i18n/i18n.ts'
+import { useSession } from '../lib/session.tsx'
+import { navItemsFor } from '../nav.ts'
+import { OrganisationSwitcher } from './OrganisationSwitcher.tsx'
+import { UserMenu } from './UserMenu.tsx'
+
+export function AppShell() {
+  const me = useSession()
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>{t('app.name')}</span>
+        </NavLink>
+        <OrganisationSwitcher />
+        <UserMenu />
+      </header>
+      <div className="app-body">
+        <nav className="app-nav" aria-label={t('shell.mainNav')}>
+          <ul>
+            {navItemsFor(me.role).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.isEnd ?? false}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+/// <reference types="node" />
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { directionOf, interpolate, t } from './i18n.ts'
+import { en } from './messages.ts'
+
+describe('directionOf', () => {
+  const cases: [string, 'ltr' | 'rtl'][] = [
+    ['en', 'ltr'],
+    ['fr-CA', 'ltr'],
+    ['es', 'ltr'],
+    ['ar', 'rtl'],
+    ['ar-EG', 'rtl'],
+    ['he_IL', 'rtl'],
+    ['FA', 'rtl'],
+    ['', 'ltr'],
+  ]
+  for (const [locale, expected] of cases) {
+    it(`${JSON.stringify(locale)} is ${expected}`, () => assert.equal(directionOf(locale), expected))
+  }
+})
+
+describe('interpolate and t', () => {
+  it('fills named parameters and leaves unknown ones visible', () => {
+    assert.equal(interpolate('{a} and {b}', { a: 1 }), '1 and {b}')
+  })
+  it('does not read parameters from the object prototype', () => {
+    assert.equal(interpolate('{constructor}', {}), '{constructor}')
+  })
+  it('looks up English messages', () => {
+    assert.equal(t('members.count', { count: 3 }), '3 members')
+  })
+  it('has no empty message', () => {
+    for (const [key, value] of Object.entries(en)) assert.ok(value.trim().length > 0, key)
+  })
+})

@@ -1,0 +1,34 @@
+/** Client-side paths, and the rule for where to go after signing in. */
+
+export const paths = {
+  overview: '/',
+  login: '/login',
+  organisation: '/settings/organisation',
+  audit: '/audit',
+  /** Where invitation links point (the token travels in the fragment: `#token=…`). */
+  acceptInvitation: '/invitations/accept',
+} as const
+
+/** Paths that work without a session: signing in and accepting an invitation. */
+export function isPublicPath(pathname: string): boolean {
+  return pathname === paths.login || pathname === paths.acceptInvitation || pathname.startsWith('/invite/')
+}
+
+/**
+ * The in-app path to return to after sign-in, or `/`. Only same-origin absolute paths are accepted,
+ * so a crafted `?next=//evil.example` or `?next=https://…` cannot send a user elsewhere (open
+ * redirect), and public pages are never a destination.
+ */
+export function safeNextPath(raw: string | null | undefined): string {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return paths.overview
+  if (/[\u0000-\u001f\\]/.test(raw)) return paths.overview
+  const pathname = raw.split(/[?#]/)[0] ?? ''
+  if (isPublicPath(pathname)) return paths.overview
+  return raw
+}
+
+/** The sign-in page, remembering where the user meant to go. */
+export function loginPathFor(intended: string): string {
+  const next = safeNextPath(intended)
+  return next === paths.overview ? paths.login : `${paths.login}?next=${encodeURIComponent(next)}`
+}

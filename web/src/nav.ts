@@ -1,0 +1,28 @@
+/**
+ * The main navigation, as data. A module adds its page by adding one entry here; entries appear only
+ * for roles that can use them, and only pages that work are listed.
+ */
+import type { TRole } from '../../src/modules/platform/limits.ts'
+import type { TMessageKey } from './i18n/messages.ts'
+import { paths } from './lib/paths.ts'
+import { canReadAudit } from './lib/roles.ts'
+
+export type TNavItem = {
+  to: string
+  label: TMessageKey
+  /** Shown to everyone when absent. */
+  isVisibleTo?: (role: TRole) => boolean
+  /** Highlight only on an exact match (the overview at `/` would match every path otherwise). */
+  isEnd?: boolean
+}
+
+export const NAV_ITEMS: readonly TNavItem[] = [
+  { to: paths.overview, label: 'nav.overview', isEnd: true },
+  { to: paths.organisation, label: 'nav.organisation' },
+  { to: paths.audit, label: 'nav.audit', isVisibleTo: canReadAudit },
+]
+
+/** The entries a member with this role sees, in order. */
+export function navItemsFor(role: TRole, items: readonly TNavItem[] = NAV_ITEMS): TNavItem[] {
+  return items.filter((item) => item.isVisibleTo === undefined || item.isVisibleTo(role))
+}

@@ -1,0 +1,149 @@
+/** The members table: role changes and removal for managers, read-only for everyone else. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { TRole } from '../../../../src/modules/platform/limits.ts'
+import type { TMember } from '../../../../src/modules/platform/schemas.ts'
+import { platformApi, queryKeys } from '../../api/platform.ts'
+import { ErrorNotice, Loading, SuccessNotice } from '../../components/Status.tsx'
+import { t } from '../../i18n/i18n.ts'
+import { formatDate } from '../../lib/format.ts'
+import { roleLabel } from '../../lib/labels.ts'
+import { canRemove, rolesFor } from '../../lib/roles.ts'
+import { useSession } from '../../lib/session.tsx'
+
+export function MembersSection({ isManager }: { isManager: boolean }) {
+  const members = useQuery({ queryKey: queryKeys.members, queryFn: platformApi.members })
+  const [notice, setNotice] = useState<string | null>(null)
+
+  return (
+    <section className="card" aria-labelledby="org-members">
+      <div className="section-heading">
+        <h2 id="org-members">{t('members.heading')}</h2>
+        {members.data ? <p className="muted">{t('members.count', { count: members.data.members.length })}</p> : null}
+      </div>
+      {members.isPending ? <Loading /> : null}
+      {members.isError ? <ErrorNotice error={members.error} /> : null}
+      {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      {members.data && members.data.members.length === 0 ? <p>{t('members.empty')}</p> : null}
+      {members.data && members.data.members.length > 0 ? (
+        <div className="table-scroll" role="region" aria-labelledby="org-members" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('members.name')}</th>
+                <th scope="col">{t('members.email')}</th>
+                <th scope="col">{t('members.role')}</th>
+                <th scope="col">{t('members.joined')}</th>
+                {isManager ? <th scope="col">{t('members.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.members.map((member) => (
+                <MemberRow key={member.user.id} member={member} isManager={isManager} onDone={setNotice} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  )
+}
+
+function MemberRow({
+  member,
+  isManager,
+  onDone,
+}: {
+  member: TMember
+  isManager: boolean
+  onDone: (notice: string | null) => void
+}) {
+  const me = useSession()
+  const queryClient = useQueryClient()
+  const [isConfirming, setConfirming] = useState(false)
+  const isSelf = member.user.id === me.user.id
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.members }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.audit }),
+    ])
+
+  const changeRole = useMutation({
+    mutationFn: (role: TRole) => platformApi.changeRole(member.user.id, role),
+    onMutate: () => onDone(null),
+    onSuccess: async (_result, role) => {
+      onDone(t('members.roleSaved', { name: member.user.name, role: roleLabel(role) }))
+      await refresh()
+    },
+  })
+  const remove = useMutation({
+    mutationFn: () => platformApi.removeMember(member.user.id),
+    onMutate: () => onDone(null),
+    onSuccess: async () => {
+      onDone(t('members.removed', { name: member.user.name }))
+      await refresh()
+    },
+  })
+
+  // Your own row is read-only: demoting or removing yourself by a slip would lock you out.
+  const options = isSelf ? [] : rolesFor(me.role, member.role)
+  const canEdit = options.length > 0
+  const isRemovable = !isSelf && canRemove(me.role, member.role)
+
+  return (
+    <tr>
+      <th scope="row">
+        {member.user.name} {isSelf ? <span className="muted">{t('members.you')}</span> : null}
+      </th>
+      <td>{member.user.email}</td>
+      <td>
+        {canEdit ? (
+          <select
+            aria-label={t('members.roleFor', { name: member.user.name })}
+            value={member.role}
+            disabled={changeRole.isPending}
+            onChange={(event) => changeRole.mutate(event.target.value as TRole)}
+          >
+            {options.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(role)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="badge">{roleLabel(member.role)}</span>
+        )}
+        {changeRole.isError ? <ErrorNotice error={changeRole.error} /> : null}
+      </td>
+      <td>
+        <time dateTime={member.joinedAt}>{formatDate(member.joinedAt)}</time>
+      </td>
+      {isManager ? (
+        <td>
+          {isRemovable && !isConfirming ? (
+            <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)}>
+              {t('members.remove')}
+            </button>
+          ) : null}
+          {isRemovable && isConfirming ? (
+            <div className="confirm" role="group" aria-label={t('members.removeConfirm', { name: member.user.name })}>
+              <span>{t('members.removeConfirm', { name: member.user.name })}</span>
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate()}
+              >
+                {t('members.removeYes')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                {t('members.removeNo')}
+              </button>
+            </div>
+          ) : null}
+          {remove.isError ? <ErrorNotice error={remove.error} /> : null}
+        </td>
+      ) : null}
+    </tr>
+  )
+}

@@ -1,0 +1,53 @@
+/**
+ * The client-side routes. Signed-in pages sit below <RequireSession> and <AppShell>; pages other
+ * than sign-in load on demand so the first download stays small (DESIGN §7).
+ */
+import type { RouteObject } from 'react-router'
+import { AppShell } from './components/AppShell.tsx'
+import { RouteError } from './components/RouteError.tsx'
+import { FullPageLoading } from './components/Status.tsx'
+import { RequireSession } from './lib/session.tsx'
+import { LoginPage } from './pages/LoginPage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+
+const acceptInvitationPage = async () => ({
+  Component: (await import('./pages/AcceptInvitationPage.tsx')).AcceptInvitationPage,
+})
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageLoading />,
+    children: [
+      { path: 'login', element: <LoginPage /> },
+      { path: 'invitations/accept', lazy: acceptInvitationPage },
+      { path: 'invite/:token', lazy: acceptInvitationPage },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./pages/OverviewPage.tsx')).OverviewPage }),
+              },
+              {
+                path: 'settings/organisation',
+                lazy: async () => ({
+                  Component: (await import('./pages/organisation/OrganisationSettingsPage.tsx'))
+                    .OrganisationSettingsPage,
+                }),
+              },
+              {
+                path: 'audit',
+                lazy: async () => ({ Component: (await import('./pages/AuditLogPage.tsx')).AuditLogPage }),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]
