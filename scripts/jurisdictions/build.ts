@@ -9,10 +9,12 @@
  *
  *   npx tsx scripts/jurisdictions/build.ts            # merge
  *   npx tsx scripts/jurisdictions/build.ts --check    # report what would change, write nothing
+ *   npx tsx scripts/jurisdictions/build.ts --fresh    # rebuild from lists and batches only; this
+ *     DISCARDS edits made directly in the YAML files, so use it only while every fact lives in a batch
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { Document, isScalar, parse, visit } from 'yaml'
 import {
   EEA_EFTA,
@@ -65,7 +67,8 @@ const countries = require('i18n-iso-countries') as {
   getName: (code: string, lang: string) => string | undefined
   alpha2ToAlpha3: (code: string) => string | undefined
 }
-for (const lang of ['en', 'fr', 'es', 'ar']) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`))
+for (const lang of ['en', 'fr', 'es', 'ar'])
+  countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`))
 
 function membership(code: string): Record<string, TFact> {
   const isEu = EU.includes(code)
@@ -79,9 +82,21 @@ function membership(code: string): Record<string, TFact> {
         note: 'Reported as a recent accession but not confirmed against the depositary page; check UNTC IV-4.',
       }
     : ICCPR_SIGNED_NOT_RATIFIED.includes(code)
-      ? { value: false, source: 'untc-iccpr', locator: 'IV-4 status', asOf: AS_OF, note: 'Signatory; not ratified.' }
+      ? {
+          value: false,
+          source: 'untc-iccpr',
+          locator: 'IV-4 status',
+          asOf: AS_OF,
+          note: 'Signatory; not ratified.',
+        }
       : ICCPR_NO_ACTION.includes(code)
-        ? { value: false, source: 'untc-iccpr', locator: 'IV-4 status', asOf: AS_OF, note: 'Neither signed nor ratified.' }
+        ? {
+            value: false,
+            source: 'untc-iccpr',
+            locator: 'IV-4 status',
+            asOf: AS_OF,
+            note: 'Neither signed nor ratified.',
+          }
         : { value: true, source: 'untc-iccpr', locator: 'IV-4 status', asOf: AS_OF }
   const montreuxDate = MONTREUX[code]
   const montreux: TFact =
@@ -89,7 +104,10 @@ function membership(code: string): Record<string, TFact> {
       ? {
           value: true,
           source: 'montreux-participants',
-          locator: montreuxDate === 'unknown' ? 'participants list (55th state; date not confirmed)' : `participant since ${montreuxDate}`,
+          locator:
+            montreuxDate === 'unknown'
+              ? 'participants list (55th state; date not confirmed)'
+              : `participant since ${montreuxDate}`,
           asOf: AS_OF,
         }
       : {
@@ -163,13 +181,23 @@ function skeleton(code: string): TJurisdiction {
   if (iso3 === undefined) throw new Error(`no alpha-3 code for ${code}`)
   const topics: Record<string, TFact> = {}
   for (const t of TOPICS) topics[t] = unknownTopic()
-  return { code, iso3, name, unMember: UN_MEMBERS.includes(code), memberships: membership(code), topics, restrictions: [] }
+  return {
+    code,
+    iso3,
+    name,
+    unMember: UN_MEMBERS.includes(code),
+    memberships: membership(code),
+    topics,
+    restrictions: [],
+  }
 }
 
 function loadResearch(): Map<string, TResearchEntry[]> {
   const byCode = new Map<string, TResearchEntry[]>()
   if (!existsSync(RESEARCH_DIR)) return byCode
-  for (const file of readdirSync(RESEARCH_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(RESEARCH_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const doc = parse(readFileSync(join(RESEARCH_DIR, file), 'utf8')) as Record<string, TResearchEntry> | null
     for (const [code, entry] of Object.entries(doc ?? {})) {
       const list = byCode.get(code) ?? []
@@ -185,7 +213,11 @@ function withDefaults(fact: TFact): TFact {
 }
 
 /** Merge rule: researched facts already in the file win; unknowns are filled from research. */
-function merge(existing: TJurisdiction | undefined, base: TJurisdiction, research: TResearchEntry[]): TJurisdiction {
+function merge(
+  existing: TJurisdiction | undefined,
+  base: TJurisdiction,
+  research: TResearchEntry[],
+): TJurisdiction {
   const out: TJurisdiction = existing
     ? { ...base, ...existing, name: base.name, iso3: base.iso3, unMember: base.unMember }
     : base
@@ -200,9 +232,10 @@ function merge(existing: TJurisdiction | undefined, base: TJurisdiction, researc
       topics[t] = current
       continue
     }
-    // A researched status (yes/partial/no) from any batch wins over an `unknown` note from another.
+    // A researched status (yes/partial/no) wins over an `unknown` note from another batch.
     const candidates = research.map((r) => r[t]).filter((f): f is TFact => f !== undefined)
-    const found = candidates.find((f) => f.status !== 'unknown') ?? candidates[0]
+    // Later batches refine earlier ones (files are read in name order: 10-eu, 20-dp, 30-focus…).
+    const found = candidates.findLast((f) => f.status !== 'unknown') ?? candidates.at(-1)
     topics[t] = found ? withDefaults(found) : (current ?? unknownTopic())
   }
   out.topics = topics
@@ -231,11 +264,14 @@ function checkSources(j: TJurisdiction, ids: Set<string>): string[] {
   const problems: string[] = []
   const facts = [...Object.values(j.memberships), ...Object.values(j.topics), ...j.restrictions]
   for (const f of facts) {
-    if (typeof f.source !== 'string' || !ids.has(f.source)) problems.push(`${j.code}: unknown source ${String(f.source)}`)
+    if (typeof f.source !== 'string' || !ids.has(f.source))
+      problems.push(`${j.code}: unknown source ${String(f.source)}`)
   }
   for (const [t, f] of Object.entries(j.topics)) {
-    if ((f.status === 'yes' || f.status === 'partial') && !f.instrument) problems.push(`${j.code}.${t}: ${f.status} without instrument`)
-    if (!['yes', 'partial', 'no', 'unknown'].includes(String(f.status))) problems.push(`${j.code}.${t}: bad status`)
+    if ((f.status === 'yes' || f.status === 'partial') && !f.instrument)
+      problems.push(`${j.code}.${t}: ${f.status} without instrument`)
+    if (!['yes', 'partial', 'no', 'unknown'].includes(String(f.status)))
+      problems.push(`${j.code}.${t}: bad status`)
   }
   return problems
 }
@@ -255,10 +291,12 @@ function toYaml(j: TJurisdiction): string {
 
 function main(): void {
   const isCheck = process.argv.includes('--check')
+  const isFresh = process.argv.includes('--fresh')
   const research = loadResearch()
   const ids = knownSourceIds()
   const scope = [...UN_MEMBERS, ...UN_OBSERVERS]
-  if (UN_MEMBERS.length !== 193 || new Set(scope).size !== 195) throw new Error('scope list is not 193 + 2 distinct codes')
+  if (UN_MEMBERS.length !== 193 || new Set(scope).size !== 195)
+    throw new Error('scope list is not 193 + 2 distinct codes')
   for (const code of research.keys()) {
     if (!scope.includes(code)) throw new Error(`research entry for ${code}, which is not in scope`)
   }
@@ -266,7 +304,8 @@ function main(): void {
   let changed = 0
   for (const code of scope) {
     const file = join(OUT_DIR, `${code}.yaml`)
-    const existing = existsSync(file) ? (parse(readFileSync(file, 'utf8')) as TJurisdiction) : undefined
+    const existing =
+      !isFresh && existsSync(file) ? (parse(readFileSync(file, 'utf8')) as TJurisdiction) : undefined
     const merged = merge(existing, skeleton(code), research.get(code) ?? [])
     problems.push(...checkSources(merged, ids))
     const text = toYaml(merged)

@@ -5,8 +5,9 @@
  *
  *   npx tsx scripts/jurisdictions/wgi.ts [path/to/wgi-latest.csv]
  */
-import { createRequire } from 'node:module'
+
 import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const require = createRequire(import.meta.url)
@@ -20,7 +21,8 @@ const WB_TO_ISO2: Readonly<Record<string, string>> = { XKX: 'XK' }
 
 const lines = readFileSync(input, 'utf8').trim().split('\n')
 const header = lines[0]
-if (header === undefined || !header.startsWith('iso3,country,year,')) throw new Error(`unexpected header in ${input}`)
+if (header === undefined || !header.startsWith('iso3,country,year,'))
+  throw new Error(`unexpected header in ${input}`)
 const out = [`iso2,${header}`]
 const dropped: string[] = []
 for (const line of lines.slice(1)) {
@@ -34,4 +36,6 @@ for (const line of lines.slice(1)) {
   out.push(`${iso2},${line}`)
 }
 writeFileSync(output, `${out.join('\n')}\n`)
-process.stdout.write(`${out.length - 1} rows written to content/governance/wgi-2023.csv; dropped: ${dropped.join(' ') || 'none'}\n`)
+process.stdout.write(
+  `${out.length - 1} rows written to content/governance/wgi-2023.csv; dropped: ${dropped.join(' ') || 'none'}\n`,
+)

@@ -1,10 +1,15 @@
 /** The `custos` command line: serve, migrate, and each module's commands. */
 import { Command } from 'commander'
+import { registerLibraryCommands } from '../modules/library/cli.ts'
 import { registerPlatformCommands } from '../modules/platform/cli.ts'
 import { registerServeCommands } from './serve.ts'
 
 /** Each module's command registrar. Add one line per module. */
-const COMMAND_REGISTRARS: readonly ((program: Command) => void)[] = [registerServeCommands, registerPlatformCommands]
+const COMMAND_REGISTRARS: readonly ((program: Command) => void)[] = [
+  registerServeCommands,
+  registerPlatformCommands,
+  registerLibraryCommands,
+]
 
 export const buildProgram = (): Command => {
   const program = new Command('custos')

@@ -65,6 +65,8 @@ export type TCrosswalkLink = {
 
 export type TLibrary = {
   contentDir: string
+  /** How problems name the content directory: relative to the working directory when inside it. */
+  displayDir: string
   files: string[]
   sources: Map<string, TSource>
   frameworks: Map<string, TFrameworkEntry>

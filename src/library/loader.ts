@@ -5,7 +5,7 @@
  * pass are still indexed so a typo in one question does not hide the rest of the library.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { paths } from '../core/paths.ts'
@@ -89,8 +89,15 @@ type TRawFile = { file: string; kind: TFileKind; data: Record<string, unknown> }
 
 export type TLoadResult = { library: TLibrary; problems: TProblem[] }
 
+/** `content` when run from the package root; otherwise the shortest honest path to the folder. */
+export const displayDirOf = (contentDir: string): string => {
+  const rel = relative(process.cwd(), contentDir).split(sep).join('/')
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? contentDir.split(sep).join('/') : rel
+}
+
 const emptyLibrary = (contentDir: string): TLibrary => ({
   contentDir,
+  displayDir: displayDirOf(contentDir),
   files: [],
   sources: new Map(),
   frameworks: new Map(),
@@ -111,11 +118,11 @@ const emptyLibrary = (contentDir: string): TLibrary => ({
 })
 
 /** Reads and parses the YAML files; unreadable files and YAML syntax errors become problems. */
-const readFiles = (contentDir: string, problems: TProblem[]): TRawFile[] => {
+const readFiles = (contentDir: string, displayDir: string, problems: TProblem[]): TRawFile[] => {
   const raw: TRawFile[] = []
   for (const full of listYamlFiles(contentDir)) {
     const rel = relative(contentDir, full)
-    const file = `content/${rel.split(sep).join('/')}`
+    const file = `${displayDir}/${rel.split(sep).join('/')}`
     const kind = fileKindOf(rel)
     if (!kind) {
       problems.push({ file, message: 'not a known library file (see the content format: frameworks/, questionnaires/, sources/, …)' })
@@ -203,11 +210,11 @@ export const loadLibrary = (options: { contentDir?: string } = {}): TLoadResult 
   try {
     if (!statSync(contentDir).isDirectory()) throw new Error('not a directory')
   } catch {
-    problems.push({ file: contentDir, message: 'content directory not found' })
+    problems.push({ file: library.displayDir, message: 'content directory not found' })
     return { library, problems }
   }
   const checker = makeChecker(problems)
-  const raws = readFiles(contentDir, problems)
+  const raws = readFiles(contentDir, library.displayDir, problems)
   library.files = raws.map((raw) => raw.file)
 
   const sourceFiles = new Map<string, string>()

@@ -7,9 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { TLibrary, TProblem } from './library.ts'
+import { displayDirOf } from './loader.ts'
 
 export const LOCK_FILE = 'urns.lock.json'
-const LOCK_DISPLAY = `content/${LOCK_FILE}`
 
 const ZLock = z.strictObject({
   note: z.string().optional(),
@@ -19,6 +19,7 @@ export type TLock = z.infer<typeof ZLock>
 
 /** Reads the lock; a missing file is an empty lock, a malformed one is a problem. */
 export const readLock = (contentDir: string): { lock: TLock; problems: TProblem[] } => {
+  const display = `${displayDirOf(contentDir)}/${LOCK_FILE}`
   const empty: TLock = { urns: {} }
   let text: string
   try {
@@ -29,9 +30,9 @@ export const readLock = (contentDir: string): { lock: TLock; problems: TProblem[
   try {
     const parsed = ZLock.safeParse(JSON.parse(text))
     if (parsed.success) return { lock: parsed.data, problems: [] }
-    return { lock: empty, problems: [{ file: LOCK_DISPLAY, message: `malformed lock file: ${parsed.error.issues[0]?.message}` }] }
+    return { lock: empty, problems: [{ file: display, message: `malformed lock file: ${parsed.error.issues[0]?.message}` }] }
   } catch (error) {
-    return { lock: empty, problems: [{ file: LOCK_DISPLAY, message: `not valid JSON: ${(error as Error).message}` }] }
+    return { lock: empty, problems: [{ file: display, message: `not valid JSON: ${(error as Error).message}` }] }
   }
 }
 
@@ -41,7 +42,7 @@ export const checkLock = (library: TLibrary, lock: TLock): TProblem[] => {
   for (const [urn, version] of Object.entries(lock.urns)) {
     const object = library.objects.get(urn)
     if (!object) {
-      problems.push({ file: LOCK_DISPLAY, urn, message: 'published URN no longer exists (published URNs never disappear)' })
+      problems.push({ file: `${library.displayDir}/${LOCK_FILE}`, urn, message: 'published URN no longer exists (published URNs never disappear)' })
     } else if (object.version < version) {
       problems.push({ file: object.file, urn, field: 'version', message: `version ${object.version} is below the published ${version}` })
     }

@@ -41,3 +41,17 @@ export const localiseDeep = (value: unknown, locale: TLocale): unknown => {
   }
   return value
 }
+
+/** The type of `value` once every localised text map in it has become a string. */
+export type TLocalised<T> = T extends TText
+  ? string
+  : T extends (infer U)[]
+    ? TLocalised<U>[]
+    : T extends Map<unknown, unknown>
+      ? never
+      : T extends object
+        ? { [K in keyof T]: TLocalised<T[K]> }
+        : T
+
+/** `localiseDeep` with the result typed from the input. */
+export const localised = <T>(value: T, locale: TLocale): TLocalised<T> => localiseDeep(value, locale) as TLocalised<T>

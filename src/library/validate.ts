@@ -92,7 +92,7 @@ const checkSourceIds = (library: TLibrary, report: TReport, at: { file: string; 
   })
 }
 
-const fileOf = (library: TLibrary, urn: string): string => library.objects.get(urn)?.file ?? 'content/'
+const fileOf = (library: TLibrary, urn: string): string => library.objects.get(urn)?.file ?? library.displayDir
 
 const checkFrameworks = (library: TLibrary, report: TReport): void => {
   for (const entry of library.frameworks.values()) {
@@ -195,7 +195,7 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
     checkSources(library, report, at, 'references', group.references)
   }
   for (const right of library.rights.values()) {
-    const file = library.riskMethod ? fileOf(library, library.riskMethod.urn) : 'content/risk-method.yaml'
+    const file = library.riskMethod ? fileOf(library, library.riskMethod.urn) : `${library.displayDir}/risk-method.yaml`
     checkSources(library, report, { file }, `rights.${right.id}.references`, right.references)
   }
   const method = library.riskMethod
@@ -421,12 +421,13 @@ export const validateLibrary = (library: TLibrary): TProblem[] => {
   checkMethod(library, report)
   for (const questionnaire of library.questionnaires.values()) checkQuestionnaire(library, report, questionnaire)
 
+  const dir = library.displayDir
   const requireIds = (file: string, what: string, have: Map<string, unknown>, ids: readonly string[]) => {
     for (const id of ids) if (!have.has(id)) report({ file, message: `missing ${what} "${id}"` })
   }
-  requireIds('content/technologies.yaml', 'technology', library.technologies, REQUIRED_TECHNOLOGY_IDS)
-  requireIds('content/topics.yaml', 'topic', library.topics, TOPIC_IDS)
-  requireIds('content/affected-groups.yaml', 'affected group', library.groups, REQUIRED_GROUP_IDS)
-  if (!library.riskMethod) report({ file: 'content/risk-method.yaml', message: 'missing the risk method' })
+  requireIds(`${dir}/technologies.yaml`, 'technology', library.technologies, REQUIRED_TECHNOLOGY_IDS)
+  requireIds(`${dir}/topics.yaml`, 'topic', library.topics, TOPIC_IDS)
+  requireIds(`${dir}/affected-groups.yaml`, 'affected group', library.groups, REQUIRED_GROUP_IDS)
+  if (!library.riskMethod) report({ file: `${dir}/risk-method.yaml`, message: 'missing the risk method' })
   return problems
 }

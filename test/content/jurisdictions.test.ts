@@ -39,18 +39,30 @@ const all: TJurisdiction[] = files.map((f) => parse(readFileSync(join(DIR, f), '
 const sourceIds = new Set(
   readdirSync(join(ROOT, 'content/sources'))
     .filter((f) => f.endsWith('.yaml'))
-    .flatMap((f) => (parse(readFileSync(join(ROOT, 'content/sources', f), 'utf8')) as { sources: Array<{ id: string }> }).sources)
+    .flatMap(
+      (f) =>
+        (parse(readFileSync(join(ROOT, 'content/sources', f), 'utf8')) as { sources: Array<{ id: string }> })
+          .sources,
+    )
     .map((s) => s.id),
 )
 const technologyIds = new Set(
-  [...readFileSync(join(ROOT, 'content/technologies.yaml'), 'utf8').matchAll(/^ {4}id: ([a-z0-9-]+)$/gm)].map((m) => m[1]),
+  [...readFileSync(join(ROOT, 'content/technologies.yaml'), 'utf8').matchAll(/^ {4}id: ([a-z0-9-]+)$/gm)].map(
+    (m) => m[1],
+  ),
 )
 const byCode = new Map(all.map((j) => [j.code, j]))
 
 describe('jurisdiction dataset', () => {
   it('has the 193 UN member states plus the two observer states', () => {
     assert.equal(all.filter((j) => j.unMember).length, 193)
-    assert.deepEqual(all.filter((j) => !j.unMember).map((j) => j.code).sort(), ['PS', 'VA'])
+    assert.deepEqual(
+      all
+        .filter((j) => !j.unMember)
+        .map((j) => j.code)
+        .sort(),
+      ['PS', 'VA'],
+    )
   })
 
   it('names each file after its alpha-2 code and gives names in four languages', () => {
@@ -66,7 +78,10 @@ describe('jurisdiction dataset', () => {
     for (const j of all) {
       const facts = [...Object.values(j.memberships), ...Object.values(j.topics), ...j.restrictions]
       for (const f of facts) {
-        assert.ok(sourceIds.has(String(f.source)), `${j.code}: source ${String(f.source)} is not in content/sources`)
+        assert.ok(
+          sourceIds.has(String(f.source)),
+          `${j.code}: source ${String(f.source)} is not in content/sources`,
+        )
         assert.match(String(f.asOf), DATE, `${j.code}: bad asOf ${String(f.asOf)}`)
       }
     }
@@ -82,7 +97,8 @@ describe('jurisdiction dataset', () => {
           assert.ok(instrument?.title, `${j.code}.${t} is ${String(f.status)} without an instrument title`)
           assert.equal(typeof instrument?.adopted, 'number', `${j.code}.${t} instrument lacks a year`)
         }
-        if (f.status === 'unknown') assert.ok(f.note, `${j.code}.${t} is unknown without a note on what was searched`)
+        if (f.status === 'unknown')
+          assert.ok(f.note, `${j.code}.${t} is unknown without a note on what was searched`)
       }
     }
   })
@@ -90,11 +106,20 @@ describe('jurisdiction dataset', () => {
   it('uses only true, false or unknown for memberships, and EU membership implies EEA', () => {
     for (const j of all) {
       for (const m of ['eu', 'eea', 'iccpr', 'montreux', 'vpi', 'icoca']) {
-        assert.ok([true, false, 'unknown'].includes(j.memberships[m]?.value as boolean | string), `${j.code}.${m}`)
+        assert.ok(
+          [true, false, 'unknown'].includes(j.memberships[m]?.value as boolean | string),
+          `${j.code}.${m}`,
+        )
       }
       if (j.memberships.eu?.value === true) assert.equal(j.memberships.eea?.value, true, j.code)
     }
-    assert.deepEqual(all.filter((j) => j.memberships.eu?.value === true).map((j) => j.code).sort(), [...EU].sort())
+    assert.deepEqual(
+      all
+        .filter((j) => j.memberships.eu?.value === true)
+        .map((j) => j.code)
+        .sort(),
+      [...EU].sort(),
+    )
   })
 
   it('records China and Cuba as ICCPR signatories that are not parties', () => {
@@ -118,7 +143,8 @@ describe('jurisdiction dataset', () => {
   it('refers only to catalogue technologies and valid kinds in restrictions', () => {
     for (const j of all) {
       for (const r of j.restrictions) {
-        for (const t of r.technologies as string[]) assert.ok(technologyIds.has(t), `${j.code} ${String(r.id)}: ${t}`)
+        for (const t of r.technologies as string[])
+          assert.ok(technologyIds.has(t), `${j.code} ${String(r.id)}: ${t}`)
         assert.ok(['prohibited', 'conditional', 'licence_required'].includes(String(r.kind)))
         assert.ok([1, 2, 3].includes(r.strictness as number))
       }
@@ -127,7 +153,9 @@ describe('jurisdiction dataset', () => {
 
   it('meets the data protection coverage target of 150 jurisdictions', () => {
     const known = (f: TFact | undefined) => f !== undefined && f.status !== 'unknown'
-    const n = all.filter((j) => known(j.topics.data_protection_law) && known(j.topics.data_protection_authority)).length
+    const n = all.filter(
+      (j) => known(j.topics.data_protection_law) && known(j.topics.data_protection_authority),
+    ).length
     assert.ok(n >= 150, `only ${n} jurisdictions have both data protection topics established`)
   })
 })
@@ -147,6 +175,9 @@ describe('WGI governance file', () => {
 
   it('covers every jurisdiction except the Holy See', () => {
     const keys = new Set(rows.slice(1).map((r) => r.slice(0, 2)))
-    assert.deepEqual(all.filter((j) => !keys.has(j.code)).map((j) => j.code), ['VA'])
+    assert.deepEqual(
+      all.filter((j) => !keys.has(j.code)).map((j) => j.code),
+      ['VA'],
+    )
   })
 })

@@ -132,13 +132,9 @@ export const registerLibraryCommands = (program: Command): void => {
   const library = program
     .command('library')
     .description('the knowledge library: frameworks, technologies, risk method, questionnaires')
-    .exitOverride((error: CommanderError) => {
-      // Help and version are not errors; every other parse failure is a usage error (exit 2).
-      process.exit(error.exitCode === 0 ? 0 : 2)
-    })
   const contentOption = () => new Option('--content <dir>', 'content directory (default: the package content/)')
   const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default(choices[0])
-  const sub = (name: string) => library.command(name).exitOverride((error: CommanderError) => process.exit(error.exitCode === 0 ? 0 : 2))
+  const sub = (name: string) => library.command(name)
 
   sub('validate')
     .description('check schemas, references, conditions and the URN lock; exit 1 with the list of problems')
@@ -171,7 +167,12 @@ export const registerLibraryCommands = (program: Command): void => {
 // Runnable on its own (`npx tsx src/modules/library/cli.ts library validate`) for content writers
 // before the main program exists; src/cli/main.ts is the normal entry point.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const program = new Command('custos')
+  const program = new Command('custos').exitOverride()
   registerLibraryCommands(program)
-  await program.parseAsync(process.argv)
+  try {
+    await program.parseAsync(process.argv)
+  } catch (error) {
+    // Help ends with exit code 0; every other parse failure is a usage error.
+    process.exitCode = error instanceof CommanderError && error.exitCode === 0 ? 0 : 2
+  }
 }

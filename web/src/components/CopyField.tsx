@@ -4,7 +4,16 @@ import { t } from '../i18n/i18n.ts'
 
 type TCopyState = 'idle' | 'copied' | 'failed'
 
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({
+  label,
+  value,
+  isFocusedOnMount = false,
+}: {
+  label: string
+  value: string
+  /** Move focus (and so the selection) to the value when it appears, ready to copy. */
+  isFocusedOnMount?: boolean
+}) {
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
   const [state, setState] = useState<TCopyState>('idle')
@@ -28,6 +37,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
           id={id}
           type="text"
           readOnly
+          autoFocus={isFocusedOnMount}
           value={value}
           onFocus={(event) => event.currentTarget.select()}
         />

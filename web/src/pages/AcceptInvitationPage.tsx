@@ -65,7 +65,8 @@ export function AcceptInvitationPage() {
           </div>
         ) : null}
         {accept.isError ? <ErrorNotice error={accept.error} /> : null}
-        <form onSubmit={onSubmit} className="stack">
+        {/* Our own checks (passwordProblem) speak in the page's words rather than the browser's tooltip. */}
+        <form onSubmit={onSubmit} className="stack" noValidate>
           <Field label={t('invite.name')}>
             <input
               type="text"

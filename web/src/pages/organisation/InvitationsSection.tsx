@@ -79,14 +79,18 @@ export function InvitationsSection() {
       {create.isError ? <ErrorNotice error={create.error} /> : null}
 
       {created ? (
-        <div className="created-invitation" role="status" aria-labelledby="created-invitation-heading">
+        <section className="created-invitation" aria-labelledby="created-invitation-heading">
           <h3 id="created-invitation-heading">{t('invitations.createdHeading', { email: created.email })}</h3>
           <p>{t('invitations.createdHint')}</p>
-          <CopyField label={t('invitations.link')} value={absoluteLink(created.acceptUrl, window.location.origin)} />
+          <CopyField
+            label={t('invitations.link')}
+            value={absoluteLink(created.acceptUrl, window.location.origin)}
+            isFocusedOnMount
+          />
           <button type="button" className="button button-secondary" onClick={() => setCreated(null)}>
             {t('invitations.dismiss')}
           </button>
-        </div>
+        </section>
       ) : null}
 
       <h3>{t('invitations.listHeading')}</h3>

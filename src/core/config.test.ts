@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict'
+import { resolve } from 'node:path'
+import { describe, it } from 'node:test'
+import { describeDatabase, loadConfig, parseDatabaseUrl, parseLogLevel, parsePort } from './config.ts'
+
+describe('configuration', () => {
+  it('defaults to ./data/custos.db, 127.0.0.1:8080, info', () => {
+    const config = loadConfig({})
+    assert.deepEqual(config.database, { kind: 'sqlite', path: resolve('data', 'custos.db') })
+    assert.equal(config.host, '127.0.0.1')
+    assert.equal(config.port, 8080)
+    assert.equal(config.logLevel, 'info')
+    assert.equal(config.secretKeyFile, resolve('data', 'secret.key'))
+  })
+  const urls: [string, ReturnType<typeof parseDatabaseUrl>][] = [
+    ['sqlite::memory:', { kind: 'sqlite', path: ':memory:' }],
+    ['sqlite:/tmp/x.db', { kind: 'sqlite', path: '/tmp/x.db' }],
+    ['postgres://u@h/db', { kind: 'postgres', url: 'postgres://u@h/db' }],
+    ['postgresql://u@h/db', { kind: 'postgres', url: 'postgresql://u@h/db' }],
+  ]
+  for (const [url, expected] of urls) it(`reads DATABASE_URL=${url}`, () => assert.deepEqual(parseDatabaseUrl(url), expected))
+  it('rejects unknown database schemes and bad values with a readable error', () => {
+    assert.throws(() => parseDatabaseUrl('mysql://x'), { code: 'bad_request' })
+    assert.throws(() => parseDatabaseUrl('sqlite:'), { code: 'bad_request' })
+    assert.throws(() => parsePort('80x'), /port must be an integer/)
+    assert.throws(() => parsePort('70000'), /port/)
+    assert.throws(() => parseLogLevel('loud'), /LOG_LEVEL/)
+  })
+  it('never shows a database password', () => {
+    assert.doesNotMatch(describeDatabase({ kind: 'postgres', url: 'postgres://u:hunter2@h/db' }), /hunter2/)
+  })
+})

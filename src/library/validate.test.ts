@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, it } from 'node:test'
+import { checkLibrary, formatProblem } from './index.ts'
+import type { TLibrary } from './library.ts'
+import { loadLibrary } from './loader.ts'
+import { checkLock, readLock, updatedLock, writeLock } from './lock.ts'
+import { validateLibrary } from './validate.ts'
+
+const BROKEN = join(import.meta.dirname, '../../test/fixtures/library/broken')
+
+describe('the broken fixture', () => {
+  const lines = checkLibrary({ contentDir: BROKEN }).problems.map(formatProblem)
+  const has = (suffix: string) =>
+    assert.ok(
+      lines.some((line) => line.includes(suffix)),
+      `expected a problem containing:\n  ${suffix}\ngot:\n  ${lines.join('\n  ')}`,
+    )
+
+  it('names the file, the URN and the field of an unknown crosswalk target', () => {
+    has(
+      'frameworks/toolkit.yaml: urn:custos:toolkit:requirement:T2.03 links[0].target: unknown URN urn:custos:icoc:provision:p999',
+    )
+  })
+  it('reports a condition on a later question as a possible cycle', () => {
+    has('deployment-assessment.T2.q01 when: answers.T2.q02 must refer to an earlier question')
+  })
+  it('reports a compared value the earlier question cannot take', () => {
+    has('deployment-assessment.T2.q02 when.all[0]: answers.T2.q01 cannot be "perhaps"')
+  })
+  it('reports equals on a list field and unknown fields', () => {
+    has('when.all[1]: deployment.technologies is a list; use includes')
+    has('when.all[2]: unknown field "deployment.colour"')
+  })
+  it('reports an effect keyed on an answer the question does not have', () => {
+    has('effects.maybe: "maybe" is not an answer of this yes_no question')
+  })
+  it('reports an effect that names no existing risk template', () => {
+    has('effects.yes[1].mitigates: unknown URN urn:custos:catalogue:risk:cctv.nothing')
+  })
+  it('reports a section area that does not exist', () => {
+    has('sections[1].area: unknown URN urn:custos:toolkit:area:T9')
+  })
+  it('reports a URN whose kind does not match the object', () => {
+    has('urn:custos:icoc:requirement:p2 urn: URN kind "requirement" does not match a provision')
+  })
+  it('catches a misspelt field name', () => {
+    has('deployment-assessment.T2.q03: Unrecognized key: "requried"')
+  })
+  it('explains the unquoted-comma trap in text maps', () => {
+    has('T2.04 title: Unrecognized key: "they are recorded" (an unquoted comma')
+  })
+  it('requires the fixed ids of DESIGN §5.3 and §6', () => {
+    has('technologies.yaml: missing technology "facial-recognition"')
+    has('topics.yaml: missing topic "cctv_rules"')
+    has('affected-groups.yaml: missing affected group "human-rights-defenders"')
+  })
+})
+
+describe('semantic checks on a modified copy of the real library', () => {
+  const base = loadLibrary().library
+  const messages = (mutate: (library: TLibrary) => void): string[] => {
+    const library = structuredClone(base)
+    mutate(library)
+    return validateLibrary(library).map(formatProblem)
+  }
+  const first = <T>(map: Map<string, T>): T => {
+    const value = map.values().next().value
+    assert.ok(value, 'the real library should have content for this test')
+    return value
+  }
+
+  it('a requirement without a crosswalk link or reference is reported', () => {
+    const lines = messages((library) => {
+      const requirement = first(library.requirements)
+      requirement.links = []
+      requirement.references = []
+    })
+    assert.ok(lines.some((line) => line.endsWith('links: needs at least one crosswalk link')))
+    assert.ok(lines.some((line) => line.endsWith('references: needs at least one reference')))
+  })
+  it('a technology with one risk template and no topic is reported', () => {
+    const lines = messages((library) => {
+      const technology = first(library.technologies)
+      technology.risks = technology.risks.slice(0, 1)
+      technology.topics = []
+    })
+    assert.ok(lines.some((line) => line.endsWith('risks: needs at least 2 risk templates')))
+    assert.ok(lines.some((line) => line.endsWith('topics: must trigger at least one regulatory topic')))
+  })
+  it('a right or group id that does not exist is reported', () => {
+    const lines = messages((library) => {
+      const technology = first(library.technologies)
+      technology.rights = ['privacy', 'right-to-be-watched']
+      technology.affectedGroups = ['aliens']
+    })
+    assert.ok(lines.some((line) => line.endsWith('rights[1]: unknown right "right-to-be-watched"')))
+    assert.ok(lines.some((line) => line.endsWith('affectedGroups[0]: unknown affected group "aliens"')))
+  })
+  it('a topic baseline must name requirements', () => {
+    const lines = messages((library) => {
+      first(library.topics).baseline = ['urn:custos:method:group:workers']
+    })
+    assert.ok(lines.some((line) => line.includes('baseline[0]: urn:custos:method:group:workers is a group, expected a requirement')))
+  })
+  it('a severity-4 row below high is rejected (UNGP 24)', () => {
+    const lines = messages((library) => {
+      const row = library.riskMethod?.priority.matrix.find((r) => r.severity === 4)
+      assert.ok(row)
+      row.byLikelihood = ['medium', 'high', 'critical', 'critical']
+    })
+    assert.ok(lines.some((line) => line.includes('severity 4 is never below high')))
+  })
+  it('severity thresholds that leave a sum uncovered are rejected', () => {
+    const lines = messages((library) => {
+      library.riskMethod?.severity.thresholds.pop()
+    })
+    assert.ok(lines.some((line) => line.includes('the sum 12 is covered 0 times')))
+  })
+  it('impact levels that inherit in a circle are reported as a cycle', () => {
+    const lines = messages((library) => {
+      const one = library.impactLevels.get('I')
+      assert.ok(one)
+      one.inherits = 'urn:custos:method:impact-level:IV'
+    })
+    assert.ok(lines.some((line) => line.includes('inherits: cycle through')))
+  })
+  it('a question whose condition reads its own answer is a cycle', () => {
+    const lines = messages((library) => {
+      const questionnaire = first(library.questionnaires)
+      const question = questionnaire.questions[0]
+      assert.ok(question)
+      question.when = { field: `answers.${question.id}`, equals: 'yes' }
+    })
+    assert.ok(lines.some((line) => line.includes("cycle: the question's condition depends on its own answer")))
+  })
+  it('a cited source that does not exist is reported', () => {
+    const lines = messages((library) => {
+      library.sources.clear()
+    })
+    assert.ok(lines.some((line) => /references\[0\]\.source: unknown source id/.test(line)))
+  })
+})
+
+describe('loader and lock', () => {
+  const dirs: string[] = []
+  const tempCopy = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'custos-library-'))
+    dirs.push(dir)
+    cpSync(BROKEN, dir, { recursive: true })
+    return dir
+  }
+  after(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('duplicate source ids across source files are reported', () => {
+    const dir = tempCopy()
+    writeFileSync(join(dir, 'sources', 'other.yaml'), 'sources:\n  - { id: fixture-source, publisher: X, title: Y }\n')
+    const lines = loadLibrary({ contentDir: dir }).problems.map(formatProblem)
+    assert.ok(lines.some((line) => line.includes('sources/other.yaml: sources.fixture-source: duplicate source id')))
+  })
+  it('a duplicate URN names both files', () => {
+    const dir = tempCopy()
+    mkdirSync(join(dir, 'frameworks'), { recursive: true })
+    writeFileSync(
+      join(dir, 'frameworks', 'copy.yaml'),
+      'framework: { urn: "urn:custos:icoc:framework:icoc", version: 1, title: { en: Copy } }\nprovisions: []\n',
+    )
+    const lines = loadLibrary({ contentDir: dir }).problems.map(formatProblem)
+    assert.ok(lines.some((line) => /frameworks\/icoc\.yaml: urn:custos:icoc:framework:icoc urn: duplicate URN \(also in .*copy\.yaml\)/.test(line) || /copy\.yaml: urn:custos:icoc:framework:icoc urn: duplicate URN \(also in .*icoc\.yaml\)/.test(line)))
+  })
+  it('a YAML syntax error is a problem, not a crash', () => {
+    const dir = tempCopy()
+    writeFileSync(join(dir, 'topics.yaml'), 'topics: [\n  - oops: : :\n')
+    const lines = loadLibrary({ contentDir: dir }).problems.map(formatProblem)
+    assert.ok(lines.some((line) => line.includes('topics.yaml: YAML syntax error')))
+  })
+  it('a file outside the known layout is reported', () => {
+    const dir = tempCopy()
+    writeFileSync(join(dir, 'stray.yaml'), 'x: 1\n')
+    const lines = loadLibrary({ contentDir: dir }).problems.map(formatProblem)
+    assert.ok(lines.some((line) => line.includes('stray.yaml: not a known library file')))
+  })
+  it('a locked URN that disappears is reported; the lock only grows', () => {
+    const dir = tempCopy()
+    const { library } = loadLibrary({ contentDir: dir })
+    const first = updatedLock(library, readLock(dir).lock)
+    assert.equal(first.added, library.objects.size)
+    writeLock(dir, first.lock)
+    assert.deepEqual(checkLock(library, readLock(dir).lock), [])
+    rmSync(join(dir, 'frameworks', 'icoc.yaml'))
+    const shrunk = loadLibrary({ contentDir: dir }).library
+    const lines = checkLock(shrunk, readLock(dir).lock).map(formatProblem)
+    assert.ok(lines.some((line) => line.endsWith('urns.lock.json: urn:custos:icoc:provision:p1: published URN no longer exists (published URNs never disappear)')))
+    const again = updatedLock(shrunk, readLock(dir).lock)
+    assert.ok('urn:custos:icoc:provision:p1' in again.lock.urns, 'a removed URN stays in the lock')
+  })
+  it('a version below the published one is reported', () => {
+    const dir = tempCopy()
+    const { library } = loadLibrary({ contentDir: dir })
+    const lock = updatedLock(library, { urns: {} }).lock
+    lock.urns['urn:custos:icoc:provision:p1'] = 3
+    const lines = checkLock(library, lock).map(formatProblem)
+    assert.ok(lines.some((line) => line.endsWith('urn:custos:icoc:provision:p1 version: version 1 is below the published 3')))
+  })
+  it('a missing content directory is one clear problem', () => {
+    const { problems } = loadLibrary({ contentDir: join(tmpdir(), 'custos-no-such-dir') })
+    assert.equal(problems.length, 1)
+    assert.match(problems[0]?.message ?? '', /content directory not found/)
+  })
+})

@@ -1,0 +1,231 @@
+/**
+ * Read-only library API (issue 3): frameworks with their requirements and crosswalk links, the
+ * technology catalogue, questionnaires, topics, affected groups, search, and any object by URN.
+ * Any signed-in member may read; text comes back in `?locale=` (falling back to English).
+ */
+import { createRoute, type z } from '@hono/zod-openapi'
+import { errors } from '../../core/errors.ts'
+import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
+import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { getLibrary, type TLibrary } from '../../library/index.ts'
+import { localise, localised } from '../../library/text.ts'
+import { authorize } from '../platform/policy.ts'
+import {
+  listOf,
+  ZFrameworkDetail,
+  ZFrameworkSummary,
+  ZGroupView,
+  ZIdParam,
+  ZLocaleQuery,
+  ZObjectView,
+  ZQuestionnaireSummary,
+  ZQuestionnaireView,
+  ZSearchQuery,
+  ZSearchResult,
+  ZTechnologyView,
+  ZTopicView,
+  ZUrnParam,
+} from './schemas.ts'
+import { describeObject, frameworkDetail, frameworkSummaries, nearestUrns, searchLibrary } from './service.ts'
+
+const tags = ['Library']
+
+/** Options for `registerLibraryRoutes`; tests may pass their own loaded library. */
+export type TLibraryRouteOptions = { library?: () => TLibrary }
+
+const ZFrameworkList = listOf(ZFrameworkSummary, 'FrameworkList')
+const ZTechnologyList = listOf(ZTechnologyView, 'TechnologyList')
+const ZQuestionnaireList = listOf(ZQuestionnaireSummary, 'QuestionnaireList')
+const ZTopicList = listOf(ZTopicView, 'RegulatoryTopicList')
+const ZGroupList = listOf(ZGroupView, 'AffectedGroupList')
+
+const readRoute = <P extends z.ZodType | undefined, R extends z.ZodType>(options: {
+  path: string
+  summary: string
+  params?: P
+  query?: z.ZodObject
+  response: R
+  description: string
+  notFound?: boolean
+}) =>
+  createRoute({
+    method: 'get',
+    path: options.path,
+    tags,
+    summary: options.summary,
+    security: SESSION_SECURITY,
+    request: {
+      query: options.query ?? ZLocaleQuery,
+      ...(options.params ? { params: options.params as z.ZodObject } : {}),
+    },
+    responses: {
+      200: jsonContent(options.response, options.description),
+      ...(options.notFound ? errorResponses(401, 403, 404, 422) : errorResponses(401, 403, 422)),
+    },
+  })
+
+/** Every library read needs a signed-in member (any role). */
+const allowRead = (c: TContext): void => authorize(requireAuth(c), 'read', 'library')
+
+export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibraryRouteOptions = {}): void => {
+  // Loaded on first use, not at start, so the server is ready without waiting for the library.
+  const library = options.library ?? (() => getLibrary())
+
+  app.openapi(
+    readRoute({ path: '/api/library/frameworks', summary: 'List frameworks', response: ZFrameworkList, description: 'Frameworks' }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      return c.json({ items: localised(frameworkSummaries(library()), locale) }, 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({
+      path: '/api/library/frameworks/{id}',
+      summary: 'A framework with its areas and requirements (or provisions) and crosswalk links in both directions',
+      params: ZIdParam,
+      response: ZFrameworkDetail,
+      description: 'The framework',
+      notFound: true,
+    }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      const { id } = c.req.valid('param') as { id: string }
+      const detail = frameworkDetail(library(), id)
+      if (!detail) throw errors.notFound('Framework')
+      return c.json(localised(detail, locale), 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({ path: '/api/library/technologies', summary: 'The technology catalogue', response: ZTechnologyList, description: 'Technologies' }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      return c.json({ items: localised([...library().technologies.values()], locale) }, 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({
+      path: '/api/library/technologies/{id}',
+      summary: 'One technology with its risk templates',
+      params: ZIdParam,
+      response: ZTechnologyView,
+      description: 'The technology',
+      notFound: true,
+    }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      const { id } = c.req.valid('param') as { id: string }
+      const technology = library().technologies.get(id)
+      if (!technology) throw errors.notFound('Technology')
+      return c.json(localised(technology, locale), 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({ path: '/api/library/questionnaires', summary: 'List questionnaires', response: ZQuestionnaireList, description: 'Questionnaires' }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      const items = [...library().questionnaires.values()].map((q) => ({
+        id: q.id,
+        urn: q.urn,
+        version: q.version,
+        kind: q.kind,
+        title: localise(q.title, locale),
+        ...(q.description ? { description: localise(q.description, locale) } : {}),
+        sections: q.sections.length,
+        questions: q.questions.length,
+      }))
+      return c.json({ items }, 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({
+      path: '/api/library/questionnaires/{id}',
+      summary: 'A questionnaire with its sections and questions (conditions and effects included)',
+      params: ZIdParam,
+      response: ZQuestionnaireView,
+      description: 'The questionnaire',
+      notFound: true,
+    }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      const { id } = c.req.valid('param') as { id: string }
+      const questionnaire = library().questionnaires.get(id)
+      if (!questionnaire) throw errors.notFound('Questionnaire')
+      return c.json(localised(questionnaire, locale), 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({ path: '/api/library/topics', summary: 'Regulatory topics with their baseline safeguards', response: ZTopicList, description: 'Topics' }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      const lib = library()
+      const items = [...lib.topics.values()].map((topic) => ({
+        ...localised(topic, locale),
+        baseline: topic.baseline.map((urn) => {
+          const title = lib.objects.get(urn)?.title
+          return { urn, title: title ? localise(title, locale) : null }
+        }),
+      }))
+      return c.json({ items }, 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({ path: '/api/library/groups', summary: 'Affected groups', response: ZGroupList, description: 'Groups' }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      return c.json({ items: localised([...library().groups.values()], locale) }, 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({
+      path: '/api/library/search',
+      summary: 'Search requirements, provisions, questions and technologies by title and text',
+      query: ZSearchQuery,
+      response: ZSearchResult,
+      description: 'Best matches first',
+    }),
+    (c) => {
+      allowRead(c)
+      const { locale, q, kind } = c.req.valid('query') as z.infer<typeof ZSearchQuery>
+      const hits = searchLibrary(library(), q, locale).filter((hit) => kind === undefined || hit.kind === kind)
+      return c.json({ query: q, hits: localised(hits, locale) }, 200)
+    },
+  )
+
+  app.openapi(
+    readRoute({
+      path: '/api/library/objects/{urn}',
+      summary: 'Any library object by URN, with its crosswalk links',
+      params: ZUrnParam,
+      response: ZObjectView,
+      description: 'The object',
+      notFound: true,
+    }),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query')
+      const { urn } = c.req.valid('param') as { urn: string }
+      const lib = library()
+      const view = describeObject(lib, urn)
+      if (!view) {
+        throw errors.notFound(`Library object ${urn}`) && new (errors.notFound('x').constructor as typeof Error)()
+      }
+      return c.json(localised(view, locale), 200)
+    },
+  )
+}

@@ -1,0 +1,22 @@
+/** Screenshots of a journey, numbered in the order taken, under test-results/<journey>/. */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+
+const resultsRoot = fileURLToPath(new URL('../../../test-results/', import.meta.url))
+
+export function screenshotter(journey: string) {
+  const folder = join(resultsRoot, journey)
+  mkdirSync(folder, { recursive: true })
+  let count = 0
+  /** Saves a full-page PNG of the page as it is now; returns its path. */
+  return async (page: Page, step: string): Promise<string> => {
+    count += 1
+    const path = join(folder, `${String(count).padStart(2, '0')}-${step}.png`)
+    // From the top, so a sticky header is drawn where a person would see it.
+    await page.evaluate('window.scrollTo(0, 0)')
+    await page.screenshot({ path, fullPage: true })
+    return path
+  }
+}

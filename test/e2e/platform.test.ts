@@ -1,0 +1,186 @@
+/**
+ * Browser journey of the platform (issue 2): the demo provider's administrator signs in, looks
+ * around, invites a colleague, reads the audit log and signs out; the colleague accepts the
+ * invitation on a phone-sized screen. Screenshots of every step land in test-results/platform/.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import type { TErrorBody } from '../../src/modules/platform/schemas.ts'
+import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
+import { en } from '../../web/src/i18n/messages.ts'
+import { browserSkipReason, openBrowser, type TBrowserSession, unexpectedProblems } from './helpers/browser.ts'
+import { screenshotter } from './helpers/screenshots.ts'
+import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { ensureWebBuild } from './helpers/web-build.ts'
+
+const skipReason = browserSkipReason()
+if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
+
+const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')!
+const admin = demoLogin(provider.slug)
+const INVITEE = { email: 'new.assessor@example.org', name: 'Noor Assessor', password: 'a long enough passphrase' }
+const snap = screenshotter('platform')
+
+const pathOf = (page: Page) => new URL(page.url()).pathname
+const fullPathOf = (page: Page) => {
+  const url = new URL(page.url())
+  return url.pathname + url.search
+}
+
+/** Nothing is wider than the screen (evaluated in the page; this file is type-checked without DOM types). */
+const fitsScreen = async (page: Page) =>
+  (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true
+
+/** Fails with the page's console errors, uncaught exceptions and CSP reports, if any. */
+function assertNoProblems(session: TBrowserSession) {
+  assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
+}
+
+describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_000 }, () => {
+  let server: TTestServer
+  let acceptUrl = ''
+
+  before(async () => {
+    const webDistDir = await ensureWebBuild()
+    server = await startDemoServer({ webDistDir })
+  })
+
+  after(async () => {
+    await server?.close()
+  })
+
+  it('an administrator signs in, invites a colleague, reads the audit log and signs out', async () => {
+    const session = await openBrowser()
+    const { page } = session
+    try {
+      // Not signed in: the app sends us to sign-in.
+      await page.goto(`${server.url}/`)
+      await page.getByRole('heading', { name: en['login.title'] }).waitFor()
+      assert.equal(pathOf(page), '/login')
+      await snap(page, 'login')
+
+      // A wrong password shows the server's own message.
+      await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
+      await page.getByLabel(en['login.password'], { exact: true }).fill('not the password')
+      const [refused] = await Promise.all([
+        page.waitForResponse((response) => response.url().endsWith('/api/auth/login')),
+        page.getByRole('button', { name: en['login.submit'] }).click(),
+      ])
+      assert.equal(refused.status(), 401)
+      const refusal = (await refused.json()) as TErrorBody
+      const alert = page.getByRole('alert')
+      await alert.waitFor()
+      assert.equal((await alert.locator('p').first().innerText()).trim(), refusal.error.message)
+      assert.equal(pathOf(page), '/login')
+      await snap(page, 'login-wrong-password')
+
+      // The right password opens the shell on the overview.
+      await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
+      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+      assert.equal(pathOf(page), '/')
+      assert.equal(await page.getByTestId('organisation-name').innerText(), provider.name)
+      assert.match(await page.locator('.app-header').innerText(), new RegExp(en['app.name']))
+      const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
+        en['nav.overview'],
+        en['nav.organisation'],
+        en['nav.audit'],
+      ])
+      await snap(page, 'overview')
+
+      // Organisation settings: the administrator is listed among the members.
+      await nav.getByRole('link', { name: en['nav.organisation'] }).click()
+      await page.getByRole('heading', { name: en['members.heading'] }).waitFor()
+      await page.getByRole('row').filter({ hasText: admin.email }).waitFor()
+      assert.equal(pathOf(page), '/settings/organisation')
+      await snap(page, 'organisation-settings')
+
+      // Invite a colleague as assessor: the link is shown once, the invitation is listed as open.
+      await page.getByLabel(en['invitations.email'], { exact: true }).fill(INVITEE.email)
+      await page.getByLabel(en['invitations.role'], { exact: true }).selectOption('assessor')
+      await page.getByRole('button', { name: en['invitations.create'] }).click()
+      const link = page.getByRole('textbox', { name: en['invitations.link'], exact: true })
+      await link.waitFor()
+      acceptUrl = await link.inputValue()
+      assert.ok(acceptUrl.startsWith(server.url), `the link ${acceptUrl} points at this server`)
+      const invitationRow = page.getByRole('row').filter({ hasText: INVITEE.email })
+      await invitationRow.waitFor()
+      assert.match(await invitationRow.innerText(), new RegExp(en['invitations.statusOpen']))
+      await snap(page, 'invitation-created')
+
+      // The audit log shows the invitation and the head of the hash chain.
+      await nav.getByRole('link', { name: en['nav.audit'] }).click()
+      await page.getByRole('heading', { name: en['audit.headHeading'] }).waitFor()
+      assert.match(await page.getByTestId('head-hash').innerText(), /^[0-9a-f]{64}$/)
+      const rows = page.locator('.audit-table tbody tr')
+      await rows.first().waitFor()
+      assert.ok((await rows.count()) >= 1)
+      assert.match(await rows.first().innerText(), /invitation/i)
+      assert.match(await page.locator('.audit-table').innerText(), new RegExp(INVITEE.email.replace('.', '\\.')))
+      await snap(page, 'audit-log')
+
+      // Sign out from the account menu: back on sign-in, and the session is really gone.
+      await page.getByRole('button', { name: en['shell.userMenu'].replace('{name}', `${provider.name} admin`) }).click()
+      await snap(page, 'account-menu')
+      await page.getByRole('button', { name: en['shell.signOut'] }).click()
+      await page.getByText(en['login.signedOut']).waitFor()
+      assert.equal(pathOf(page), '/login')
+      await snap(page, 'signed-out')
+      await page.goto(`${server.url}/audit`)
+      await page.getByRole('heading', { name: en['login.title'] }).waitFor()
+      assert.equal(fullPathOf(page), '/login?next=%2Faudit')
+
+      assertNoProblems(session)
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('the invited colleague joins on a 360-pixel screen and sees only what an assessor may use', async () => {
+    assert.ok(acceptUrl, 'the previous journey created an invitation link')
+    const session = await openBrowser({ viewport: { width: 360, height: 740 } })
+    const { page } = session
+    try {
+      await page.goto(acceptUrl)
+      await page.getByRole('heading', { name: en['invite.title'] }).waitFor()
+      await snap(page, 'invitation-accept')
+
+      // A password below the shared minimum is caught before anything is sent.
+      await page.getByLabel(en['invite.name'], { exact: true }).fill(INVITEE.name)
+      await page.getByLabel(en['invite.password'], { exact: true }).fill('short')
+      await page.getByLabel(en['invite.confirm'], { exact: true }).fill('short')
+      await page.getByRole('button', { name: en['invite.submit'] }).click()
+      await page.getByRole('alert').waitFor()
+      assert.equal(pathOf(page), '/invitations/accept')
+
+      await page.getByLabel(en['invite.password'], { exact: true }).fill(INVITEE.password)
+      await page.getByLabel(en['invite.confirm'], { exact: true }).fill(INVITEE.password)
+      await page.getByRole('button', { name: en['invite.submit'] }).click()
+      await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+      assert.equal(pathOf(page), '/')
+      assert.equal(await page.getByTestId('organisation-name').innerText(), provider.name)
+      const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [en['nav.overview'], en['nav.organisation']])
+      assert.match(await page.locator('.facts').innerText(), new RegExp(en['role.assessor']))
+      // Nothing is wider than the screen (tables scroll inside their own box).
+      assert.ok(await fitsScreen(page))
+      await snap(page, 'assessor-overview-360')
+
+      // The audit log is not for assessors, even when typed into the address bar.
+      await page.goto(`${server.url}/audit`)
+      await page.getByText(en['error.notAllowed']).waitFor()
+
+      // An unknown address gets the 404 page inside the shell.
+      await page.goto(`${server.url}/no/such/page`)
+      await page.getByRole('heading', { name: en['notFound.title'] }).waitFor()
+      assert.ok(await fitsScreen(page))
+      await snap(page, 'not-found-360')
+
+      assertNoProblems(session)
+    } finally {
+      await session.close()
+    }
+  })
+})
