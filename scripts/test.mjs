@@ -24,7 +24,9 @@ const files = [
   ...collect(join(root, 'test'), []),
   ...collect(join(root, 'web'), []),
 ]
-  .filter((file) => filters.length === 0 || filters.some((filter) => file.startsWith(filter.replace(/^\.\//, ''))))
+  .filter(
+    (file) => filters.length === 0 || filters.some((filter) => file.startsWith(filter.replace(/^\.\//, ''))),
+  )
   .sort()
 
 if (files.length === 0) {
@@ -32,9 +34,9 @@ if (files.length === 0) {
   process.exit(1)
 }
 
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
-)
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' },
+})
 process.exit(result.status ?? 1)

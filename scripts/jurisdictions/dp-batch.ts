@@ -2,8 +2,8 @@
  * Writes scripts/jurisdictions/research/20-dp.yaml: data_protection_law and
  * data_protection_authority outside the EU/EEA. Each row names its source id
  * (content/sources/jurisdictions.yaml). Rows citing a tracker (unctad-dp-tracker) are candidates
- * from Custos research that were not checked against the law's own text: their note says
- * "secondary source". Rows citing a page we read name that page's source id.
+ * from Custos research, checked neither against the tracker entry nor the law's own text yet:
+ * their note says "secondary source" so that they are easy to find and confirm. Rows citing a page we read name that page's source id.
  * Run: npx tsx scripts/jurisdictions/dp-batch.ts && npx tsx scripts/jurisdictions/build.ts
  */
 import { writeFileSync } from 'node:fs'
@@ -13,7 +13,7 @@ import { stringify } from 'yaml'
 const OUT = join(new URL('./research/', import.meta.url).pathname, '20-dp.yaml')
 const TRACKER = 'unctad-dp-tracker'
 const SECONDARY =
-  'Secondary source: candidate from Custos research listed by the cited tracker; not yet checked against the official text.'
+  'Secondary source: candidate from Custos research; the cited tracker is where to confirm it, and neither the tracker entry nor the official text has been checked yet.'
 
 type TStatus = 'yes' | 'partial' | 'no'
 type TRow = {
@@ -111,7 +111,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Law No. 133/2011 on personal data protection',
     adopted: 2011,
-    inForce: '2012-04-01',
+    inForce: '2012',
     lawSource: TRACKER,
     dpa: 'yes',
     dpaName: 'National Center for Personal Data Protection',
@@ -141,7 +141,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Law on Personal Data',
     adopted: 2010,
-    inForce: '2010-05-11',
+    inForce: '2010',
     lawSource: TRACKER,
     dpa: 'unknown',
   },
@@ -170,7 +170,7 @@ const R: Readonly<Record<string, TRow>> = {
     title:
       'Law No. 171 of 21 December 2018 on the protection of natural persons with regard to the processing of personal data',
     adopted: 2018,
-    inForce: '2019-01-05',
+    inForce: '2019',
     lawSource: TRACKER,
     dpa: 'yes',
     dpaName: 'Autorità Garante per la protezione dei dati personali',
@@ -337,7 +337,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Ley 172-13 sobre protección de datos de carácter personal',
     adopted: 2013,
-    inForce: '2013-12-15',
+    inForce: '2013',
     lawSource: TRACKER,
     dpa: 'unknown',
   },
@@ -364,7 +364,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Data Protection Act, 2019-29',
     adopted: 2019,
-    inForce: '2021-03-31',
+    inForce: '2021',
     lawSource: TRACKER,
     dpa: 'yes',
     dpaName: 'Data Protection Commissioner',
@@ -374,7 +374,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Data Protection (Privacy of Personal Information) Act, 2003',
     adopted: 2003,
-    inForce: '2007-04-02',
+    inForce: '2007',
     lawSource: TRACKER,
     dpa: 'yes',
     dpaName: 'Data Protection Commissioner',
@@ -384,7 +384,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'partial',
     title: 'Data Protection Act, 2011 (only partly proclaimed)',
     adopted: 2011,
-    inForce: '2012-01-06',
+    inForce: '2012',
     lawSource: TRACKER,
     lawNote:
       'Only some parts were brought into force; the private-sector provisions were not (secondary source).',
@@ -645,7 +645,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'partial',
     title: 'Law No. 81 of 2018 on Electronic Transactions and Personal Data',
     adopted: 2018,
-    inForce: '2019-01-18',
+    inForce: '2019',
     lawSource: TRACKER,
     dpa: 'no',
     dpaSource: TRACKER,
@@ -759,7 +759,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Data Protection Act, 2012 (Act 843)',
     adopted: 2012,
-    inForce: '2012-10-16',
+    inForce: '2012',
     lawSource: 'reg-gh-dpc',
     lawLocator: 'Act 843',
     dpa: 'yes',
@@ -837,7 +837,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Lei n.º 22/11 da Protecção de Dados Pessoais',
     adopted: 2011,
-    inForce: '2011-06-17',
+    inForce: '2011',
     lawSource: TRACKER,
     dpa: 'yes',
     dpaName: 'Agência de Protecção de Dados (APD)',
@@ -858,7 +858,7 @@ const R: Readonly<Record<string, TRow>> = {
     title:
       'Loi n° 09-08 relative à la protection des personnes physiques à l’égard du traitement des données à caractère personnel',
     adopted: 2009,
-    inForce: '2009-02-23',
+    inForce: '2009',
     lawSource: TRACKER,
     dpa: 'yes',
     dpaName: 'Commission nationale de contrôle de la protection des données à caractère personnel (CNDP)',
@@ -878,7 +878,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'partial',
     title: 'Law No. 151 of 2020 on the Protection of Personal Data',
     adopted: 2020,
-    inForce: '2020-10-16',
+    inForce: '2020',
     lawSource: TRACKER,
     lawNote:
       'Enforcement depended on executive regulations whose issue was not confirmed (secondary source).',
@@ -910,7 +910,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Loi n° 2017-20 portant Code du numérique (Livre V)',
     adopted: 2017,
-    inForce: '2018-04-20',
+    inForce: '2018',
     lawSource: TRACKER,
     dpa: 'yes',
     dpaName: 'Autorité de Protection des Données à caractère Personnel (APDP)',
@@ -1067,7 +1067,7 @@ const R: Readonly<Record<string, TRow>> = {
     law: 'yes',
     title: 'Data Protection Act, 2022',
     adopted: 2022,
-    inForce: '2022-03-04',
+    inForce: '2022',
     lawSource: TRACKER,
     dpa: 'partial',
     dpaName: 'Eswatini Communications Commission (acting as data protection authority)',
@@ -1294,7 +1294,7 @@ const NO_LAW: readonly string[] = [
   'VU',
 ]
 const NO_LAW_NOTE =
-  'No comprehensive data protection law identified; privacy may be protected only by the constitution or sector rules. Secondary source: from Custos research against the cited tracker, not confirmed in the official gazette; drafts or bills do not count.'
+  'No comprehensive data protection law identified; privacy may be protected only by the constitution or sector rules. Secondary source: candidate from Custos research, not yet confirmed against the cited tracker entry or an official gazette; drafts or bills do not count.'
 
 const out: Record<string, Record<string, unknown>> = {}
 for (const [code, r] of Object.entries(R)) {

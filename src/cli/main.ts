@@ -4,7 +4,14 @@ import { AppError } from '../core/errors.ts'
 import { buildProgram } from './program.ts'
 
 /** Exit codes: 0 ok, 1 failure, 2 bad input. */
-const BAD_INPUT_CODES = new Set(['bad_request', 'validation_failed', 'unknown_value', 'invalid_json', 'conflict', 'not_found'])
+const BAD_INPUT_CODES = new Set([
+  'bad_request',
+  'validation_failed',
+  'unknown_value',
+  'invalid_json',
+  'conflict',
+  'not_found',
+])
 
 const main = async (argv: string[]): Promise<void> => {
   const program = buildProgram()

@@ -1,5 +1,7 @@
 /** The `custos` command line: serve, migrate, and each module's commands. */
 import { Command } from 'commander'
+import { registerBiasCommands } from '../modules/bias/cli.ts'
+import { registerJurisdictionCommands } from '../modules/jurisdictions/cli.ts'
 import { registerLibraryCommands } from '../modules/library/cli.ts'
 import { registerPlatformCommands } from '../modules/platform/cli.ts'
 import { registerServeCommands } from './serve.ts'
@@ -9,6 +11,8 @@ const COMMAND_REGISTRARS: readonly ((program: Command) => void)[] = [
   registerServeCommands,
   registerPlatformCommands,
   registerLibraryCommands,
+  registerBiasCommands,
+  registerJurisdictionCommands,
 ]
 
 export const buildProgram = (): Command => {

@@ -17,7 +17,10 @@ export const openRuntime = async (overrides: Partial<TConfig> = {}): Promise<TRu
     await database.close().catch(() => {})
     if (err instanceof AppError) throw err
     const reason = err instanceof Error ? err.message : String(err)
-    throw new AppError('unavailable', `Cannot open the database (${describeDatabase(config.database)}): ${reason}`)
+    throw new AppError(
+      'unavailable',
+      `Cannot open the database (${describeDatabase(config.database)}): ${reason}`,
+    )
   }
 }
 

@@ -37,10 +37,21 @@ export const registerServeCommands = (program: Command): void => {
           }
         }
       }
-      const app = createApp({ db: database.db, dialect: database.dialect, logger, clock: systemClock, secrets })
+      const app = createApp({
+        db: database.db,
+        dialect: database.dialect,
+        logger,
+        clock: systemClock,
+        secrets,
+      })
       const server = await listen(app, { port: config.port, host: config.host })
-      const shownUrl = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url
-      say(`Custos is ready at ${shownUrl} (${describeDatabase(config.database)}, ${Math.round(performance.now() - started)} ms)`)
+      const shownUrl =
+        config.host === '127.0.0.1' || config.host === '0.0.0.0'
+          ? `http://localhost:${server.port}`
+          : server.url
+      say(
+        `Custos is ready at ${shownUrl} (${describeDatabase(config.database)}, ${Math.round(performance.now() - started)} ms)`,
+      )
       logger.info({ url: server.url, migrationsApplied: runtime.migrations.applied }, 'server started')
 
       let isClosing = false

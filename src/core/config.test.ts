@@ -18,7 +18,8 @@ describe('configuration', () => {
     ['postgres://u@h/db', { kind: 'postgres', url: 'postgres://u@h/db' }],
     ['postgresql://u@h/db', { kind: 'postgres', url: 'postgresql://u@h/db' }],
   ]
-  for (const [url, expected] of urls) it(`reads DATABASE_URL=${url}`, () => assert.deepEqual(parseDatabaseUrl(url), expected))
+  for (const [url, expected] of urls)
+    it(`reads DATABASE_URL=${url}`, () => assert.deepEqual(parseDatabaseUrl(url), expected))
   it('rejects unknown database schemes and bad values with a readable error', () => {
     assert.throws(() => parseDatabaseUrl('mysql://x'), { code: 'bad_request' })
     assert.throws(() => parseDatabaseUrl('sqlite:'), { code: 'bad_request' })

@@ -36,7 +36,8 @@ export const parseDatabaseUrl = (value: string | undefined): TDatabaseConfig => 
 export const parsePort = (value: string | undefined, fallback = 8080): number => {
   if (value === undefined || value.trim() === '') return fallback
   const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw bad(`port must be an integer from 0 to 65535, got "${value}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw bad(`port must be an integer from 0 to 65535, got "${value}"`)
   return port
 }
 

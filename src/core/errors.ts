@@ -31,7 +31,11 @@ export class AppError extends Error {
   readonly userMessage: string
   readonly details: TErrorDetails | undefined
 
-  constructor(code: TErrorCode, userMessage: string, options: { message?: string; details?: TErrorDetails; cause?: unknown } = {}) {
+  constructor(
+    code: TErrorCode,
+    userMessage: string,
+    options: { message?: string; details?: TErrorDetails; cause?: unknown } = {},
+  ) {
     super(options.message ?? userMessage, { cause: options.cause })
     this.name = 'AppError'
     this.code = code

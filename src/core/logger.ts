@@ -1,5 +1,5 @@
 /** The server logger: pino, JSON lines, with secrets redacted wherever they appear. */
-import { pino, type Logger } from 'pino'
+import { type Logger, pino } from 'pino'
 import type { TLogLevel } from './config.ts'
 
 export type TLogger = Logger

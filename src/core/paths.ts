@@ -13,7 +13,12 @@ export const findPackageRoot = (start: string): string => {
     if (existsSync(manifest)) {
       try {
         const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'))
-        if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && parsed.name === PACKAGE_NAME) {
+        if (
+          typeof parsed === 'object' &&
+          parsed !== null &&
+          'name' in parsed &&
+          parsed.name === PACKAGE_NAME
+        ) {
           return dir
         }
       } catch {
@@ -37,6 +42,8 @@ export const packageRoot = (): string => {
 export const paths = {
   /** The built SPA (vite output). */
   webDist: (): string => join(packageRoot(), 'dist', 'web'),
+  /** Project documentation (benchmarks write their sections here). */
+  docs: (): string => join(packageRoot(), 'docs'),
   /** Library content (YAML). */
   content: (): string => join(packageRoot(), 'content'),
   /** Default data folder, relative to the working directory like DATABASE_URL paths. */

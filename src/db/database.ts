@@ -5,8 +5,15 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import BetterSqlite from 'better-sqlite3'
+import {
+  Kysely,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteStatement,
+  type Transaction,
+} from 'kysely'
 import pg from 'pg'
 import type { TDatabaseConfig } from '../core/config.ts'
 import type { TPlatformTables } from './schema.ts'
@@ -43,14 +50,41 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig
 
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a small indexed query.
+ * Statements are reused by SQL text (a bounded cache). Safe because Kysely runs one query at a
+ * time on its single SQLite connection.
+ */
+const withStatementCache = (sqlite: SqliteDatabase): SqliteDatabase => {
+  const cache = new Map<string, SqliteStatement>()
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      const found = cache.get(text)
+      if (found) return found
+      const statement = sqlite.prepare(text)
+      if (cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next().value
+        if (oldest !== undefined) cache.delete(oldest)
+      }
+      cache.set(text, statement)
+      return statement
+    },
+  }
+}
+
 const openSqlite = (path: string): TDatabase => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SqliteDatabase(path)
+  const sqlite = new BetterSqlite(path)
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<TPlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<TPlatformTables>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 

@@ -26,7 +26,8 @@ export const describeSchema = (schema: TSchema | undefined): string => {
     const name = ref.split('/').at(-1) ?? ref
     return `<a href="#schema-${escapeHtml(name)}">${escapeHtml(name)}</a>`
   }
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => `<code>${escapeHtml(JSON.stringify(v))}</code>`).join(' | ')
+  if (Array.isArray(schema.enum))
+    return schema.enum.map((v) => `<code>${escapeHtml(JSON.stringify(v))}</code>`).join(' | ')
   if (schema.type === 'array') return `${describeSchema(schema.items as TSchema)}[]`
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as TSchema[]).map(describeSchema).join(' | ')
   if (schema.type === 'object' && schema.properties) {
@@ -39,7 +40,10 @@ export const describeSchema = (schema: TSchema | undefined): string => {
 
 const renderOperation = (method: string, path: string, op: TOperation): string => {
   const params = (op.parameters ?? [])
-    .map((p) => `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ', required' : ''}): ${describeSchema(p.schema)}</li>`)
+    .map(
+      (p) =>
+        `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ', required' : ''}): ${describeSchema(p.schema)}</li>`,
+    )
     .join('')
   const body = op.requestBody?.content?.['application/json']?.schema
   const responses = Object.entries(op.responses ?? {})
@@ -67,11 +71,16 @@ export const renderApiDocs = (document: object): string => {
       const op = item[method]
       if (!op) continue
       operations.push(renderOperation(method, path, op))
-      toc.push(`<li><a href="#${escapeHtml(`${method}-${path}`)}">${method.toUpperCase()} ${escapeHtml(path)}</a></li>`)
+      toc.push(
+        `<li><a href="#${escapeHtml(`${method}-${path}`)}">${method.toUpperCase()} ${escapeHtml(path)}</a></li>`,
+      )
     }
   }
   const schemas = Object.entries(doc.components?.schemas ?? {})
-    .map(([name, schema]) => `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3><p>${describeSchema({ ...schema, $ref: undefined })}</p></section>`)
+    .map(
+      ([name, schema]) =>
+        `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3><p>${describeSchema({ ...schema, $ref: undefined })}</p></section>`,
+    )
     .join('')
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — reference</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}

@@ -6,15 +6,30 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { sql } from 'kysely'
 import { AppError } from '../core/errors.ts'
 import { paths } from '../core/paths.ts'
+import { registerJurisdictionRoutes } from '../modules/jurisdictions/routes.ts'
+import { registerLibraryBrowseRoutes } from '../modules/library/browse-routes.ts'
+import { registerLibraryRoutes } from '../modules/library/routes.ts'
 import { registerPlatformRoutes } from '../modules/platform/routes.ts'
 import { renderApiDocs } from './api-docs.ts'
 import type { TApp, TAppDeps, TAppEnv } from './context.ts'
 import { createErrorHandler, errorBody, validationError } from './errors.ts'
-import { accessLog, apiBodyLimit, csrfGuard, requestId, securityHeaders, sessionLoader } from './middleware.ts'
+import {
+  accessLog,
+  apiBodyLimit,
+  csrfGuard,
+  requestId,
+  securityHeaders,
+  sessionLoader,
+} from './middleware.ts'
 import { mountWebApp } from './static.ts'
 
 /** Each module's route registrar, in mount order. Add one line per module. */
-export const ROUTE_REGISTRARS: readonly ((app: TApp, deps: TAppDeps) => void)[] = [registerPlatformRoutes]
+export const ROUTE_REGISTRARS: readonly ((app: TApp, deps: TAppDeps) => void)[] = [
+  registerPlatformRoutes,
+  registerLibraryRoutes,
+  registerLibraryBrowseRoutes,
+  registerJurisdictionRoutes,
+]
 
 export const API_INFO = { title: 'Custos API', version: '0.1.0' }
 

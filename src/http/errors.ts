@@ -54,7 +54,8 @@ const USER_MESSAGES: Partial<Record<TErrorCode, string>> = {
 
 /** Maps framework exceptions (malformed JSON, media type, body limit) to our codes. */
 const fromHttpException = (err: HTTPException): AppError => {
-  if (err.status === 400 && /json/i.test(err.message)) return new AppError('invalid_json', USER_MESSAGES.invalid_json!)
+  if (err.status === 400 && /json/i.test(err.message))
+    return new AppError('invalid_json', USER_MESSAGES.invalid_json!)
   const code = STATUS_CODES[err.status] ?? 'bad_request'
   return new AppError(code, USER_MESSAGES[code] ?? 'The request could not be processed.')
 }
@@ -80,5 +81,8 @@ export const createErrorHandler =
       const retry = Number(appError.details?.retryAfterSeconds ?? 60)
       c.header('Retry-After', String(retry))
     }
-    return c.json(errorBody(appError.code, appError.userMessage, extra), ERROR_STATUS[appError.code] as ContentfulStatusCode)
+    return c.json(
+      errorBody(appError.code, appError.userMessage, extra),
+      ERROR_STATUS[appError.code] as ContentfulStatusCode,
+    )
   }

@@ -29,7 +29,13 @@ export const accessLog =
     await next()
     if (deps.logger.isLevelEnabled('debug')) {
       deps.logger.debug(
-        { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+        {
+          requestId: c.get('requestId'),
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       )
     }
@@ -64,7 +70,8 @@ export const apiBodyLimit = (): MiddlewareHandler<TAppEnv> => async (c, next) =>
   return limiter(c, next)
 }
 
-const isRole = (value: string | null): value is TRole => value !== null && (ROLES as readonly string[]).includes(value)
+const isRole = (value: string | null): value is TRole =>
+  value !== null && (ROLES as readonly string[]).includes(value)
 
 /** Resolves the session cookie into `c.var.auth` (null when absent, unknown, expired or orphaned). */
 export const sessionLoader =
@@ -99,7 +106,10 @@ export const csrfGuard = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
   const auth = c.get('auth')
   if (auth && isMutation(c.req.method) && !CSRF_EXEMPT_PATHS.has(c.req.path)) {
     if (!isCsrfValid(auth.csrfToken, c.req.header(CSRF_HEADER))) {
-      throw new AppError('csrf_failed', 'The request is missing a valid CSRF token. Reload the page and try again.')
+      throw new AppError(
+        'csrf_failed',
+        'The request is missing a valid CSRF token. Reload the page and try again.',
+      )
     }
   }
   await next()

@@ -26,10 +26,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** Error responses of a route, all with the `Error` body. */
 export const errorResponses = (...statuses: (keyof typeof ERROR_DESCRIPTIONS)[]) =>
-  Object.fromEntries(statuses.map((s) => [s, jsonContent(ZErrorBody, ERROR_DESCRIPTIONS[s] ?? 'Error')])) as Record<
-    number,
-    ReturnType<typeof jsonContent<typeof ZErrorBody>>
-  >
+  Object.fromEntries(
+    statuses.map((s) => [s, jsonContent(ZErrorBody, ERROR_DESCRIPTIONS[s] ?? 'Error')]),
+  ) as Record<number, ReturnType<typeof jsonContent<typeof ZErrorBody>>>
 
 /** The session cookie as an OpenAPI security requirement. */
 export const SESSION_SECURITY = [{ session: [] }]

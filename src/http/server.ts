@@ -7,18 +7,21 @@ export type TRunningServer = { url: string; port: number; close: () => Promise<v
 
 export const listen = (app: TApp, options: { port: number; host: string }): Promise<TRunningServer> =>
   new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
-      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-      resolve({
-        url: `http://${host}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            // Keep-alive sockets would hold close() open; end idle ones now.
-            if ('closeIdleConnections' in server) server.closeIdleConnections()
-          }),
-      })
-    })
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+        resolve({
+          url: `http://${host}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done())
+              // Keep-alive sockets would hold close() open; end idle ones now.
+              if ('closeIdleConnections' in server) server.closeIdleConnections()
+            }),
+        })
+      },
+    )
     server.once('error', reject)
   })

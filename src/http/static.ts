@@ -10,14 +10,21 @@ import type { TApp, TAppEnv } from './context.ts'
 
 /** Paths that belong to the server, never to the SPA fallback. */
 export const isServerPath = (path: string): boolean =>
-  path === '/api' || path.startsWith('/api/') || path === '/g' || path.startsWith('/g/') || path === '/healthz'
+  path === '/api' ||
+  path.startsWith('/api/') ||
+  path === '/g' ||
+  path.startsWith('/g/') ||
+  path === '/healthz'
 
 /** A client-side route: no file extension and not under /assets. */
 export const isClientRoute = (path: string): boolean =>
   !isServerPath(path) && !path.startsWith('/assets/') && !/\.[A-Za-z0-9]+$/.test(path.split('/').at(-1) ?? '')
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch)
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  )
 
 export const NO_BUILD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Custos — web app not built</title></head>

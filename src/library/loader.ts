@@ -9,6 +9,7 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { paths } from '../core/paths.ts'
+import { checkWithCache } from './cache.ts'
 import { inverseRelationship, type TFrameworkEntry, type TLibrary, type TProblem } from './library.ts'
 import {
   FILE_SHAPES,
@@ -85,7 +86,14 @@ const urnOf = (value: unknown): string | undefined => {
   return typeof urn === 'string' ? urn : undefined
 }
 
-type TRawFile = { file: string; kind: TFileKind; data: Record<string, unknown> }
+type TSourceFile = { file: string; kind: TFileKind; text: string }
+
+/** A file after YAML parsing and schema checks: what the cache keeps. */
+type TCheckedFile = {
+  singles: Record<string, unknown>
+  lists: Record<string, unknown[]>
+  problems: TProblem[]
+}
 
 export type TLoadResult = { library: TLibrary; problems: TProblem[] }
 
@@ -117,9 +125,9 @@ const emptyLibrary = (contentDir: string): TLibrary => ({
   crosswalk: new Map(),
 })
 
-/** Reads and parses the YAML files; unreadable files and YAML syntax errors become problems. */
-const readFiles = (contentDir: string, displayDir: string, problems: TProblem[]): TRawFile[] => {
-  const raw: TRawFile[] = []
+/** Lists and reads the library files; unreadable files and unknown places become problems. */
+const readFiles = (contentDir: string, displayDir: string, problems: TProblem[]): TSourceFile[] => {
+  const out: TSourceFile[] = []
   for (const full of listYamlFiles(contentDir)) {
     const rel = relative(contentDir, full)
     const file = `${displayDir}/${rel.split(sep).join('/')}`
@@ -128,21 +136,13 @@ const readFiles = (contentDir: string, displayDir: string, problems: TProblem[])
       problems.push({ file, message: 'not a known library file (see the content format: frameworks/, questionnaires/, sources/, …)' })
       continue
     }
-    let data: unknown
     try {
-      data = parseYaml(readFileSync(full, 'utf8'))
+      out.push({ file, kind, text: readFileSync(full, 'utf8') })
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-      problems.push({ file, message: `YAML syntax error: ${message}` })
-      continue
+      problems.push({ file, message: `cannot read: ${(error as Error).message}` })
     }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      problems.push({ file, message: 'the file must hold a YAML mapping at the top level' })
-      continue
-    }
-    raw.push({ file, kind, data: data as Record<string, unknown> })
   }
-  return raw
+  return out
 }
 
 type TChecker = {
@@ -170,7 +170,10 @@ const makeChecker = (problems: TProblem[]): TChecker => ({
 })
 
 /** Splits a file into its singles and list items, checking top-level keys against the file kind. */
-const checkFile = (raw: TRawFile, checker: TChecker): { singles: Record<string, unknown>; lists: Record<string, unknown[]> } => {
+const checkFile = (
+  raw: { file: string; kind: TFileKind; data: Record<string, unknown> },
+  checker: TChecker,
+): { singles: Record<string, unknown>; lists: Record<string, unknown[]> } => {
   const shapes = FILE_SHAPES[raw.kind] as Record<string, z.ZodType<unknown>>
   const singleShapes = FILE_SINGLES[raw.kind] as Record<string, z.ZodType<unknown>>
   const singles: Record<string, unknown> = {}
@@ -202,8 +205,39 @@ const checkFile = (raw: TRawFile, checker: TChecker): { singles: Record<string, 
   return { singles, lists }
 }
 
+/** Parses one file and checks it against its schemas (technologies: each risk template too). */
+const parseAndCheck = (source: TSourceFile): TCheckedFile => {
+  const problems: TProblem[] = []
+  const empty = { singles: {}, lists: {}, problems }
+  let data: unknown
+  try {
+    data = parseYaml(source.text)
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    problems.push({ file: source.file, message: `YAML syntax error: ${message}` })
+    return empty
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    problems.push({ file: source.file, message: 'the file must hold a YAML mapping at the top level' })
+    return empty
+  }
+  const checker = makeChecker(problems)
+  const { singles, lists } = checkFile({ file: source.file, kind: source.kind, data: data as Record<string, unknown> }, checker)
+  if (source.kind === 'technologies') {
+    for (const technology of (lists.technologies ?? []) as { urn: string; risks: unknown[] }[]) {
+      const risks: TRiskTemplate[] = []
+      technology.risks.forEach((rawRisk, index) => {
+        const risk = checker.check(ZRiskTemplate, rawRisk, source.file, `${technology.urn} risks[${index}]`)
+        if (risk) risks.push(risk)
+      })
+      technology.risks = risks
+    }
+  }
+  return { singles, lists, problems }
+}
+
 /** Loads content/ and returns the index plus every problem found while reading and parsing. */
-export const loadLibrary = (options: { contentDir?: string } = {}): TLoadResult => {
+export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = {}): TLoadResult => {
   const contentDir = options.contentDir ?? defaultContentDir()
   const problems: TProblem[] = []
   const library = emptyLibrary(contentDir)
@@ -213,9 +247,9 @@ export const loadLibrary = (options: { contentDir?: string } = {}): TLoadResult 
     problems.push({ file: library.displayDir, message: 'content directory not found' })
     return { library, problems }
   }
-  const checker = makeChecker(problems)
-  const raws = readFiles(contentDir, library.displayDir, problems)
-  library.files = raws.map((raw) => raw.file)
+  const sources = readFiles(contentDir, library.displayDir, problems)
+  library.files = sources.map((source) => source.file)
+  const checked = options.cache === false ? sources.map(parseAndCheck) : checkWithCache(contentDir, sources, parseAndCheck)
 
   const sourceFiles = new Map<string, string>()
   const register = (
@@ -244,10 +278,11 @@ export const loadLibrary = (options: { contentDir?: string } = {}): TLoadResult 
     return true
   }
 
-  for (const raw of raws) {
-    const { singles, lists } = checkFile(raw, checker)
-    const file = raw.file
-    switch (raw.kind) {
+  sources.forEach((source, index) => {
+    const { singles, lists, problems: fileProblems } = checked[index] as TCheckedFile
+    problems.push(...fileProblems)
+    const file = source.file
+    switch (source.kind) {
       case 'sources':
         for (const source of (lists.sources ?? []) as TSource[]) {
           const previous = sourceFiles.get(source.id)
@@ -294,15 +329,10 @@ export const loadLibrary = (options: { contentDir?: string } = {}): TLoadResult 
       }
       case 'technologies':
         for (const candidate of (lists.technologies ?? []) as TTechnology[]) {
-          const risks: TRiskTemplate[] = []
-          candidate.risks.forEach((rawRisk, index) => {
-            const risk = checker.check(ZRiskTemplate, rawRisk, file, `${candidate.urn} risks[${index}]`)
-            if (risk) risks.push(risk)
-          })
           const technology: TTechnology = { ...candidate, risks: [] }
           if (!register('technology', technology, file, technology)) continue
           library.technologies.set(technology.id, technology)
-          for (const risk of risks) {
+          for (const risk of candidate.risks) {
             if (!register('risk', risk, file, risk, technology.urn)) continue
             technology.risks.push(risk)
             library.risks.set(risk.urn, { ...risk, technology: technology.id })
@@ -354,7 +384,7 @@ export const loadLibrary = (options: { contentDir?: string } = {}): TLoadResult 
         break
       }
     }
-  }
+  })
   buildCrosswalk(library)
   return { library, problems }
 }

@@ -151,6 +151,24 @@ describe('jurisdiction dataset', () => {
     }
   })
 
+  it('uses source ids that are unique across all source files', () => {
+    const ids = readdirSync(join(ROOT, 'content/sources'))
+      .filter((f) => f.endsWith('.yaml'))
+      .flatMap(
+        (f) =>
+          (
+            parse(readFileSync(join(ROOT, 'content/sources', f), 'utf8')) as {
+              sources: Array<{ id: string }>
+            }
+          ).sources,
+      )
+      .map((s) => s.id)
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+    )
+  })
+
   it('meets the data protection coverage target of 150 jurisdictions', () => {
     const known = (f: TFact | undefined) => f !== undefined && f.status !== 'unknown'
     const n = all.filter(

@@ -51,12 +51,16 @@ describe('the library content', () => {
     assert.ok(library.technologies.size >= 14)
     for (const technology of library.technologies.values()) {
       assert.ok(technology.topics.length >= 1, `${technology.id} triggers no topic`)
-      assert.ok(technology.risks.length >= 2, `${technology.id} has ${technology.risks.length} risk templates`)
+      assert.ok(
+        technology.risks.length >= 2,
+        `${technology.id} has ${technology.risks.length} risk templates`,
+      )
     }
   })
 
   it('has the frameworks of issue 3 and four impact levels with mandatory safeguards', () => {
-    for (const id of ['toolkit', 'icoc', 'vps', 'ungps']) assert.ok(library.frameworks.has(id), `framework ${id}`)
+    for (const id of ['toolkit', 'icoc', 'vps', 'ungps'])
+      assert.ok(library.frameworks.has(id), `framework ${id}`)
     assert.equal(library.impactLevels.size, 4)
     for (const level of library.impactLevels.values()) assert.ok(level.mandatorySafeguards.length >= 1)
   })

@@ -5,11 +5,16 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Page } from 'playwright-core'
-import type { TErrorBody } from '../../src/modules/platform/schemas.ts'
+import type { Locator, Page } from 'playwright-core'
 import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
+import type { TErrorBody } from '../../src/modules/platform/schemas.ts'
 import { en } from '../../web/src/i18n/messages.ts'
-import { browserSkipReason, openBrowser, type TBrowserSession, unexpectedProblems } from './helpers/browser.ts'
+import {
+  browserSkipReason,
+  openBrowser,
+  type TBrowserSession,
+  unexpectedProblems,
+} from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
 import { ensureWebBuild } from './helpers/web-build.ts'
@@ -19,7 +24,11 @@ if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
 
 const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')!
 const admin = demoLogin(provider.slug)
-const INVITEE = { email: 'new.assessor@example.org', name: 'Noor Assessor', password: 'a long enough passphrase' }
+const INVITEE = {
+  email: 'new.assessor@example.org',
+  name: 'Noor Assessor',
+  password: 'a long enough passphrase',
+}
 const snap = screenshotter('platform')
 
 const pathOf = (page: Page) => new URL(page.url()).pathname
@@ -27,6 +36,9 @@ const fullPathOf = (page: Page) => {
   const url = new URL(page.url())
   return url.pathname + url.search
 }
+
+/** The text of an element, trimmed ('' when it has none). */
+const textOf = async (locator: Locator) => (await locator.textContent())?.trim() ?? ''
 
 /** Nothing is wider than the screen (evaluated in the page; this file is type-checked without DOM types). */
 const fitsScreen = async (page: Page) =>
@@ -71,7 +83,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       const refusal = (await refused.json()) as TErrorBody
       const alert = page.getByRole('alert')
       await alert.waitFor()
-      assert.equal((await alert.locator('p').first().innerText()).trim(), refusal.error.message)
+      assert.equal(await textOf(alert.locator('p').first()), refusal.error.message)
       assert.equal(pathOf(page), '/login')
       await snap(page, 'login-wrong-password')
 
@@ -80,14 +92,19 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       await page.getByRole('button', { name: en['login.submit'] }).click()
       await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
       assert.equal(pathOf(page), '/')
-      assert.equal(await page.getByTestId('organisation-name').innerText(), provider.name)
-      assert.match(await page.locator('.app-header').innerText(), new RegExp(en['app.name']))
+      assert.equal(await textOf(page.getByTestId('organisation-name')), provider.name)
+      assert.match(await textOf(page.locator('.app-header')), new RegExp(en['app.name']))
       const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
+      assert.deepEqual(await nav.getByRole('link').allTextContents(), [
         en['nav.overview'],
         en['nav.organisation'],
         en['nav.audit'],
       ])
+      const apiLink = page.getByRole('link', { name: en['overview.linkApi'] })
+      const apiResponse = await page.request.get(
+        new URL((await apiLink.getAttribute('href')) ?? '', server.url).href,
+      )
+      assert.equal(apiResponse.status(), 200, 'the API reference link leads to a page')
       await snap(page, 'overview')
 
       // Organisation settings: the administrator is listed among the members.
@@ -107,22 +124,22 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       assert.ok(acceptUrl.startsWith(server.url), `the link ${acceptUrl} points at this server`)
       const invitationRow = page.getByRole('row').filter({ hasText: INVITEE.email })
       await invitationRow.waitFor()
-      assert.match(await invitationRow.innerText(), new RegExp(en['invitations.statusOpen']))
+      assert.match(await textOf(invitationRow), new RegExp(en['invitations.statusOpen']))
       await snap(page, 'invitation-created')
 
       // The audit log shows the invitation and the head of the hash chain.
       await nav.getByRole('link', { name: en['nav.audit'] }).click()
       await page.getByRole('heading', { name: en['audit.headHeading'] }).waitFor()
-      assert.match(await page.getByTestId('head-hash').innerText(), /^[0-9a-f]{64}$/)
+      assert.match(await textOf(page.getByTestId('head-hash')), /^[0-9a-f]{64}$/)
       const rows = page.locator('.audit-table tbody tr')
       await rows.first().waitFor()
-      assert.ok((await rows.count()) >= 1)
-      assert.match(await rows.first().innerText(), /invitation/i)
-      assert.match(await page.locator('.audit-table').innerText(), new RegExp(INVITEE.email.replace('.', '\\.')))
+      assert.match(await textOf(rows.first()), /invitation/i)
+      assert.ok((await textOf(page.locator('.audit-table'))).includes(INVITEE.email))
       await snap(page, 'audit-log')
 
       // Sign out from the account menu: back on sign-in, and the session is really gone.
-      await page.getByRole('button', { name: en['shell.userMenu'].replace('{name}', `${provider.name} admin`) }).click()
+      const accountName = en['shell.userMenu'].replace('{name}', `${provider.name} admin`)
+      await page.getByRole('button', { name: accountName }).click()
       await snap(page, 'account-menu')
       await page.getByRole('button', { name: en['shell.signOut'] }).click()
       await page.getByText(en['login.signedOut']).waitFor()
@@ -160,10 +177,13 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       await page.getByRole('button', { name: en['invite.submit'] }).click()
       await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
       assert.equal(pathOf(page), '/')
-      assert.equal(await page.getByTestId('organisation-name').innerText(), provider.name)
+      assert.equal(await textOf(page.getByTestId('organisation-name')), provider.name)
       const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
-      assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [en['nav.overview'], en['nav.organisation']])
-      assert.match(await page.locator('.facts').innerText(), new RegExp(en['role.assessor']))
+      assert.deepEqual(await nav.getByRole('link').allTextContents(), [
+        en['nav.overview'],
+        en['nav.organisation'],
+      ])
+      assert.match(await textOf(page.locator('.facts')), new RegExp(en['role.assessor']))
       // Nothing is wider than the screen (tables scroll inside their own box).
       assert.ok(await fitsScreen(page))
       await snap(page, 'assessor-overview-360')
@@ -177,6 +197,64 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       await page.getByRole('heading', { name: en['notFound.title'] }).waitFor()
       assert.ok(await fitsScreen(page))
       await snap(page, 'not-found-360')
+
+      assertNoProblems(session)
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('a member of two organisations switches between them from the header', async () => {
+    const client = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-client')!
+    const clientAdmin = demoLogin(client.slug)
+    const session = await openBrowser()
+    const { page } = session
+    try {
+      // The provider's administrator invites the client's administrator, who already has an account.
+      await page.goto(`${server.url}/login`)
+      await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
+      await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
+      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+      await page.goto(`${server.url}/settings/organisation`)
+      await page.getByLabel(en['invitations.email'], { exact: true }).fill(clientAdmin.email)
+      await page.getByLabel(en['invitations.role'], { exact: true }).selectOption('reviewer')
+      await page.getByRole('button', { name: en['invitations.create'] }).click()
+      const link = page.getByRole('textbox', { name: en['invitations.link'], exact: true })
+      await link.waitFor()
+      const invitationUrl = await link.inputValue()
+      await page
+        .getByRole('button', { name: en['shell.userMenu'].replace('{name}', `${provider.name} admin`) })
+        .click()
+      await page.getByRole('button', { name: en['shell.signOut'] }).click()
+      await page.getByText(en['login.signedOut']).waitFor()
+
+      // An existing account accepts with its current password and lands in the inviting organisation.
+      await page.goto(invitationUrl)
+      await page.getByLabel(en['invite.name'], { exact: true }).fill('ignored for an existing account')
+      await page.getByLabel(en['invite.password'], { exact: true }).fill(clientAdmin.password)
+      await page.getByLabel(en['invite.confirm'], { exact: true }).fill(clientAdmin.password)
+      await page.getByRole('button', { name: en['invite.submit'] }).click()
+      await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+      assert.equal(await textOf(page.getByTestId('organisation-name')), provider.name)
+      assert.match(await textOf(page.locator('.facts')), new RegExp(en['role.reviewer']))
+
+      // Two memberships: the header offers both organisations; switching changes the whole session.
+      const switcher = page.getByRole('combobox', { name: en['shell.organisation'], exact: true })
+      assert.deepEqual(
+        (await switcher.locator('option').allTextContents()).sort(),
+        [client.name, provider.name].sort(),
+      )
+      await snap(page, 'switcher-before')
+      await switcher.selectOption({ label: client.name })
+      await page.getByTestId('organisation-name').filter({ hasText: client.name }).waitFor()
+      assert.match(await textOf(page.locator('.facts')), new RegExp(en['role.owner']))
+      const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+      await nav.getByRole('link', { name: en['nav.audit'] }).waitFor()
+      await nav.getByRole('link', { name: en['nav.organisation'] }).click()
+      await page.getByRole('row').filter({ hasText: clientAdmin.email }).waitFor()
+      assert.equal(await page.getByRole('row').filter({ hasText: admin.email }).count(), 0)
+      await snap(page, 'switcher-after')
 
       assertNoProblems(session)
     } finally {

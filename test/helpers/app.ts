@@ -45,11 +45,15 @@ export type TTestUser = { id: string; email: string; password: string; role: TRo
 export type TSession = { cookie: string; csrf: string; me: TMe }
 
 let counter = 0
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
-export const buildOrg = async (ctx: { db: TDb }, options: { kind?: TOrgKind; name?: string } = {}): Promise<TTestOrg> => {
+export const buildOrg = async (
+  ctx: { db: TDb },
+  options: { kind?: TOrgKind; name?: string } = {},
+): Promise<TTestOrg> => {
   const slug = `org-${unique()}`
   const name = options.name ?? `Organisation ${slug}`
   const at = new Date().toISOString()
@@ -59,12 +63,23 @@ export const buildOrg = async (ctx: { db: TDb }, options: { kind?: TOrgKind; nam
   return { id, slug, name }
 }
 
-export const buildUser = async (ctx: { db: TDb }, org: TTestOrg, role: TRole = 'owner'): Promise<TTestUser> => {
+export const buildUser = async (
+  ctx: { db: TDb },
+  org: TTestOrg,
+  role: TRole = 'owner',
+): Promise<TTestUser> => {
   const email = `user-${unique()}@example.org`
   const at = new Date().toISOString()
-  const { userId } = await ctx.db
-    .transaction()
-    .execute((trx) => addUserToOrganisation(trx, { orgId: org.id, email, name: `User ${email}`, role, password: TEST_PASSWORD, at }))
+  const { userId } = await ctx.db.transaction().execute((trx) =>
+    addUserToOrganisation(trx, {
+      orgId: org.id,
+      email,
+      name: `User ${email}`,
+      role,
+      password: TEST_PASSWORD,
+      at,
+    }),
+  )
   return { id: userId, email, password: TEST_PASSWORD, role }
 }
 
@@ -75,7 +90,13 @@ export const request = async (
   ctx: { app: TApp },
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; session?: TSession; csrf?: string | false; headers?: Record<string, string> } = {},
+  options: {
+    body?: unknown
+    rawBody?: string
+    session?: TSession
+    csrf?: string | false
+    headers?: Record<string, string>
+  } = {},
 ): Promise<TResponse> => {
   const headers: Record<string, string> = { ...options.headers }
   let body: string | undefined
@@ -100,8 +121,13 @@ export const request = async (
 }
 
 /** Signs in through the API; returns the cookie header value and the CSRF token. */
-export const login = async (ctx: { app: TApp }, user: { email: string; password: string }): Promise<TSession> => {
-  const res = await request(ctx, 'POST', '/api/auth/login', { body: { email: user.email, password: user.password } })
+export const login = async (
+  ctx: { app: TApp },
+  user: { email: string; password: string },
+): Promise<TSession> => {
+  const res = await request(ctx, 'POST', '/api/auth/login', {
+    body: { email: user.email, password: user.password },
+  })
   assert.equal(res.status, 200, `login failed: ${res.text}`)
   const setCookie = res.headers.get('set-cookie') ?? ''
   const match = /custos_session=([^;]+)/.exec(setCookie)

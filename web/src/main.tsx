@@ -18,7 +18,8 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       // A 4xx will not change by asking again; a network blip or a 5xx might.
-      retry: (failures, error) => failures < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+      retry: (failures, error) =>
+        failures < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
     },
   },
 })

@@ -6,6 +6,7 @@ import type { TRole } from '../../src/modules/platform/limits.ts'
 import type { TMessageKey } from './i18n/messages.ts'
 import { paths } from './lib/paths.ts'
 import { canReadAudit } from './lib/roles.ts'
+import { LIBRARY_PATH } from './pages/library/links.ts'
 
 export type TNavItem = {
   to: string
@@ -20,6 +21,7 @@ export const NAV_ITEMS: readonly TNavItem[] = [
   { to: paths.overview, label: 'nav.overview', isEnd: true },
   { to: paths.organisation, label: 'nav.organisation' },
   { to: paths.audit, label: 'nav.audit', isVisibleTo: canReadAudit },
+  { to: LIBRARY_PATH, label: 'nav.library' },
 ]
 
 /** The entries a member with this role sees, in order. */

@@ -43,6 +43,10 @@ export const routes: RouteObject[] = [
                 path: 'audit',
                 lazy: async () => ({ Component: (await import('./pages/AuditLogPage.tsx')).AuditLogPage }),
               },
+              {
+                path: 'library/*',
+                lazy: async () => ({ Component: (await import('./pages/library/LibraryRoutes.tsx')).LibraryRoutes }),
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -46,7 +46,11 @@ export const migration0001Platform: TMigration = {
       .addColumn('expires_at', t.timestamp, (c) => c.notNull())
       .addColumn('accepted_at', t.timestamp)
       .execute()
-    await db.schema.createIndex('invitations_org_idx').on('invitations').columns(['org_id', 'created_at']).execute()
+    await db.schema
+      .createIndex('invitations_org_idx')
+      .on('invitations')
+      .columns(['org_id', 'created_at'])
+      .execute()
 
     await db.schema
       .createTable('sessions')

@@ -23,7 +23,11 @@ export const findInvitation = (db: TExecutor, orgId: string, invitationId: strin
 export const findInvitationByTokenHash = (db: TExecutor, tokenHash: string) =>
   db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
 
-export const deleteInvitation = async (db: TExecutor, orgId: string, invitationId: string): Promise<boolean> => {
+export const deleteInvitation = async (
+  db: TExecutor,
+  orgId: string,
+  invitationId: string,
+): Promise<boolean> => {
   const result = await db
     .deleteFrom('invitations')
     .where('org_id', '=', orgId)
@@ -33,7 +37,11 @@ export const deleteInvitation = async (db: TExecutor, orgId: string, invitationI
 }
 
 /** Marks an open invitation accepted; false when it was already accepted (a concurrent accept lost). */
-export const markInvitationAccepted = async (db: TExecutor, invitationId: string, at: string): Promise<boolean> => {
+export const markInvitationAccepted = async (
+  db: TExecutor,
+  invitationId: string,
+  at: string,
+): Promise<boolean> => {
   const result = await db
     .updateTable('invitations')
     .set({ accepted_at: at })

@@ -14,8 +14,16 @@ export const findOrganisationById = (db: TExecutor, orgId: string) =>
 export const findOrganisationBySlug = (db: TExecutor, slug: string) =>
   db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst()
 
-export const updateOrganisationName = async (db: TExecutor, orgId: string, name: string): Promise<boolean> => {
-  const result = await db.updateTable('organisations').set({ name }).where('id', '=', orgId).executeTakeFirst()
+export const updateOrganisationName = async (
+  db: TExecutor,
+  orgId: string,
+  name: string,
+): Promise<boolean> => {
+  const result = await db
+    .updateTable('organisations')
+    .set({ name })
+    .where('id', '=', orgId)
+    .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
 

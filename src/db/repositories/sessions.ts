@@ -17,7 +17,9 @@ export const findSessionIdentity = (db: TExecutor, tokenHash: string) =>
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organisations as o', 'o.id', 's.org_id')
-    .leftJoin('memberships as m', (join) => join.onRef('m.org_id', '=', 's.org_id').onRef('m.user_id', '=', 's.user_id'))
+    .leftJoin('memberships as m', (join) =>
+      join.onRef('m.org_id', '=', 's.org_id').onRef('m.user_id', '=', 's.user_id'),
+    )
     .select([
       's.token_hash',
       's.csrf_token',
@@ -40,7 +42,11 @@ export const touchSession = async (db: TExecutor, tokenHash: string, at: string)
   await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute()
 }
 
-export const setSessionOrganisation = async (db: TExecutor, tokenHash: string, orgId: string): Promise<void> => {
+export const setSessionOrganisation = async (
+  db: TExecutor,
+  tokenHash: string,
+  orgId: string,
+): Promise<void> => {
   await db.updateTable('sessions').set({ org_id: orgId }).where('token_hash', '=', tokenHash).execute()
 }
 
@@ -49,6 +55,10 @@ export const deleteSession = async (db: TExecutor, tokenHash: string): Promise<v
 }
 
 /** Ends the sessions a removed member had open in that organisation. */
-export const deleteSessionsInOrganisation = async (db: TExecutor, orgId: string, userId: string): Promise<void> => {
+export const deleteSessionsInOrganisation = async (
+  db: TExecutor,
+  orgId: string,
+  userId: string,
+): Promise<void> => {
   await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute()
 }

@@ -163,10 +163,6 @@ export function registerBiasCommands(program: Command): void {
     .option('--face-match', 'face-matching wording: FMR/FNMR, log10, ratio to lowest, max/geometric mean')
     .option('--format <format>', 'table or json', 'table')
     .option('--out <file>', 'also write a report: .html (self-contained) or .pdf (needs chromium)')
-    .exitOverride((err) => {
-      // Commander's own usage errors are bad input too: exit code 2 (help and version exit 0).
-      process.exit(err.exitCode === 0 ? 0 : 2)
-    })
     .action(async (file: string, flags: TBiasAuditFlags) => {
       const bar = process.stderr.isTTY ? progressBar() : null
       try {
@@ -184,7 +180,8 @@ export function registerBiasCommands(program: Command): void {
         bar?.done()
         if (isAppError(err)) {
           process.stderr.write(`custos bias-audit: ${err.userMessage}\n`)
-          process.exitCode = 2
+          // Bad input exits 2; a missing tool (chromium for PDF) is an environment failure, 1.
+          process.exitCode = err.code === 'unavailable' ? 1 : 2
           return
         }
         const message = err instanceof Error ? err.message : String(err)

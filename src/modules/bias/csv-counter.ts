@@ -94,6 +94,8 @@ export class CsvCounter {
   private pos = 0
   private bytesSeen = 0
   private hasHeader = false
+  /** Offset in the input where the first data row starts, once the header is read. */
+  private dataStart = -1
   private delimiter = 0x2c
   private headerCount = 0
   private maxRecorded = MAX_COLUMNS - 1
@@ -156,16 +158,38 @@ export class CsvCounter {
   }
 
   /** Read a whole file descriptor synchronously (the fast path for plain files). */
-  readFd(fd: number, read: (fd: number, buf: Buffer, offset: number, length: number) => number, onChunk?: (bytes: number) => void): void {
-    for (;;) {
+  readFd(
+    fd: number,
+    read: (fd: number, buf: Buffer, offset: number, length: number, position: number) => number,
+    onChunk?: (bytes: number) => void,
+    range: { from: number; to: number } = { from: 0, to: Number.POSITIVE_INFINITY },
+  ): void {
+    let position = range.from
+    while (position < range.to) {
       this.reserve(CHUNK)
-      const n = read(fd, this.buf, this.len, this.buf.length - this.len)
+      const n = read(fd, this.buf, this.len, Math.min(this.buf.length - this.len, range.to - position), position)
       if (n === 0) break
+      position += n
       this.len += n
       this.bytesSeen += n
       this.parse(false)
       onChunk?.(this.bytesSeen)
     }
+  }
+
+  /** Where the data rows start in the input (after BOM and header), or -1 before the header is read. */
+  get headerLength(): number {
+    return this.dataStart
+  }
+
+  /** True when every byte fed so far belongs to a complete row (no partial row is waiting). */
+  get isAtRowBoundary(): boolean {
+    return this.hasHeader && this.pos === this.len
+  }
+
+  /** Data rows and the line number reached so far (to offset another counter's row numbers). */
+  get position(): { rows: number; line: number } {
+    return { rows: this.rows, line: this.line }
   }
 
   /** Finish: the last row may lack a newline. Throws AppError when the input has no usable header. */
@@ -233,6 +257,7 @@ export class CsvCounter {
       this.pos = next
       this.line += 1 + this.recNewlines
       this.readHeader(this.recFields)
+      this.dataStart = this.bytesSeen - (this.len - this.pos)
     }
     this.parseRows(isLast)
   }

@@ -3,6 +3,7 @@
  * (colour, when on, only repeats what the words say).
  */
 import type { TInterval } from './intervals.ts'
+import type { TAdverseImpact } from './metrics.ts'
 import type { TBiasReport, TGroupResult } from './report.ts'
 
 export type TTableOptions = { isColor: boolean }
@@ -27,8 +28,13 @@ function align(rows: string[][], rightAligned: Set<number>): string[] {
   )
 }
 
-function groupTable(groups: TGroupResult[], report: TBiasReport, paint: (s: string, code: number) => string): string[] {
-  const air = new Map(report.summary.adverseImpact.map((a) => [a.key, a]))
+function groupTable(
+  groups: TGroupResult[],
+  report: TBiasReport,
+  adverse: TAdverseImpact[],
+  paint: (s: string, code: number) => string,
+): string[] {
+  const air = new Map(adverse.map((a) => [a.key, a]))
   const header = ['group', 'n', 'selection', '95% CI', 'base', 'TPR', 'FPR', 'FNR', 'PPV', 'AIR', 'notes']
   const rows = groups.map((g) => {
     const a = air.get(g.key)
@@ -78,12 +84,12 @@ export function formatTable(report: TBiasReport, options: TTableOptions): string
   )
   out.push('')
   out.push(paint(`Groups (${cols.join(' × ')}): ${report.groups.length}`, 1))
-  out.push(...groupTable(report.groups, report, paint))
+  out.push(...groupTable(report.groups, report, report.summary.adverseImpact, paint))
   if (cols.length > 1) {
     for (const col of cols) {
       out.push('')
       out.push(paint(`By ${col}`, 1))
-      out.push(...groupTable(report.marginals[col]!, report, paint).map((l, i) => (i === 0 ? l : l.replace(/\x1b\[31m/, ''))))
+      out.push(...groupTable(report.marginals[col]!, report, report.summary.marginals[col]!.adverseImpact, paint))
     }
   }
   const s = report.summary

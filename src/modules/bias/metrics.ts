@@ -107,8 +107,20 @@ export type TRateSummary = {
   toReference: { key: string; ratio: number | null; flagged: boolean }[]
 }
 
-const ratioOrNull = (a: number | null, b: number | null): number | null =>
-  a === null || b === null || b === 0 ? null : a / b
+/**
+ * Ratio of one group's rate to another's as (num₁·den₂)/(num₂·den₁): with integer counts the
+ * products are exact, so the ratio is the correctly rounded fraction (40/100 over 50/100 is exactly
+ * 0.8, not 0.7999…), which matters at the four-fifths boundary. Null when either rate is undefined
+ * or the divisor rate is 0.
+ */
+export function rateRatio(a: TCounts, b: TCounts, name: TRateName): number | null {
+  const parts = RATE_PARTS[name]
+  const denA = sum(a, parts.den)
+  const denB = sum(b, parts.den)
+  const numB = sum(b, parts.num)
+  if (denA === 0 || denB === 0 || numB === 0) return null
+  return (sum(a, parts.num) * denB) / (numB * denA)
+}
 
 /** Cross-group summary of one rate (DESIGN §5.5). Groups with an undefined rate are left out. */
 export function summariseRate(
@@ -128,7 +140,7 @@ export function summariseRate(
   for (const g of groups) {
     byKey.set(g.key, g.counts)
     const value = rate(g.counts, name)
-    const ratio = ratioOrNull(value, referenceValue)
+    const ratio = reference && referenceValue !== null ? rateRatio(g.counts, reference.counts, name) : null
     toReference.push({ key: g.key, ratio, flagged: ratio !== null && (ratio < RATIO_BAND[0] || ratio > RATIO_BAND[1]) })
     if (value === null) continue
     if (!max || value > max.value) max = { key: g.key, value }
@@ -153,7 +165,7 @@ export function summariseRate(
     min,
     difference: max && min ? max.value - min.value : null,
     differenceCi,
-    ratio: max && min ? ratioOrNull(min.value, max.value) : null,
+    ratio: max && min ? rateRatio(byKey.get(min.key)!, byKey.get(max.key)!, name) : null,
     ratioCi,
     maxAbsDifferenceToOverall: maxAbs,
     toReference,
@@ -187,7 +199,7 @@ export function adverseImpact(groups: TGroupCounts[]): TAdverseImpact[] {
   const topCounts = top ? effectiveCounts(top.counts, 'selectionRate') : null
   return groups.map((g) => {
     const sr = rate(g.counts, 'selectionRate')
-    const ratio = top ? ratioOrNull(sr, topRate) : null
+    const ratio = top && sr !== null ? rateRatio(g.counts, top.counts, 'selectionRate') : null
     const mine = effectiveCounts(g.counts, 'selectionRate')
     return {
       key: g.key,

@@ -3,23 +3,26 @@
  * fast path), a gzip file (by .gz extension or magic bytes) or standard input ("-").
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { AppError } from '../../core/errors.ts'
 import { CsvCounter, type TCounterOptions, type TCountResult } from './csv-counter.ts'
+import { countInParallel, PARALLEL_FROM_BYTES } from './parallel.ts'
 
 /** Called as bytes are read: bytes so far and the total when known (compressed bytes for gzip). */
 export type TProgress = (bytesRead: number, totalBytes: number | null) => void
 
 const isGzip = (b: Uint8Array): boolean => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b
 
-/** Count a file path, or standard input when the path is "-". */
+/** Count a file path, or standard input when the path is "-"; large plain files use two threads when allowed. */
 export async function countSource(
   path: string,
   options: TCounterOptions,
   onProgress?: TProgress,
   stdin: Readable = process.stdin,
+  threads: number = Math.min(2, availableParallelism()),
 ): Promise<TCountResult> {
   const counter = new CsvCounter(options)
   if (path === '-') {
@@ -48,8 +51,12 @@ export async function countSource(
     if (hasMagic) {
       await feedStream(createReadStream(path), counter, stat.size, onProgress)
     } else {
+      if (threads > 1 && stat.isFile() && stat.size >= PARALLEL_FROM_BYTES) {
+        const result = await countInParallel(path, fd, stat.size, options, onProgress)
+        if (result) return result
+      }
       const total = stat.isFile() ? stat.size : null
-      counter.readFd(fd, (f, buf, off, len) => readSync(f, buf, off, len, null), (bytes) => onProgress?.(bytes, total))
+      counter.readFd(fd, (f, buf, off, len, at) => readSync(f, buf, off, len, at), (bytes) => onProgress?.(bytes, total))
     }
   } finally {
     closeSync(fd)

@@ -3,8 +3,8 @@
  * technology catalogue, questionnaires, topics, affected groups, search, and any object by URN.
  * Any signed-in member may read; text comes back in `?locale=` (falling back to English).
  */
-import { createRoute, type z } from '@hono/zod-openapi'
-import { errors } from '../../core/errors.ts'
+import { createRoute } from '@hono/zod-openapi'
+import { AppError, errors } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { getLibrary, type TLibrary } from '../../library/index.ts'
@@ -39,30 +39,9 @@ const ZQuestionnaireList = listOf(ZQuestionnaireSummary, 'QuestionnaireList')
 const ZTopicList = listOf(ZTopicView, 'RegulatoryTopicList')
 const ZGroupList = listOf(ZGroupView, 'AffectedGroupList')
 
-const readRoute = <P extends z.ZodType | undefined, R extends z.ZodType>(options: {
-  path: string
-  summary: string
-  params?: P
-  query?: z.ZodObject
-  response: R
-  description: string
-  notFound?: boolean
-}) =>
-  createRoute({
-    method: 'get',
-    path: options.path,
-    tags,
-    summary: options.summary,
-    security: SESSION_SECURITY,
-    request: {
-      query: options.query ?? ZLocaleQuery,
-      ...(options.params ? { params: options.params as z.ZodObject } : {}),
-    },
-    responses: {
-      200: jsonContent(options.response, options.description),
-      ...(options.notFound ? errorResponses(401, 403, 404, 422) : errorResponses(401, 403, 422)),
-    },
-  })
+const base = { method: 'get' as const, tags, security: SESSION_SECURITY }
+const listErrors = errorResponses(401, 403, 422)
+const itemErrors = errorResponses(401, 403, 404, 422)
 
 /** Every library read needs a signed-in member (any role). */
 const allowRead = (c: TContext): void => authorize(requireAuth(c), 'read', 'library')
@@ -72,7 +51,13 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   const library = options.library ?? (() => getLibrary())
 
   app.openapi(
-    readRoute({ path: '/api/library/frameworks', summary: 'List frameworks', response: ZFrameworkList, description: 'Frameworks' }),
+    createRoute({
+      ...base,
+      path: '/api/library/frameworks',
+      summary: 'List frameworks',
+      request: { query: ZLocaleQuery },
+      responses: { 200: jsonContent(ZFrameworkList, 'Frameworks'), ...listErrors },
+    }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
@@ -81,18 +66,17 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({
+    createRoute({
+      ...base,
       path: '/api/library/frameworks/{id}',
       summary: 'A framework with its areas and requirements (or provisions) and crosswalk links in both directions',
-      params: ZIdParam,
-      response: ZFrameworkDetail,
-      description: 'The framework',
-      notFound: true,
+      request: { query: ZLocaleQuery, params: ZIdParam },
+      responses: { 200: jsonContent(ZFrameworkDetail, 'The framework'), ...itemErrors },
     }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      const { id } = c.req.valid('param') as { id: string }
+      const { id } = c.req.valid('param')
       const detail = frameworkDetail(library(), id)
       if (!detail) throw errors.notFound('Framework')
       return c.json(localised(detail, locale), 200)
@@ -100,7 +84,13 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({ path: '/api/library/technologies', summary: 'The technology catalogue', response: ZTechnologyList, description: 'Technologies' }),
+    createRoute({
+      ...base,
+      path: '/api/library/technologies',
+      summary: 'The technology catalogue',
+      request: { query: ZLocaleQuery },
+      responses: { 200: jsonContent(ZTechnologyList, 'Technologies'), ...listErrors },
+    }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
@@ -109,18 +99,17 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({
+    createRoute({
+      ...base,
       path: '/api/library/technologies/{id}',
       summary: 'One technology with its risk templates',
-      params: ZIdParam,
-      response: ZTechnologyView,
-      description: 'The technology',
-      notFound: true,
+      request: { query: ZLocaleQuery, params: ZIdParam },
+      responses: { 200: jsonContent(ZTechnologyView, 'The technology'), ...itemErrors },
     }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      const { id } = c.req.valid('param') as { id: string }
+      const { id } = c.req.valid('param')
       const technology = library().technologies.get(id)
       if (!technology) throw errors.notFound('Technology')
       return c.json(localised(technology, locale), 200)
@@ -128,7 +117,13 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({ path: '/api/library/questionnaires', summary: 'List questionnaires', response: ZQuestionnaireList, description: 'Questionnaires' }),
+    createRoute({
+      ...base,
+      path: '/api/library/questionnaires',
+      summary: 'List questionnaires',
+      request: { query: ZLocaleQuery },
+      responses: { 200: jsonContent(ZQuestionnaireList, 'Questionnaires'), ...listErrors },
+    }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
@@ -147,18 +142,17 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({
+    createRoute({
+      ...base,
       path: '/api/library/questionnaires/{id}',
       summary: 'A questionnaire with its sections and questions (conditions and effects included)',
-      params: ZIdParam,
-      response: ZQuestionnaireView,
-      description: 'The questionnaire',
-      notFound: true,
+      request: { query: ZLocaleQuery, params: ZIdParam },
+      responses: { 200: jsonContent(ZQuestionnaireView, 'The questionnaire'), ...itemErrors },
     }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      const { id } = c.req.valid('param') as { id: string }
+      const { id } = c.req.valid('param')
       const questionnaire = library().questionnaires.get(id)
       if (!questionnaire) throw errors.notFound('Questionnaire')
       return c.json(localised(questionnaire, locale), 200)
@@ -166,7 +160,13 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({ path: '/api/library/topics', summary: 'Regulatory topics with their baseline safeguards', response: ZTopicList, description: 'Topics' }),
+    createRoute({
+      ...base,
+      path: '/api/library/topics',
+      summary: 'Regulatory topics with their baseline safeguards',
+      request: { query: ZLocaleQuery },
+      responses: { 200: jsonContent(ZTopicList, 'Topics'), ...listErrors },
+    }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
@@ -183,7 +183,13 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({ path: '/api/library/groups', summary: 'Affected groups', response: ZGroupList, description: 'Groups' }),
+    createRoute({
+      ...base,
+      path: '/api/library/groups',
+      summary: 'Affected groups',
+      request: { query: ZLocaleQuery },
+      responses: { 200: jsonContent(ZGroupList, 'Groups'), ...listErrors },
+    }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
@@ -192,38 +198,38 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
   )
 
   app.openapi(
-    readRoute({
+    createRoute({
+      ...base,
       path: '/api/library/search',
       summary: 'Search requirements, provisions, questions and technologies by title and text',
-      query: ZSearchQuery,
-      response: ZSearchResult,
-      description: 'Best matches first',
+      request: { query: ZSearchQuery },
+      responses: { 200: jsonContent(ZSearchResult, 'Best matches first'), ...listErrors },
     }),
     (c) => {
       allowRead(c)
-      const { locale, q, kind } = c.req.valid('query') as z.infer<typeof ZSearchQuery>
+      const { locale, q, kind } = c.req.valid('query')
       const hits = searchLibrary(library(), q, locale).filter((hit) => kind === undefined || hit.kind === kind)
       return c.json({ query: q, hits: localised(hits, locale) }, 200)
     },
   )
 
   app.openapi(
-    readRoute({
+    createRoute({
+      ...base,
       path: '/api/library/objects/{urn}',
       summary: 'Any library object by URN, with its crosswalk links',
-      params: ZUrnParam,
-      response: ZObjectView,
-      description: 'The object',
-      notFound: true,
+      request: { query: ZLocaleQuery, params: ZUrnParam },
+      responses: { 200: jsonContent(ZObjectView, 'The object'), ...itemErrors },
     }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      const { urn } = c.req.valid('param') as { urn: string }
+      const { urn } = c.req.valid('param')
       const lib = library()
       const view = describeObject(lib, urn)
       if (!view) {
-        throw errors.notFound(`Library object ${urn}`) && new (errors.notFound('x').constructor as typeof Error)()
+        const nearest = nearestUrns(lib, urn).join(', ')
+        throw new AppError('not_found', `Library object not found: ${urn}. Nearest: ${nearest}.`, { details: { nearest } })
       }
       return c.json(localised(view, locale), 200)
     },

@@ -19,12 +19,21 @@ export const ensureOrganisation = async (
   input: { slug: string; name: string; kind: TOrgKind; at: string },
 ): Promise<{ id: string; isNew: boolean }> => {
   if (!isValidSlug(input.slug)) {
-    throw new AppError('validation_failed', 'A slug uses lowercase letters, digits and inner hyphens (at most 63).')
+    throw new AppError(
+      'validation_failed',
+      'A slug uses lowercase letters, digits and inner hyphens (at most 63).',
+    )
   }
   const existing = await findOrganisationBySlug(trx, input.slug)
   if (existing) return { id: existing.id, isNew: false }
   const id = newId()
-  await insertOrganisation(trx, { id, slug: input.slug, name: input.name, kind: input.kind, created_at: input.at })
+  await insertOrganisation(trx, {
+    id,
+    slug: input.slug,
+    name: input.name,
+    kind: input.kind,
+    created_at: input.at,
+  })
   await recordEvent(trx, {
     orgId: id,
     actorId: null,
@@ -43,7 +52,15 @@ export const ensureOrganisation = async (
  */
 export const addUserToOrganisation = async (
   trx: TExecutor,
-  input: { orgId: string; email: string; name: string; role: TRole; password?: string; at: string; actorId?: string | null },
+  input: {
+    orgId: string
+    email: string
+    name: string
+    role: TRole
+    password?: string
+    at: string
+    actorId?: string | null
+  },
 ): Promise<{ userId: string; isNewUser: boolean }> => {
   const email = input.email.trim().toLowerCase()
   const existing = await findUserByEmail(trx, email)
@@ -65,7 +82,12 @@ export const addUserToOrganisation = async (
   if (await findMembership(trx, input.orgId, userId)) {
     throw new AppError('conflict', `${email} is already a member of this organisation.`)
   }
-  await insertMembership(trx, { org_id: input.orgId, user_id: userId, role: input.role, created_at: input.at })
+  await insertMembership(trx, {
+    org_id: input.orgId,
+    user_id: userId,
+    role: input.role,
+    created_at: input.at,
+  })
   await recordEvent(trx, {
     orgId: input.orgId,
     actorId: input.actorId ?? null,

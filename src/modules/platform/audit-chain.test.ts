@@ -1,10 +1,21 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { canonicalJson, chainHash, checkChainSegment, findSecretLikeKeys, GENESIS_HASH, type TStoredEvent } from './audit-chain.ts'
+import {
+  canonicalJson,
+  chainHash,
+  checkChainSegment,
+  findSecretLikeKeys,
+  GENESIS_HASH,
+  type TStoredEvent,
+} from './audit-chain.ts'
 
 describe('canonicalJson', () => {
   const cases: [string, unknown, string][] = [
-    ['sorts keys at every depth', { b: 1, a: { d: [2, { y: 1, x: 0 }], c: null } }, '{"a":{"c":null,"d":[2,{"x":0,"y":1}]},"b":1}'],
+    [
+      'sorts keys at every depth',
+      { b: 1, a: { d: [2, { y: 1, x: 0 }], c: null } },
+      '{"a":{"c":null,"d":[2,{"x":0,"y":1}]},"b":1}',
+    ],
     ['escapes strings like JSON', { s: 'é"\n' }, '{"s":"é\\"\\n"}'],
     ['drops undefined object values', { a: undefined, b: true }, '{"b":true}'],
     ['keeps integers and decimals', [1, 1.5, -0.25], '[1,1.5,-0.25]'],
@@ -23,7 +34,10 @@ describe('canonicalJson', () => {
   })
 })
 
-const event = (seq: number, overrides: Partial<TStoredEvent> = {}): Omit<TStoredEvent, 'prevHash' | 'hash'> => ({
+const event = (
+  seq: number,
+  overrides: Partial<TStoredEvent> = {},
+): Omit<TStoredEvent, 'prevHash' | 'hash'> => ({
   id: `e${seq}`,
   seq,
   orgId: 'org-1',
@@ -53,7 +67,16 @@ describe('audit chain', () => {
     const base = event(1)
     const h = chainHash(GENESIS_HASH, base)
     assert.match(h, /^[0-9a-f]{64}$/)
-    for (const change of [{ seq: 2 }, { orgId: 'org-2' }, { actorId: null }, { action: 'x' }, { entityType: 'y' }, { entityId: null }, { summary: { from: 'viewer', to: 'owner' } }, { createdAt: '2027-01-01T00:00:00.000Z' }]) {
+    for (const change of [
+      { seq: 2 },
+      { orgId: 'org-2' },
+      { actorId: null },
+      { action: 'x' },
+      { entityType: 'y' },
+      { entityId: null },
+      { summary: { from: 'viewer', to: 'owner' } },
+      { createdAt: '2027-01-01T00:00:00.000Z' },
+    ]) {
       assert.notEqual(chainHash(GENESIS_HASH, { ...base, ...change }), h, JSON.stringify(change))
     }
     assert.notEqual(chainHash('1'.repeat(64), base), h)
@@ -81,13 +104,19 @@ describe('audit chain', () => {
     assert.equal(gap.broken?.seq, 3)
     assert.match(gap.broken?.reason ?? '', /missing/)
     const relinked = [chain[0]!, { ...chain[1]!, prevHash: GENESIS_HASH }]
-    assert.match(checkChainSegment({ seq: 0, hash: GENESIS_HASH }, relinked).broken?.reason ?? '', /prev_hash/)
+    assert.match(
+      checkChainSegment({ seq: 0, hash: GENESIS_HASH }, relinked).broken?.reason ?? '',
+      /prev_hash/,
+    )
   })
 })
 
 describe('findSecretLikeKeys', () => {
   it('flags keys that look like secrets at any depth', () => {
-    assert.deepEqual(findSecretLikeKeys({ email: 'a@b', nested: { password: 'x' }, apiToken: 't' }), ['nested.password', 'apiToken'])
+    assert.deepEqual(findSecretLikeKeys({ email: 'a@b', nested: { password: 'x' }, apiToken: 't' }), [
+      'nested.password',
+      'apiToken',
+    ])
     assert.deepEqual(findSecretLikeKeys({ from: 'viewer', to: 'admin' }), [])
   })
 })

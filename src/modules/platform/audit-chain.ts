@@ -76,14 +76,35 @@ export const checkChainSegment = (
   let head = prev
   for (const event of events) {
     if (event.seq !== head.seq + 1) {
-      return { broken: { seq: event.seq, id: event.id, reason: `expected seq ${head.seq + 1}, found ${event.seq} (an event is missing)` }, head }
+      return {
+        broken: {
+          seq: event.seq,
+          id: event.id,
+          reason: `expected seq ${head.seq + 1}, found ${event.seq} (an event is missing)`,
+        },
+        head,
+      }
     }
     if (event.prevHash !== head.hash) {
-      return { broken: { seq: event.seq, id: event.id, reason: 'prev_hash does not match the hash of the event before it' }, head }
+      return {
+        broken: {
+          seq: event.seq,
+          id: event.id,
+          reason: 'prev_hash does not match the hash of the event before it',
+        },
+        head,
+      }
     }
     const expected = chainHash(head.hash, event)
     if (expected !== event.hash) {
-      return { broken: { seq: event.seq, id: event.id, reason: 'stored hash does not match the recomputed hash (the event was altered)' }, head }
+      return {
+        broken: {
+          seq: event.seq,
+          id: event.id,
+          reason: 'stored hash does not match the recomputed hash (the event was altered)',
+        },
+        head,
+      }
     }
     head = { seq: event.seq, hash: event.hash }
   }

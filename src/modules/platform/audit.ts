@@ -5,7 +5,12 @@
 import { newId } from '../../core/ids.ts'
 import type { TExecutor } from '../../db/database.ts'
 import { fromJsonColumn, type TJsonValue, toJsonColumn } from '../../db/json.ts'
-import { findAuditHead, insertAuditEvent, listAuditEvents, lockAuditChain } from '../../db/repositories/audit-events.ts'
+import {
+  findAuditHead,
+  insertAuditEvent,
+  listAuditEvents,
+  lockAuditChain,
+} from '../../db/repositories/audit-events.ts'
 import { chainHash, findSecretLikeKeys, GENESIS_HASH } from './audit-chain.ts'
 import type { TAuditPage } from './schemas.ts'
 
@@ -25,10 +30,15 @@ export type TRecordEventInput = {
 }
 
 /** Appends one event to the organisation's chain inside the caller's transaction. */
-export const recordEvent = async (trx: TExecutor, input: TRecordEventInput): Promise<{ id: string; seq: number; hash: string }> => {
+export const recordEvent = async (
+  trx: TExecutor,
+  input: TRecordEventInput,
+): Promise<{ id: string; seq: number; hash: string }> => {
   const secretKeys = findSecretLikeKeys(input.summary)
   if (secretKeys.length > 0) {
-    throw new Error(`audit summary of ${input.action} must not carry secrets (keys: ${secretKeys.join(', ')})`)
+    throw new Error(
+      `audit summary of ${input.action} must not carry secrets (keys: ${secretKeys.join(', ')})`,
+    )
   }
   // Round-trip through JSON so the hash covers exactly what the database will give back.
   const summary = fromJsonColumn<TAuditSummary>(toJsonColumn(input.summary))

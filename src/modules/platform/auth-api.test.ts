@@ -1,8 +1,6 @@
 /** API: sign-in, sessions, CSRF, rate limiting, switching organisation — on every test database. */
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
-import { HOUR_MS, MINUTE_MS } from '../../core/time.ts'
-import { countLoginFailuresSince } from '../../db/repositories/login-failures.ts'
 import {
   buildOrg,
   buildUser,
@@ -15,6 +13,8 @@ import {
   type TTestUser,
 } from '../../../test/helpers/app.ts'
 import { countRows, forEachDatabase, PLATFORM_TABLES } from '../../../test/helpers/db.ts'
+import { HOUR_MS, MINUTE_MS } from '../../core/time.ts'
+import { countLoginFailuresSince } from '../../db/repositories/login-failures.ts'
 import type { TMe } from './schemas.ts'
 
 forEachDatabase('sign-in and sessions', (handle) => {
@@ -29,7 +29,9 @@ forEachDatabase('sign-in and sessions', (handle) => {
   })
 
   it('signs in, sets a hardened cookie, and /api/me returns the user with a CSRF token', async () => {
-    const res = await request(ctx, 'POST', '/api/auth/login', { body: { email: owner.email.toUpperCase(), password: owner.password } })
+    const res = await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: owner.email.toUpperCase(), password: owner.password },
+    })
     assert.equal(res.status, 200)
     const cookie = res.headers.get('set-cookie') ?? ''
     assert.match(cookie, /custos_session=/)
@@ -67,8 +69,12 @@ forEachDatabase('sign-in and sessions', (handle) => {
   })
 
   it('gives a wrong password and an unknown email the same answer', async () => {
-    const wrong = await request(ctx, 'POST', '/api/auth/login', { body: { email: owner.email, password: 'not the password' } })
-    const unknown = await request(ctx, 'POST', '/api/auth/login', { body: { email: 'nobody@example.org', password: 'not the password' } })
+    const wrong = await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: owner.email, password: 'not the password' },
+    })
+    const unknown = await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'nobody@example.org', password: 'not the password' },
+    })
     expectError(wrong, 401, 'invalid_credentials')
     expectError(unknown, 401, 'invalid_credentials')
     assert.deepEqual(wrong.body, unknown.body)
@@ -76,9 +82,19 @@ forEachDatabase('sign-in and sessions', (handle) => {
   })
 
   it('writes an auth.login audit event in the organisation', async () => {
-    const before = await handle.db.selectFrom('audit_events').select('id').where('org_id', '=', org.id).where('action', '=', 'auth.login').execute()
+    const before = await handle.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'auth.login')
+      .execute()
     await login(ctx, owner)
-    const after = await handle.db.selectFrom('audit_events').select('id').where('org_id', '=', org.id).where('action', '=', 'auth.login').execute()
+    const after = await handle.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'auth.login')
+      .execute()
     assert.equal(after.length, before.length + 1)
   })
 
@@ -95,15 +111,27 @@ forEachDatabase('sign-in and sessions', (handle) => {
     expectError(await request(ctx, 'GET', '/api/me'), 401, 'unauthenticated')
     const forged = { cookie: 'custos_session=forged-token-value', csrf: 'x', me: {} as TMe }
     expectError(await request(ctx, 'GET', '/api/me', { session: forged }), 401, 'unauthenticated')
-    expectError(await request(ctx, 'PATCH', '/api/org', { session: forged, body: { name: 'Hijacked' } }), 401, 'unauthenticated')
+    expectError(
+      await request(ctx, 'PATCH', '/api/org', { session: forged, body: { name: 'Hijacked' } }),
+      401,
+      'unauthenticated',
+    )
     assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
   })
 
   it('rejects a mutation without or with a forged CSRF token, and writes nothing', async () => {
     const session = await login(ctx, owner)
     const counts = await countRows(handle.db, PLATFORM_TABLES)
-    expectError(await request(ctx, 'PATCH', '/api/org', { session, csrf: false, body: { name: 'Renamed' } }), 403, 'csrf_failed')
-    expectError(await request(ctx, 'PATCH', '/api/org', { session, csrf: 'forged', body: { name: 'Renamed' } }), 403, 'csrf_failed')
+    expectError(
+      await request(ctx, 'PATCH', '/api/org', { session, csrf: false, body: { name: 'Renamed' } }),
+      403,
+      'csrf_failed',
+    )
+    expectError(
+      await request(ctx, 'PATCH', '/api/org', { session, csrf: 'forged', body: { name: 'Renamed' } }),
+      403,
+      'csrf_failed',
+    )
     assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
     const ok = await request(ctx, 'PATCH', '/api/org', { session, body: { name: 'Renamed' } })
     assert.equal(ok.status, 200)
@@ -122,7 +150,11 @@ forEachDatabase('sign-in and sessions', (handle) => {
     ctx.clock.advance(11 * HOUR_MS)
     assert.equal((await request(ctx, 'GET', '/api/me', { session })).status, 200)
     ctx.clock.advance(11 * HOUR_MS)
-    assert.equal((await request(ctx, 'GET', '/api/me', { session })).status, 200, 'use moved the idle deadline')
+    assert.equal(
+      (await request(ctx, 'GET', '/api/me', { session })).status,
+      200,
+      'use moved the idle deadline',
+    )
     ctx.clock.advance(12 * HOUR_MS + MINUTE_MS)
     expectError(await request(ctx, 'GET', '/api/me', { session }), 401, 'unauthenticated')
   })
@@ -141,17 +173,27 @@ forEachDatabase('sign-in and sessions', (handle) => {
   it('switches organisation only to one the user belongs to', async () => {
     const second = await buildOrg(ctx)
     const user = await buildUser(ctx, org, 'viewer')
-    await handle.db.insertInto('memberships').values({ org_id: second.id, user_id: user.id, role: 'admin', created_at: new Date().toISOString() }).execute()
+    await handle.db
+      .insertInto('memberships')
+      .values({ org_id: second.id, user_id: user.id, role: 'admin', created_at: new Date().toISOString() })
+      .execute()
     const session = await login(ctx, user)
     assert.equal(session.me.memberships.length, 2)
-    const switched = await request(ctx, 'POST', '/api/auth/switch', { session, body: { organisationId: second.id } })
+    const switched = await request(ctx, 'POST', '/api/auth/switch', {
+      session,
+      body: { organisationId: second.id },
+    })
     assert.equal(switched.status, 200)
     assert.equal((switched.body as TMe).organisation.id, second.id)
     assert.equal((switched.body as TMe).role, 'admin')
     const me = await request(ctx, 'GET', '/api/me', { session })
     assert.equal((me.body as TMe).organisation.id, second.id)
     const foreign = await buildOrg(ctx)
-    expectError(await request(ctx, 'POST', '/api/auth/switch', { session, body: { organisationId: foreign.id } }), 404, 'not_found')
+    expectError(
+      await request(ctx, 'POST', '/api/auth/switch', { session, body: { organisationId: foreign.id } }),
+      404,
+      'not_found',
+    )
   })
 })
 
@@ -161,21 +203,56 @@ forEachDatabase('login rate limiting', (handle) => {
     // A second app instance with its own connection, clock and the same secret key (as a deployment would).
     const other = handle.openAnother()
     try {
-      const second = createTestApp({ ...handle, get db() { return other.db }, get dialect() { return other.dialect }, get database() { return other } }, { clock: first.clock, secrets: first.secrets })
+      const second = createTestApp(
+        {
+          ...handle,
+          get db() {
+            return other.db
+          },
+          get dialect() {
+            return other.dialect
+          },
+          get database() {
+            return other
+          },
+        },
+        { clock: first.clock, secrets: first.secrets },
+      )
       const org = await buildOrg(first)
       const user = await buildUser(first, org, 'viewer')
       for (let i = 0; i < 10; i++) {
         const instance = i % 2 === 0 ? first : second
-        expectError(await request(instance, 'POST', '/api/auth/login', { body: { email: user.email, password: `wrong-${i}` } }), 401, 'invalid_credentials')
+        expectError(
+          await request(instance, 'POST', '/api/auth/login', {
+            body: { email: user.email, password: `wrong-${i}` },
+          }),
+          401,
+          'invalid_credentials',
+        )
       }
-      const limited = await request(second, 'POST', '/api/auth/login', { body: { email: user.email, password: user.password } })
+      const limited = await request(second, 'POST', '/api/auth/login', {
+        body: { email: user.email, password: user.password },
+      })
       expectError(limited, 429, 'rate_limited')
       const retryAfter = Number(limited.headers.get('retry-after'))
       assert.ok(retryAfter > 0 && retryAfter <= 15 * 60, `Retry-After ${retryAfter}`)
-      expectError(await request(first, 'POST', '/api/auth/login', { body: { email: user.email, password: user.password } }), 429, 'rate_limited')
+      expectError(
+        await request(first, 'POST', '/api/auth/login', {
+          body: { email: user.email, password: user.password },
+        }),
+        429,
+        'rate_limited',
+      )
 
       first.clock.advance(15 * MINUTE_MS + 1000)
-      assert.equal((await request(first, 'POST', '/api/auth/login', { body: { email: user.email, password: user.password } })).status, 200)
+      assert.equal(
+        (
+          await request(first, 'POST', '/api/auth/login', {
+            body: { email: user.email, password: user.password },
+          })
+        ).status,
+        200,
+      )
     } finally {
       await other.close()
     }
@@ -183,7 +260,9 @@ forEachDatabase('login rate limiting', (handle) => {
 
   it('stores failures only as keyed hashes (no email in the table)', async () => {
     const ctx = createTestApp(handle)
-    await request(ctx, 'POST', '/api/auth/login', { body: { email: 'someone@example.org', password: 'nope' } })
+    await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'someone@example.org', password: 'nope' },
+    })
     const rows = await handle.db.selectFrom('login_failures').select('key_hash').execute()
     assert.ok(rows.length > 0)
     assert.ok(rows.every((r) => !r.key_hash.includes('someone')))

@@ -16,7 +16,8 @@ import { createSession, endSession, type TNewSession } from './sessions.ts'
 
 export type TServiceDeps = { db: TDb; clock: TClock; secrets: TSecrets }
 
-export const invalidCredentials = () => new AppError('invalid_credentials', 'The email or password is incorrect.')
+export const invalidCredentials = () =>
+  new AppError('invalid_credentials', 'The email or password is incorrect.')
 
 /** The signed-in view: user, current organisation and role, all memberships, CSRF token. */
 export const buildMe = async (

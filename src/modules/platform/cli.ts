@@ -1,10 +1,10 @@
 /** Platform commands: `custos user create` and `custos audit verify`. */
 import { createInterface } from 'node:readline/promises'
 import { type Command, InvalidArgumentError } from 'commander'
+import { say, withRuntime } from '../../cli/runtime.ts'
 import { AppError } from '../../core/errors.ts'
 import { systemClock } from '../../core/time.ts'
 import { findOrganisationBySlug } from '../../db/repositories/organisations.ts'
-import { say, withRuntime } from '../../cli/runtime.ts'
 import { addUserToOrganisation, ensureOrganisation, isValidSlug } from './accounts.ts'
 import { verifyChain } from './audit-verify.ts'
 import { LIMITS, ORG_KINDS, ROLES, type TOrgKind, type TRole } from './limits.ts'
@@ -40,27 +40,51 @@ export const registerPlatformCommands = (program: Command): void => {
     .requiredOption('--name <name>', 'display name')
     .requiredOption('--org <slug>', 'organisation slug (created if new)')
     .requiredOption('--role <role>', `role: ${ROLES.join(', ')}`, oneOf(ROLES, 'role'))
-    .option('--org-kind <kind>', `kind of a new organisation: ${ORG_KINDS.join(', ')}`, oneOf(ORG_KINDS, 'org kind'))
+    .option(
+      '--org-kind <kind>',
+      `kind of a new organisation: ${ORG_KINDS.join(', ')}`,
+      oneOf(ORG_KINDS, 'org kind'),
+    )
     .option('--org-name <name>', 'name of a new organisation (default: the slug)')
     .option('--password <password>', 'password (prompted, or generated and printed, when absent)')
     .action(
-      async (options: { email: string; name: string; org: string; role: TRole; orgKind?: TOrgKind; orgName?: string; password?: string }) => {
+      async (options: {
+        email: string
+        name: string
+        org: string
+        role: TRole
+        orgKind?: TOrgKind
+        orgName?: string
+        password?: string
+      }) => {
         const email = options.email.trim().toLowerCase()
-        if (!EMAIL_PATTERN.test(email) || email.length > LIMITS.emailMax) throw new AppError('bad_request', `Not an email address: ${options.email}`)
-        if (!isValidSlug(options.org)) throw new AppError('bad_request', 'The organisation slug uses lowercase letters, digits and inner hyphens.')
+        if (!EMAIL_PATTERN.test(email) || email.length > LIMITS.emailMax)
+          throw new AppError('bad_request', `Not an email address: ${options.email}`)
+        if (!isValidSlug(options.org))
+          throw new AppError(
+            'bad_request',
+            'The organisation slug uses lowercase letters, digits and inner hyphens.',
+          )
         const name = options.name.trim()
-        if (name === '' || name.length > LIMITS.nameMax) throw new AppError('bad_request', `The name must have 1 to ${LIMITS.nameMax} characters.`)
+        if (name === '' || name.length > LIMITS.nameMax)
+          throw new AppError('bad_request', `The name must have 1 to ${LIMITS.nameMax} characters.`)
         let password = options.password ?? (await promptPassword())
         const isGenerated = password === null
         password ??= generatePassword()
         if (password.length < LIMITS.passwordMin || password.length > LIMITS.passwordMax) {
-          throw new AppError('bad_request', `The password must have ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters.`)
+          throw new AppError(
+            'bad_request',
+            `The password must have ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters.`,
+          )
         }
         const finalPassword = password
         await withRuntime(async ({ database }) => {
           const existingOrg = await findOrganisationBySlug(database.db, options.org)
           if (!existingOrg && !options.orgKind) {
-            throw new AppError('bad_request', `Organisation "${options.org}" does not exist; pass --org-kind (${ORG_KINDS.join('|')}) to create it.`)
+            throw new AppError(
+              'bad_request',
+              `Organisation "${options.org}" does not exist; pass --org-kind (${ORG_KINDS.join('|')}) to create it.`,
+            )
           }
           const at = systemClock.now().toISOString()
           const result = await database.db.transaction().execute(async (trx) => {
@@ -70,7 +94,14 @@ export const registerPlatformCommands = (program: Command): void => {
               kind: options.orgKind ?? (existingOrg?.kind as TOrgKind),
               at,
             })
-            const added = await addUserToOrganisation(trx, { orgId: org.id, email, name, role: options.role, password: finalPassword, at })
+            const added = await addUserToOrganisation(trx, {
+              orgId: org.id,
+              email,
+              name,
+              role: options.role,
+              password: finalPassword,
+              at,
+            })
             return { ...added, isNewOrg: org.isNew }
           })
           if (result.isNewOrg) say(`Created organisation ${options.org}.`)

@@ -2,7 +2,6 @@
 import { AppError, errors } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { DAY_MS } from '../../core/time.ts'
-import { findMember } from '../../db/repositories/memberships.ts'
 import {
   deleteInvitation,
   findInvitation,
@@ -11,6 +10,7 @@ import {
   listInvitations,
   markInvitationAccepted,
 } from '../../db/repositories/invitations.ts'
+import { findMember } from '../../db/repositories/memberships.ts'
 import { findUserByEmail } from '../../db/repositories/users.ts'
 import type { TAuth } from '../../http/context.ts'
 import { addUserToOrganisation } from './accounts.ts'
@@ -27,14 +27,16 @@ import { newToken, sha256Hex } from './tokens.ts'
 export const INVITATION_TTL_MS = 7 * DAY_MS
 
 /** The link the web app opens; the token sits in the fragment so it never reaches logs or Referer. */
-export const acceptUrlFor = (origin: string, token: string): string => `${origin}/invitations/accept#token=${token}`
+export const acceptUrlFor = (origin: string, token: string): string =>
+  `${origin}/invitations/accept#token=${token}`
 
 export const createInvitation = async (
   deps: TServiceDeps,
   auth: TAuth,
   input: { email: string; role: TRole; origin: string },
 ): Promise<TCreatedInvitation> => {
-  if (!canManageRole(auth.role, null, input.role)) throw errors.forbidden('Only an owner can invite another owner.')
+  if (!canManageRole(auth.role, null, input.role))
+    throw errors.forbidden('Only an owner can invite another owner.')
   const user = await findUserByEmail(deps.db, input.email)
   if (user && (await findMember(deps.db, auth.orgId, user.id))) {
     throw errors.conflict('This person is already a member of the organisation.')
@@ -70,7 +72,11 @@ export const createInvitation = async (
 export const getInvitations = async (deps: TServiceDeps, auth: TAuth): Promise<TInvitation[]> =>
   (await listInvitations(deps.db, auth.orgId)).map(presentInvitation)
 
-export const revokeInvitation = async (deps: TServiceDeps, auth: TAuth, invitationId: string): Promise<void> =>
+export const revokeInvitation = async (
+  deps: TServiceDeps,
+  auth: TAuth,
+  invitationId: string,
+): Promise<void> =>
   deps.db.transaction().execute(async (trx) => {
     const invitation = await findInvitation(trx, auth.orgId, invitationId)
     if (!invitation) throw errors.notFound('Invitation')
@@ -86,7 +92,8 @@ export const revokeInvitation = async (deps: TServiceDeps, auth: TAuth, invitati
     })
   })
 
-const invalidInvitation = () => new AppError('not_found', 'This invitation is not valid, was already used or has expired.')
+const invalidInvitation = () =>
+  new AppError('not_found', 'This invitation is not valid, was already used or has expired.')
 
 /**
  * Accepts an invitation: a new address gets an account with the given name and password; an
@@ -103,7 +110,10 @@ export const acceptInvitation = async (
     throw invalidInvitation()
   }
   const existing = await findUserByEmail(deps.db, invitation.email)
-  if (existing && !(existing.password_hash && (await verifyPassword(existing.password_hash, input.password)))) {
+  if (
+    existing &&
+    !(existing.password_hash && (await verifyPassword(existing.password_hash, input.password)))
+  ) {
     throw invalidCredentials()
   }
   const at = now.toISOString()

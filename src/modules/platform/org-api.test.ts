@@ -1,7 +1,6 @@
 /** API: organisation settings, members, invitations, audit trail, tenant isolation. */
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
-import { DAY_MS } from '../../core/time.ts'
 import {
   buildOrg,
   buildUser,
@@ -16,6 +15,7 @@ import {
   type TTestUser,
 } from '../../../test/helpers/app.ts'
 import { countRows, forEachDatabase, PLATFORM_TABLES } from '../../../test/helpers/db.ts'
+import { DAY_MS } from '../../core/time.ts'
 import { verifyChain } from './audit-verify.ts'
 import type { TAuditPage, TCreatedInvitation, TInvitation, TMe, TMember, TOrganisation } from './schemas.ts'
 
@@ -36,10 +36,18 @@ forEachDatabase('organisation settings', (handle) => {
     it('reads and renames the organisation, with an audit event', async () => {
       const got = await request(ctx, 'GET', '/api/org', { session: ownerSession })
       assert.equal((got.body as TOrganisation).id, org.id)
-      const renamed = await request(ctx, 'PATCH', '/api/org', { session: ownerSession, body: { name: '  New name  ' } })
+      const renamed = await request(ctx, 'PATCH', '/api/org', {
+        session: ownerSession,
+        body: { name: '  New name  ' },
+      })
       assert.equal(renamed.status, 200)
       assert.equal((renamed.body as TOrganisation).name, 'New name')
-      const event = await handle.db.selectFrom('audit_events').selectAll().where('org_id', '=', org.id).orderBy('seq', 'desc').executeTakeFirstOrThrow()
+      const event = await handle.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('org_id', '=', org.id)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow()
       assert.equal(event.action, 'organisation.renamed')
       assert.deepEqual(JSON.parse(event.summary), { from: org.name, to: 'New name' })
       org = { ...org, name: 'New name' }
@@ -50,19 +58,30 @@ forEachDatabase('organisation settings', (handle) => {
       const session = await login(ctx, viewer)
       assert.equal((await request(ctx, 'GET', '/api/org/members', { session })).status, 200)
       const counts = await countRows(handle.db, PLATFORM_TABLES)
-      expectError(await request(ctx, 'PATCH', '/api/org', { session, body: { name: 'Viewer was here' } }), 403, 'forbidden')
+      expectError(
+        await request(ctx, 'PATCH', '/api/org', { session, body: { name: 'Viewer was here' } }),
+        403,
+        'forbidden',
+      )
       expectError(await request(ctx, 'GET', '/api/org/audit', { session }), 403, 'forbidden')
       assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
     })
 
     it('changes a role and records who changed what', async () => {
       const member = await buildUser(ctx, org, 'viewer')
-      const res = await request(ctx, 'PATCH', `/api/org/members/${member.id}`, { session: ownerSession, body: { role: 'assessor' } })
+      const res = await request(ctx, 'PATCH', `/api/org/members/${member.id}`, {
+        session: ownerSession,
+        body: { role: 'assessor' },
+      })
       assert.equal(res.status, 200)
       assert.equal((res.body as TMember).role, 'assessor')
       const list = await request(ctx, 'GET', '/api/org/members', { session: ownerSession })
-      assert.equal((list.body as { members: TMember[] }).members.find((m) => m.user.id === member.id)?.role, 'assessor')
-      const page = (await request(ctx, 'GET', '/api/org/audit?limit=1', { session: ownerSession })).body as TAuditPage
+      assert.equal(
+        (list.body as { members: TMember[] }).members.find((m) => m.user.id === member.id)?.role,
+        'assessor',
+      )
+      const page = (await request(ctx, 'GET', '/api/org/audit?limit=1', { session: ownerSession }))
+        .body as TAuditPage
       assert.equal(page.events[0]?.action, 'member.role_changed')
       assert.deepEqual(page.events[0]?.summary, { email: member.email, from: 'viewer', to: 'assessor' })
       assert.equal(page.events[0]?.actor?.id, owner.id)
@@ -71,21 +90,43 @@ forEachDatabase('organisation settings', (handle) => {
     it('rejects an unknown role with 422 and writes nothing', async () => {
       const member = await buildUser(ctx, org, 'viewer')
       const counts = await countRows(handle.db, PLATFORM_TABLES)
-      expectError(await request(ctx, 'PATCH', `/api/org/members/${member.id}`, { session: ownerSession, body: { role: 'emperor' } }), 422, 'validation_failed')
+      expectError(
+        await request(ctx, 'PATCH', `/api/org/members/${member.id}`, {
+          session: ownerSession,
+          body: { role: 'emperor' },
+        }),
+        422,
+        'validation_failed',
+      )
       assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
     })
 
     it('does not let an admin grant the owner role or touch an owner', async () => {
       const admin = await buildUser(ctx, org, 'admin')
       const session = await login(ctx, admin)
-      expectError(await request(ctx, 'PATCH', `/api/org/members/${admin.id}`, { session, body: { role: 'owner' } }), 403, 'forbidden')
+      expectError(
+        await request(ctx, 'PATCH', `/api/org/members/${admin.id}`, { session, body: { role: 'owner' } }),
+        403,
+        'forbidden',
+      )
       expectError(await request(ctx, 'DELETE', `/api/org/members/${owner.id}`, { session }), 403, 'forbidden')
     })
 
     it('keeps the last owner: demoting or removing them is a 409 that writes nothing', async () => {
       const counts = await countRows(handle.db, PLATFORM_TABLES)
-      expectError(await request(ctx, 'PATCH', `/api/org/members/${owner.id}`, { session: ownerSession, body: { role: 'admin' } }), 409, 'conflict')
-      expectError(await request(ctx, 'DELETE', `/api/org/members/${owner.id}`, { session: ownerSession }), 409, 'conflict')
+      expectError(
+        await request(ctx, 'PATCH', `/api/org/members/${owner.id}`, {
+          session: ownerSession,
+          body: { role: 'admin' },
+        }),
+        409,
+        'conflict',
+      )
+      expectError(
+        await request(ctx, 'DELETE', `/api/org/members/${owner.id}`, { session: ownerSession }),
+        409,
+        'conflict',
+      )
       assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
     })
 
@@ -95,37 +136,57 @@ forEachDatabase('organisation settings', (handle) => {
       const res = await request(ctx, 'DELETE', `/api/org/members/${member.id}`, { session: ownerSession })
       assert.equal(res.status, 204)
       expectError(await request(ctx, 'GET', '/api/me', { session }), 401, 'unauthenticated')
-      expectError(await request(ctx, 'DELETE', `/api/org/members/${member.id}`, { session: ownerSession }), 404, 'not_found')
+      expectError(
+        await request(ctx, 'DELETE', `/api/org/members/${member.id}`, { session: ownerSession }),
+        404,
+        'not_found',
+      )
     })
   })
 
   describe('invitations', () => {
     it('round trip: invite, list, accept as a new user, signed in with the invited role', async () => {
       const email = `invitee-${Date.now()}@example.org`
-      const created = await request(ctx, 'POST', '/api/org/invitations', { session: ownerSession, body: { email: email.toUpperCase(), role: 'assessor' } })
+      const created = await request(ctx, 'POST', '/api/org/invitations', {
+        session: ownerSession,
+        body: { email: email.toUpperCase(), role: 'assessor' },
+      })
       assert.equal(created.status, 201)
       const invitation = created.body as TCreatedInvitation
       assert.equal(invitation.email, email)
       assert.match(invitation.acceptUrl, /\/invitations\/accept#token=/)
       assert.ok(invitation.acceptUrl.endsWith(invitation.token))
-      assert.equal(new Date(invitation.expiresAt).getTime() - new Date(invitation.createdAt).getTime(), 7 * DAY_MS)
+      assert.equal(
+        new Date(invitation.expiresAt).getTime() - new Date(invitation.createdAt).getTime(),
+        7 * DAY_MS,
+      )
 
-      const stored = await handle.db.selectFrom('invitations').select('token_hash').where('id', '=', invitation.id).executeTakeFirstOrThrow()
+      const stored = await handle.db
+        .selectFrom('invitations')
+        .select('token_hash')
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow()
       assert.notEqual(stored.token_hash, invitation.token, 'only the hash is stored')
 
       const list = await request(ctx, 'GET', '/api/org/invitations', { session: ownerSession })
-      const listed = (list.body as { invitations: TInvitation[] }).invitations.find((i) => i.id === invitation.id)
+      const listed = (list.body as { invitations: TInvitation[] }).invitations.find(
+        (i) => i.id === invitation.id,
+      )
       assert.ok(listed)
       assert.equal('token' in listed, false, 'the token is never listed')
 
-      const accepted = await request(ctx, 'POST', '/api/invitations/accept', { body: { token: invitation.token, name: 'New Person', password: 'a long enough password' } })
+      const accepted = await request(ctx, 'POST', '/api/invitations/accept', {
+        body: { token: invitation.token, name: 'New Person', password: 'a long enough password' },
+      })
       assert.equal(accepted.status, 200, accepted.text)
       const me = accepted.body as TMe
       assert.equal(me.organisation.id, org.id)
       assert.equal(me.role, 'assessor')
       assert.match(accepted.headers.get('set-cookie') ?? '', /custos_session=/)
 
-      const again = await request(ctx, 'POST', '/api/invitations/accept', { body: { token: invitation.token, name: 'Twice', password: 'a long enough password' } })
+      const again = await request(ctx, 'POST', '/api/invitations/accept', {
+        body: { token: invitation.token, name: 'Twice', password: 'a long enough password' },
+      })
       expectError(again, 404, 'not_found')
       const session = await login(ctx, { email, password: 'a long enough password' })
       assert.equal(session.me.role, 'assessor')
@@ -134,23 +195,58 @@ forEachDatabase('organisation settings', (handle) => {
     it('adds an existing user only with their current password', async () => {
       const otherOrg = await buildOrg(ctx)
       const existing = await buildUser(ctx, otherOrg, 'owner')
-      const created = (await request(ctx, 'POST', '/api/org/invitations', { session: ownerSession, body: { email: existing.email, role: 'viewer' } })).body as TCreatedInvitation
-      expectError(await request(ctx, 'POST', '/api/invitations/accept', { body: { token: created.token, name: 'X', password: 'a different password' } }), 401, 'invalid_credentials')
-      const ok = await request(ctx, 'POST', '/api/invitations/accept', { body: { token: created.token, name: 'X', password: existing.password } })
+      const created = (
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session: ownerSession,
+          body: { email: existing.email, role: 'viewer' },
+        })
+      ).body as TCreatedInvitation
+      expectError(
+        await request(ctx, 'POST', '/api/invitations/accept', {
+          body: { token: created.token, name: 'X', password: 'a different password' },
+        }),
+        401,
+        'invalid_credentials',
+      )
+      const ok = await request(ctx, 'POST', '/api/invitations/accept', {
+        body: { token: created.token, name: 'X', password: existing.password },
+      })
       assert.equal(ok.status, 200)
       assert.equal((ok.body as TMe).memberships.length, 2)
     })
 
     it('refuses expired, revoked and made-up invitations alike', async () => {
-      const expired = (await request(ctx, 'POST', '/api/org/invitations', { session: ownerSession, body: { email: 'late@example.org', role: 'viewer' } })).body as TCreatedInvitation
-      const revoked = (await request(ctx, 'POST', '/api/org/invitations', { session: ownerSession, body: { email: 'revoked@example.org', role: 'viewer' } })).body as TCreatedInvitation
-      assert.equal((await request(ctx, 'DELETE', `/api/org/invitations/${revoked.id}`, { session: ownerSession })).status, 204)
+      const expired = (
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session: ownerSession,
+          body: { email: 'late@example.org', role: 'viewer' },
+        })
+      ).body as TCreatedInvitation
+      const revoked = (
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session: ownerSession,
+          body: { email: 'revoked@example.org', role: 'viewer' },
+        })
+      ).body as TCreatedInvitation
+      assert.equal(
+        (await request(ctx, 'DELETE', `/api/org/invitations/${revoked.id}`, { session: ownerSession }))
+          .status,
+        204,
+      )
       const body = { name: 'Someone', password: 'a long enough password' }
-      const made = await request(ctx, 'POST', '/api/invitations/accept', { body: { ...body, token: 'x'.repeat(43) } })
+      const made = await request(ctx, 'POST', '/api/invitations/accept', {
+        body: { ...body, token: 'x'.repeat(43) },
+      })
       expectError(made, 404, 'not_found')
-      expectError(await request(ctx, 'POST', '/api/invitations/accept', { body: { ...body, token: revoked.token } }), 404, 'not_found')
+      expectError(
+        await request(ctx, 'POST', '/api/invitations/accept', { body: { ...body, token: revoked.token } }),
+        404,
+        'not_found',
+      )
       ctx.clock.advance(7 * DAY_MS + 1)
-      const late = await request(ctx, 'POST', '/api/invitations/accept', { body: { ...body, token: expired.token } })
+      const late = await request(ctx, 'POST', '/api/invitations/accept', {
+        body: { ...body, token: expired.token },
+      })
       expectError(late, 404, 'not_found')
       assert.deepEqual(late.body, made.body)
       ctx.clock.advance(-(7 * DAY_MS + 1))
@@ -159,21 +255,44 @@ forEachDatabase('organisation settings', (handle) => {
     it('does not let an admin invite an owner, nor anyone invite an existing member', async () => {
       const admin = await buildUser(ctx, org, 'admin')
       const session = await login(ctx, admin)
-      expectError(await request(ctx, 'POST', '/api/org/invitations', { session, body: { email: 'boss@example.org', role: 'owner' } }), 403, 'forbidden')
-      expectError(await request(ctx, 'POST', '/api/org/invitations', { session, body: { email: owner.email, role: 'viewer' } }), 409, 'conflict')
+      expectError(
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session,
+          body: { email: 'boss@example.org', role: 'owner' },
+        }),
+        403,
+        'forbidden',
+      )
+      expectError(
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session,
+          body: { email: owner.email, role: 'viewer' },
+        }),
+        409,
+        'conflict',
+      )
     })
   })
 
   describe('audit trail', () => {
     it('pages newest first with a cursor and shows the head hash', async () => {
-      const first = (await request(ctx, 'GET', '/api/org/audit?limit=2', { session: ownerSession })).body as TAuditPage
+      const first = (await request(ctx, 'GET', '/api/org/audit?limit=2', { session: ownerSession }))
+        .body as TAuditPage
       assert.equal(first.events.length, 2)
       assert.ok(first.events[0]!.seq > first.events[1]!.seq)
       assert.equal(first.headHash, first.events[0]!.hash)
       assert.ok(first.nextCursor)
-      const second = (await request(ctx, 'GET', `/api/org/audit?limit=2&cursor=${first.nextCursor}`, { session: ownerSession })).body as TAuditPage
+      const second = (
+        await request(ctx, 'GET', `/api/org/audit?limit=2&cursor=${first.nextCursor}`, {
+          session: ownerSession,
+        })
+      ).body as TAuditPage
       assert.equal(second.events[0]!.seq, first.events[1]!.seq - 1)
-      expectError(await request(ctx, 'GET', '/api/org/audit?limit=0', { session: ownerSession }), 422, 'validation_failed')
+      expectError(
+        await request(ctx, 'GET', '/api/org/audit?limit=0', { session: ownerSession }),
+        422,
+        'validation_failed',
+      )
     })
 
     it('writes no event when the mutation fails (same transaction)', async () => {
@@ -185,19 +304,72 @@ forEachDatabase('organisation settings', (handle) => {
       await assert.rejects(
         handle.db.transaction().execute(async (trx) => {
           const { recordEvent } = await import('./audit.ts')
-          await recordEvent(trx, { orgId: org.id, actorId: owner.id, action: 'member.removed', entityType: 'user', entityId: member.id, summary: {} })
-          await trx.insertInto('memberships').values({ org_id: 'no-such-org', user_id: member.id, role: 'viewer', created_at: new Date().toISOString() }).execute()
+          await recordEvent(trx, {
+            orgId: org.id,
+            actorId: owner.id,
+            action: 'member.removed',
+            entityType: 'user',
+            entityId: member.id,
+            summary: {},
+          })
+          await trx
+            .insertInto('memberships')
+            .values({
+              org_id: 'no-such-org',
+              user_id: member.id,
+              role: 'viewer',
+              created_at: new Date().toISOString(),
+            })
+            .execute()
         }),
       )
       assert.deepEqual(await countRows(handle.db, ['audit_events']), afterBuild)
       assert.equal((await verifyChain(handle.db)).broken, null)
     })
 
+    it('concurrent writers extend the chain without forking it', async () => {
+      const before = await countRows(handle.db, ['audit_events'])
+      const results = await Promise.all(
+        // Invitations do not update the organisation row, so only the chain lock orders these writers.
+        Array.from({ length: 12 }, (_, i) =>
+          request(ctx, 'POST', '/api/org/invitations', {
+            session: ownerSession,
+            body: { email: `parallel-${i}@example.org`, role: 'viewer' },
+          }),
+        ),
+      )
+      assert.deepEqual(
+        results.map((r) => r.status),
+        Array(12).fill(201),
+      )
+      const after = await countRows(handle.db, ['audit_events'])
+      assert.equal(after.audit_events, before.audit_events! + 12)
+      const verified = await verifyChain(handle.db)
+      assert.equal(verified.broken, null)
+      const seqs = await handle.db
+        .selectFrom('audit_events')
+        .select('seq')
+        .where('org_id', '=', org.id)
+        .orderBy('seq')
+        .execute()
+      assert.deepEqual(
+        seqs.map((r) => Number(r.seq)),
+        seqs.map((_, i) => i + 1),
+      )
+    })
+
     it('refuses a summary that carries a secret', async () => {
       const { recordEvent } = await import('./audit.ts')
       await assert.rejects(
         handle.db.transaction().execute((trx) =>
-          recordEvent(trx, { orgId: org.id, actorId: null, action: 'x.y', entityType: 'x', entityId: null, summary: { password: 'hunter2' } }),
+          recordEvent(trx, {
+            orgId: org.id,
+            actorId: null,
+            action: 'x.y',
+            entityType: 'x',
+            entityId: null,
+            summary: { password: 'hunter2' },
+          }),
         ),
         /must not carry secrets/,
       )
@@ -208,8 +380,17 @@ forEachDatabase('organisation settings', (handle) => {
       assert.equal(intact.broken, null)
       const mine = intact.organisations.find((o) => o.orgId === org.id)
       assert.ok(mine && mine.count > 3 && mine.headHash)
-      const victim = await handle.db.selectFrom('audit_events').select(['id', 'seq']).where('org_id', '=', org.id).where('seq', '=', 2).executeTakeFirstOrThrow()
-      await handle.db.updateTable('audit_events').set({ summary: JSON.stringify({ email: 'someone-else@example.org', role: 'owner' }) }).where('id', '=', victim.id).execute()
+      const victim = await handle.db
+        .selectFrom('audit_events')
+        .select(['id', 'seq'])
+        .where('org_id', '=', org.id)
+        .where('seq', '=', 2)
+        .executeTakeFirstOrThrow()
+      await handle.db
+        .updateTable('audit_events')
+        .set({ summary: JSON.stringify({ email: 'someone-else@example.org', role: 'owner' }) })
+        .where('id', '=', victim.id)
+        .execute()
       const broken = await verifyChain(handle.db)
       assert.equal(broken.broken?.orgId, org.id)
       assert.equal(broken.broken?.seq, 2)
@@ -230,26 +411,68 @@ forEachDatabase('tenant isolation', (handle) => {
     const ownerA = await buildUser(ctx, orgA, 'owner')
     memberA = await buildUser(ctx, orgA, 'viewer')
     const session = await login(ctx, ownerA)
-    invitationId = ((await request(ctx, 'POST', '/api/org/invitations', { session, body: { email: 'invitee-a@example.org', role: 'viewer' } })).body as TCreatedInvitation).id
+    invitationId = (
+      (
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session,
+          body: { email: 'invitee-a@example.org', role: 'viewer' },
+        })
+      ).body as TCreatedInvitation
+    ).id
   })
 
   it("a member of another organisation cannot change A's member's role", async () => {
-    await expectCrossTenant404({ ctx, method: 'PATCH', path: `/api/org/members/${memberA.id}`, ownerOrg: orgA, objectId: memberA.id, body: { role: 'admin' } })
-    const still = await handle.db.selectFrom('memberships').select('role').where('user_id', '=', memberA.id).executeTakeFirstOrThrow()
+    await expectCrossTenant404({
+      ctx,
+      method: 'PATCH',
+      path: `/api/org/members/${memberA.id}`,
+      ownerOrg: orgA,
+      objectId: memberA.id,
+      body: { role: 'admin' },
+    })
+    const still = await handle.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('user_id', '=', memberA.id)
+      .executeTakeFirstOrThrow()
     assert.equal(still.role, 'viewer')
   })
 
   it("a member of another organisation cannot remove A's member", async () => {
-    await expectCrossTenant404({ ctx, method: 'DELETE', path: `/api/org/members/${memberA.id}`, ownerOrg: orgA, objectId: memberA.id })
+    await expectCrossTenant404({
+      ctx,
+      method: 'DELETE',
+      path: `/api/org/members/${memberA.id}`,
+      ownerOrg: orgA,
+      objectId: memberA.id,
+    })
   })
 
   it("a member of another organisation cannot revoke A's invitation", async () => {
-    await expectCrossTenant404({ ctx, method: 'DELETE', path: `/api/org/invitations/${invitationId}`, ownerOrg: orgA, objectId: invitationId })
-    assert.ok(await handle.db.selectFrom('invitations').select('id').where('id', '=', invitationId).executeTakeFirst())
+    await expectCrossTenant404({
+      ctx,
+      method: 'DELETE',
+      path: `/api/org/invitations/${invitationId}`,
+      ownerOrg: orgA,
+      objectId: invitationId,
+    })
+    assert.ok(
+      await handle.db
+        .selectFrom('invitations')
+        .select('id')
+        .where('id', '=', invitationId)
+        .executeTakeFirst(),
+    )
   })
 
   it('a member of another organisation cannot switch into A', async () => {
-    await expectCrossTenant404({ ctx, method: 'POST', path: '/api/auth/switch', ownerOrg: orgA, body: { organisationId: orgA.id } })
+    await expectCrossTenant404({
+      ctx,
+      method: 'POST',
+      path: '/api/auth/switch',
+      ownerOrg: orgA,
+      body: { organisationId: orgA.id },
+    })
   })
 
   it("lists, organisation and audit log show only the caller's organisation", async () => {

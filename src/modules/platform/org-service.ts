@@ -47,11 +47,17 @@ export const getMembers = async (deps: TDeps, auth: TAuth): Promise<TMember[]> =
 
 const lastOwnerConflict = () => errors.conflict('An organisation must keep at least one owner.')
 
-export const changeMemberRole = async (deps: TDeps, auth: TAuth, userId: string, role: TRole): Promise<TMember> =>
+export const changeMemberRole = async (
+  deps: TDeps,
+  auth: TAuth,
+  userId: string,
+  role: TRole,
+): Promise<TMember> =>
   deps.db.transaction().execute(async (trx) => {
     const target = await findMember(trx, auth.orgId, userId)
     if (!target) throw errors.notFound('Member')
-    if (!canManageRole(auth.role, target.role as TRole, role)) throw errors.forbidden('Only an owner can grant or change the owner role.')
+    if (!canManageRole(auth.role, target.role as TRole, role))
+      throw errors.forbidden('Only an owner can grant or change the owner role.')
     if (target.role === role) return presentMember(target)
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
     await updateMembershipRole(trx, auth.orgId, userId, role)
@@ -71,7 +77,8 @@ export const removeMember = async (deps: TDeps, auth: TAuth, userId: string): Pr
   deps.db.transaction().execute(async (trx) => {
     const target = await findMember(trx, auth.orgId, userId)
     if (!target) throw errors.notFound('Member')
-    if (!canManageRole(auth.role, target.role as TRole, null)) throw errors.forbidden('Only an owner can remove an owner.')
+    if (!canManageRole(auth.role, target.role as TRole, null))
+      throw errors.forbidden('Only an owner can remove an owner.')
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
     await deleteMembership(trx, auth.orgId, userId)
     await deleteSessionsInOrganisation(trx, auth.orgId, userId)

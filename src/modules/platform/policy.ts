@@ -14,6 +14,8 @@ export const POLICY = {
   member: { read: ALL, update: ADMINS, remove: ADMINS },
   invitation: { read: ADMINS, create: ADMINS, revoke: ADMINS },
   audit: { read: ADMINS },
+  library: { read: ALL },
+  jurisdiction: { read: ALL },
 } as const satisfies Record<string, Record<string, readonly TRole[]>>
 
 export type TPolicy = typeof POLICY
@@ -27,7 +29,11 @@ export const isAllowed = <R extends TResource>(role: TRole, action: TAction<R>, 
 }
 
 /** Throws `forbidden` unless the signed-in role may act. */
-export const authorize = <R extends TResource>(ctx: { role: TRole }, action: TAction<R>, resource: R): void => {
+export const authorize = <R extends TResource>(
+  ctx: { role: TRole },
+  action: TAction<R>,
+  resource: R,
+): void => {
   if (!isAllowed(ctx.role, action, resource)) throw errors.forbidden()
 }
 

@@ -3,7 +3,12 @@ import type { TInvitationRow } from '../../db/repositories/invitations.ts'
 import type { TOrgKind, TRole } from './limits.ts'
 import type { TInvitation, TMember, TOrganisation } from './schemas.ts'
 
-export const presentOrganisation = (row: { id: string; slug: string; name: string; kind: string }): TOrganisation => ({
+export const presentOrganisation = (row: {
+  id: string
+  slug: string
+  name: string
+  kind: string
+}): TOrganisation => ({
   id: row.id,
   slug: row.slug,
   name: row.name,

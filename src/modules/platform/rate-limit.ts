@@ -28,7 +28,12 @@ const keysOf = (secrets: TSecrets, keys: TLoginKeys) => ({
 })
 
 /** Seconds until a login may be tried again, or 0 when it may be tried now. */
-export const loginRetryAfter = async (db: TExecutor, secrets: TSecrets, keys: TLoginKeys, now: Date): Promise<number> => {
+export const loginRetryAfter = async (
+  db: TExecutor,
+  secrets: TSecrets,
+  keys: TLoginKeys,
+  now: Date,
+): Promise<number> => {
   const hashed = keysOf(secrets, keys)
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMs).toISOString()
   const checks = [
@@ -46,7 +51,12 @@ export const loginRetryAfter = async (db: TExecutor, secrets: TSecrets, keys: TL
   return retryAfter
 }
 
-export const recordLoginFailure = async (db: TExecutor, secrets: TSecrets, keys: TLoginKeys, now: Date): Promise<void> => {
+export const recordLoginFailure = async (
+  db: TExecutor,
+  secrets: TSecrets,
+  keys: TLoginKeys,
+  now: Date,
+): Promise<void> => {
   const hashed = keysOf(secrets, keys)
   const at = now.toISOString()
   await insertLoginFailures(db, [

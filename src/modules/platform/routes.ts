@@ -2,12 +2,25 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { AppError } from '../../core/errors.ts'
-import { clientAddress, isHttps, requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
+import {
+  clientAddress,
+  isHttps,
+  requireAuth,
+  type TApp,
+  type TAppDeps,
+  type TContext,
+} from '../../http/context.ts'
 import { errorResponses, jsonBody, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { getAuditPage } from './audit.ts'
 import { buildMe, login, logout, switchOrganisation } from './auth-service.ts'
 import { acceptInvitation, createInvitation, getInvitations, revokeInvitation } from './invitation-service.ts'
-import { changeMemberRole, getMembers, getOrganisation, removeMember, renameOrganisation } from './org-service.ts'
+import {
+  changeMemberRole,
+  getMembers,
+  getOrganisation,
+  removeMember,
+  renameOrganisation,
+} from './org-service.ts'
 import { authorize } from './policy.ts'
 import {
   ZAcceptInvitationRequest,
@@ -26,11 +39,34 @@ import {
 import { isCrossSiteRequest, SESSION_COOKIE, sessionCookieOptions } from './session-rules.ts'
 import type { TNewSession } from './sessions.ts'
 
-const ZUserIdParam = z.object({ userId: z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' } }) })
-const ZIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
+const ZUserIdParam = z.object({
+  userId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'userId', in: 'path' } }),
+})
+const ZIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 export const ZAuditQuery = z.object({
-  cursor: z.coerce.number().int().positive().optional().openapi({ param: { name: 'cursor', in: 'query' } }),
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+  cursor: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(50)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 })
 
 const rejectCrossSite = (c: TContext) => {
@@ -110,7 +146,10 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       summary: 'Switch the current organisation',
       security: SESSION_SECURITY,
       request: jsonBody(ZSwitchOrganisationRequest),
-      responses: { 200: jsonContent(ZMe, 'Now working in that organisation'), ...errorResponses(401, 403, 404, 422) },
+      responses: {
+        200: jsonContent(ZMe, 'Now working in that organisation'),
+        ...errorResponses(401, 403, 404, 422),
+      },
     }),
     async (c) => {
       const auth = requireAuth(c)
@@ -143,7 +182,10 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       summary: 'Rename the current organisation',
       security: SESSION_SECURITY,
       request: jsonBody(ZUpdateOrganisationRequest),
-      responses: { 200: jsonContent(ZOrganisation, 'The renamed organisation'), ...errorResponses(401, 403, 422) },
+      responses: {
+        200: jsonContent(ZOrganisation, 'The renamed organisation'),
+        ...errorResponses(401, 403, 422),
+      },
     }),
     async (c) => {
       const auth = requireAuth(c)
@@ -234,7 +276,10 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       summary: 'Invite someone (the token and link are returned once)',
       security: SESSION_SECURITY,
       request: jsonBody(ZCreateInvitationRequest),
-      responses: { 201: jsonContent(ZCreatedInvitation, 'The invitation'), ...errorResponses(401, 403, 409, 422) },
+      responses: {
+        201: jsonContent(ZCreatedInvitation, 'The invitation'),
+        ...errorResponses(401, 403, 409, 422),
+      },
     }),
     async (c) => {
       const auth = requireAuth(c)

@@ -40,9 +40,7 @@ export const ZSwitchOrganisationRequest = z
   .object({ organisationId: z.string().min(1).max(64) })
   .openapi('SwitchOrganisationRequest')
 
-export const ZMember = z
-  .object({ user: ZUser, role: ZRole, joinedAt: z.string() })
-  .openapi('Member')
+export const ZMember = z.object({ user: ZUser, role: ZRole, joinedAt: z.string() }).openapi('Member')
 
 export const ZUpdateMemberRequest = z.object({ role: ZRole }).openapi('UpdateMemberRequest')
 
@@ -96,7 +94,11 @@ export const ZAuditEvent = z
   .openapi('AuditEvent')
 
 export const ZAuditPage = z
-  .object({ events: z.array(ZAuditEvent), nextCursor: z.number().int().nullable(), headHash: z.string().nullable() })
+  .object({
+    events: z.array(ZAuditEvent),
+    nextCursor: z.number().int().nullable(),
+    headHash: z.string().nullable(),
+  })
   .openapi('AuditPage')
 
 export const ZErrorBody = z

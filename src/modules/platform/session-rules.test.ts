@@ -14,13 +14,17 @@ const at = (iso: string) => new Date(iso)
 
 describe('session lifetime', () => {
   const session = { lastSeenAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z' }
-  it('is active within the idle window', () => assert.equal(sessionState(session, at('2026-01-01T11:59:59.000Z')), 'active'))
+  it('is active within the idle window', () =>
+    assert.equal(sessionState(session, at('2026-01-01T11:59:59.000Z')), 'active'))
   it('expires after 12 idle hours', () => {
     assert.equal(SESSION_IDLE_MS, 12 * 3600_000)
     assert.equal(sessionState(session, at('2026-01-01T12:00:00.000Z')), 'idle_expired')
   })
   it('expires at the absolute limit even when busy', () => {
-    assert.equal(sessionState({ ...session, lastSeenAt: '2026-01-07T23:59:00.000Z' }, at('2026-01-08T00:00:00.000Z')), 'expired')
+    assert.equal(
+      sessionState({ ...session, lastSeenAt: '2026-01-07T23:59:00.000Z' }, at('2026-01-08T00:00:00.000Z')),
+      'expired',
+    )
   })
   it('touches last_seen at most once a minute', () => {
     assert.equal(shouldTouch(session, at('2026-01-01T00:00:59.000Z')), false)
@@ -46,11 +50,16 @@ describe('CSRF helpers', () => {
     ['other origin', { origin: 'https://evil.example', host: 'custos.example' }, true],
     ['opaque origin', { origin: 'null', host: 'custos.example' }, true],
     ['sec-fetch-site cross-site', { secFetchSite: 'cross-site', host: 'custos.example' }, true],
-    ['sec-fetch-site same-site (a sibling subdomain)', { secFetchSite: 'same-site', host: 'custos.example' }, true],
+    [
+      'sec-fetch-site same-site (a sibling subdomain)',
+      { secFetchSite: 'same-site', host: 'custos.example' },
+      true,
+    ],
     ['sec-fetch-site same-origin', { secFetchSite: 'same-origin', host: 'custos.example' }, false],
   ]
   for (const [name, headers, expected] of cases) {
-    it(`login from ${name} is ${expected ? 'refused' : 'allowed'}`, () => assert.equal(isCrossSiteRequest(headers), expected))
+    it(`login from ${name} is ${expected ? 'refused' : 'allowed'}`, () =>
+      assert.equal(isCrossSiteRequest(headers), expected))
   }
   it('sets Secure only under https', () => {
     assert.equal(sessionCookieOptions(true, 10).secure, true)

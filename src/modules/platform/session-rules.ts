@@ -42,7 +42,8 @@ export const isCrossSiteRequest = (headers: {
   host?: string | undefined
   secFetchSite?: string | undefined
 }): boolean => {
-  if (headers.secFetchSite && headers.secFetchSite !== 'same-origin' && headers.secFetchSite !== 'none') return true
+  if (headers.secFetchSite && headers.secFetchSite !== 'same-origin' && headers.secFetchSite !== 'none')
+    return true
   if (headers.origin) {
     if (headers.origin === 'null') return true
     try {

@@ -1,7 +1,12 @@
 /** Database sessions: create, resolve (with idle and absolute expiry), end. */
 import { isoNow, type TClock } from '../../core/time.ts'
 import type { TDb, TExecutor } from '../../db/database.ts'
-import { deleteSession, findSessionIdentity, insertSession, touchSession } from '../../db/repositories/sessions.ts'
+import {
+  deleteSession,
+  findSessionIdentity,
+  insertSession,
+  touchSession,
+} from '../../db/repositories/sessions.ts'
 import { SESSION_ABSOLUTE_MS, sessionState, shouldTouch } from './session-rules.ts'
 import { newToken, sha256Hex } from './tokens.ts'
 

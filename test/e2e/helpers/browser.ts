@@ -22,11 +22,14 @@ const CHROMIUM_ARGS = [
 ]
 
 /** Why browser tests cannot run here, or null when they can. Throws when REQUIRE_BROWSER=1 and absent. */
-export function browserSkipReason(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (existsSync(CHROMIUM_PATH)) return null
-  const reason = `${CHROMIUM_PATH} is not installed (apt-get install chromium); browser tests skipped`
-  if (env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but ${reason.replace('; browser tests skipped', '')}.`)
-  return reason
+export function browserSkipReason(
+  env: NodeJS.ProcessEnv = process.env,
+  executable: string = CHROMIUM_PATH,
+): string | null {
+  if (existsSync(executable)) return null
+  const missing = `${executable} is not installed (apt-get install chromium)`
+  if (env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but ${missing}.`)
+  return `${missing}; browser tests skipped`
 }
 
 export type TBrowserSession = {
@@ -41,7 +44,9 @@ export type TBrowserSession = {
  * A fresh browser with its own temporary profile (Playwright takes `--user-data-dir` through
  * launchPersistentContext), one page, and a record of every console error and page exception.
  */
-export async function openBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<TBrowserSession> {
+export async function openBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<TBrowserSession> {
   const profile = await mkdtemp(join(tmpdir(), 'custos-e2e-profile-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -78,6 +83,7 @@ export async function openBrowser(options: { viewport?: { width: number; height:
  */
 export function unexpectedProblems(problems: readonly string[]): string[] {
   return problems.filter(
-    (problem) => !/^console: Failed to load resource: the server responded with a status of 401\b/.test(problem),
+    (problem) =>
+      !/^console: Failed to load resource: the server responded with a status of 401\b/.test(problem),
   )
 }

@@ -41,7 +41,11 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /** Sends one request and resolves with the parsed JSON body (undefined for 204). */
-export async function request<T>(method: THttpMethod, path: string, options: TRequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: THttpMethod,
+  path: string,
+  options: TRequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (MUTATING_METHODS.has(method) && csrfToken !== null) headers['x-csrf-token'] = csrfToken

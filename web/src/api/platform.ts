@@ -2,6 +2,8 @@
  * Typed calls of the platform API (accounts, organisation settings, audit log). The types come from
  * the server's zod schemas; nothing here restates them.
  */
+
+import type { TRole } from '../../../src/modules/platform/limits.ts'
 import type {
   TAcceptInvitationRequest,
   TAuditPage,
@@ -13,7 +15,6 @@ import type {
   TMember,
   TOrganisation,
 } from '../../../src/modules/platform/schemas.ts'
-import type { TRole } from '../../../src/modules/platform/limits.ts'
 import { rememberCsrfToken, request } from './client.ts'
 
 /** Every call that answers with a TMe starts (or continues) a session: keep its CSRF token. */

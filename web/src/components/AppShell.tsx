@@ -1,5 +1,6 @@
 /** The frame around every signed-in page: header (product, organisation, account) and navigation. */
-import { NavLink, Outlet } from 'react-router'
+import { useEffect, useRef } from 'react'
+import { NavLink, Outlet, useLocation } from 'react-router'
 import { t } from '../i18n/i18n.ts'
 import { useSession } from '../lib/session.tsx'
 import { navItemsFor } from '../nav.ts'
@@ -8,6 +9,20 @@ import { UserMenu } from './UserMenu.tsx'
 
 export function AppShell() {
   const me = useSession()
+  const main = useRef<HTMLElement>(null)
+  const { pathname } = useLocation()
+  const isFirstPage = useRef(true)
+
+  // After a client-side navigation, move focus to the new page so keyboard and screen-reader users
+  // start there (a full page load does this by itself; the first render keeps the browser's focus).
+  useEffect(() => {
+    if (isFirstPage.current) {
+      isFirstPage.current = false
+      return
+    }
+    if (pathname) main.current?.focus()
+  }, [pathname])
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -33,7 +48,7 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
-        <main id="main" className="app-main" tabIndex={-1}>
+        <main id="main" className="app-main" tabIndex={-1} ref={main}>
           <Outlet />
         </main>
       </div>

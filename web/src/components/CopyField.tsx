@@ -1,5 +1,5 @@
 /** A read-only value with a "copy" button; falls back to selecting the text when copying is refused. */
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { t } from '../i18n/i18n.ts'
 
 type TCopyState = 'idle' | 'copied' | 'failed'
@@ -17,6 +17,10 @@ export function CopyField({
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
   const [state, setState] = useState<TCopyState>('idle')
+
+  useEffect(() => {
+    if (isFocusedOnMount) input.current?.focus()
+  }, [isFocusedOnMount])
 
   const copy = async () => {
     try {
@@ -37,7 +41,6 @@ export function CopyField({
           id={id}
           type="text"
           readOnly
-          autoFocus={isFocusedOnMount}
           value={value}
           onFocus={(event) => event.currentTarget.select()}
         />

@@ -1,9 +1,17 @@
 /** A labelled form control with an optional hint, wired together for assistive technology. */
-import { type ReactElement, cloneElement, useId } from 'react'
+import { cloneElement, type ReactElement, useId } from 'react'
 
 type TControlProps = { id?: string; 'aria-describedby'?: string }
 
-export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactElement<TControlProps> }) {
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string
+  hint?: string
+  children: ReactElement<TControlProps>
+}) {
   const id = useId()
   const hintId = `${id}-hint`
   return (

@@ -45,7 +45,11 @@ export function OrganisationSwitcher() {
           </option>
         ))}
       </select>
-      {switchOrganisation.isPending ? <span className="visually-hidden" role="status">{t('shell.switching')}</span> : null}
+      {switchOrganisation.isPending ? (
+        <span className="visually-hidden" role="status">
+          {t('shell.switching')}
+        </span>
+      ) : null}
       {switchOrganisation.isError ? <ErrorNotice error={switchOrganisation.error} /> : null}
     </div>
   )

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { directionOf, interpolate, t } from './i18n.ts'
+import { directionOf, interpolate, t, tCount } from './i18n.ts'
 import { en } from './messages.ts'
 
 describe('directionOf', () => {
@@ -28,7 +28,12 @@ describe('interpolate and t', () => {
     assert.equal(interpolate('{constructor}', {}), '{constructor}')
   })
   it('looks up English messages', () => {
-    assert.equal(t('members.count', { count: 3 }), '3 members')
+    assert.equal(t('nav.audit'), 'Audit log')
+  })
+  it('picks the singular or plural form by count', () => {
+    assert.equal(tCount('members.count', 1), '1 member')
+    assert.equal(tCount('members.count', 0), '0 members')
+    assert.equal(tCount('audit.shown', 51), '51 entries shown')
   })
   it('has no empty message', () => {
     for (const [key, value] of Object.entries(en)) assert.ok(value.trim().length > 0, key)

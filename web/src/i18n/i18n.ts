@@ -2,7 +2,7 @@
  * The translation function and the text direction of the current locale. English only for now; the
  * shape (`t(key, params)`, `dir` on <html>) is what i18next will fill in later.
  */
-import { en, type TMessageKey, type TMessages } from './messages.ts'
+import { en, type TCountedMessage, type TMessageKey, type TMessages } from './messages.ts'
 
 /** Scripts written right to left, by primary language subtag (BCP 47). */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'])
@@ -34,4 +34,14 @@ export function t(key: TMessageKey, params?: Record<string, string | number>): s
 export function applyDocumentLocale(doc: Document, localeTag: string = locale): void {
   doc.documentElement.lang = localeTag
   doc.documentElement.dir = directionOf(localeTag)
+}
+
+const pluralRules = new Intl.PluralRules(locale)
+
+/** The form of a counted message that the locale's plural rules pick for `count`, with `{count}` filled. */
+export function tCount(base: TCountedMessage, count: number): string {
+  const catalogue: Record<string, string> = catalogues[locale] ?? en
+  const exact = `${base}.${pluralRules.select(count)}`
+  const key = (Object.hasOwn(catalogue, exact) ? exact : `${base}.other`) as TMessageKey
+  return t(key, { count })
 }

@@ -35,6 +35,7 @@ export const en = {
   'nav.overview': 'Overview',
   'nav.organisation': 'Organisation settings',
   'nav.audit': 'Audit log',
+  'nav.library': 'Library',
 
   'overview.title': 'Overview',
   'overview.welcome': 'Welcome, {name}',
@@ -53,6 +54,8 @@ export const en = {
   'overview.linkOrganisationHint': 'Members, their roles and invitations.',
   'overview.linkAudit': 'Audit log',
   'overview.linkAuditHint': 'Every change made in this organisation, in a hash chain.',
+  'overview.linkApi': 'API reference',
+  'overview.linkApiHint': 'Every endpoint of this server, described in OpenAPI 3.1.',
 
   'org.title': 'Organisation settings',
   'org.detailsHeading': 'Details',
@@ -63,7 +66,8 @@ export const en = {
   'org.readOnly': 'Only owners and administrators can change these settings.',
 
   'members.heading': 'Members',
-  'members.count': '{count} members',
+  'members.count.one': '{count} member',
+  'members.count.other': '{count} members',
   'members.name': 'Name',
   'members.email': 'Email address',
   'members.role': 'Role',
@@ -121,12 +125,15 @@ export const en = {
   'audit.system': 'System',
   'audit.loadMore': 'Load more',
   'audit.loadingMore': 'Loading more…',
-  'audit.end': 'This is the oldest entry.',
+  'audit.end': 'No older entries.',
   'audit.empty': 'Nothing has been recorded yet.',
-  'audit.shown': '{count} entries shown',
+  'audit.shown.one': '{count} entry shown',
+  'audit.shown.other': '{count} entries shown',
 
   'invite.title': 'Join an organisation',
   'invite.intro': 'Choose your name and a password to accept the invitation and create your account.',
+  'invite.existingAccount':
+    'Already have a Custos account with this email address? Enter its current password (twice); your name and password stay as they are.',
   'invite.name': 'Your name',
   'invite.password': 'Password',
   'invite.passwordHint': 'At least {min} characters. A few unrelated words make a strong password.',
@@ -156,4 +163,7 @@ export const en = {
 } as const
 
 export type TMessageKey = keyof typeof en
+
+/** Messages that depend on a count: `<base>.one`, `<base>.other` (and more categories for other locales). */
+export type TCountedMessage = 'members.count' | 'audit.shown'
 export type TMessages = Record<TMessageKey, string>

@@ -24,14 +24,20 @@ describe('invitationStatus', () => {
 describe('absoluteLink', () => {
   it('makes a path absolute and keeps an absolute URL as it is', () => {
     assert.equal(absoluteLink('/invite/abc', 'http://127.0.0.1:8080'), 'http://127.0.0.1:8080/invite/abc')
-    assert.equal(absoluteLink('https://custos.example/invite/abc', 'http://127.0.0.1:8080'), 'https://custos.example/invite/abc')
+    assert.equal(
+      absoluteLink('https://custos.example/invite/abc', 'http://127.0.0.1:8080'),
+      'https://custos.example/invite/abc',
+    )
   })
 })
 
 describe('passwordProblem', () => {
   const long = 'a'.repeat(LIMITS.passwordMin)
   it('asks for the shared minimum length first', () => {
-    assert.match(passwordProblem('a'.repeat(LIMITS.passwordMin - 1), 'x') ?? '', new RegExp(String(LIMITS.passwordMin)))
+    assert.match(
+      passwordProblem('a'.repeat(LIMITS.passwordMin - 1), 'x') ?? '',
+      new RegExp(String(LIMITS.passwordMin)),
+    )
   })
   it('reports two different passwords', () => {
     assert.match(passwordProblem(long, `${long}b`) ?? '', /not the same/)

@@ -6,7 +6,10 @@ import { t } from '../i18n/i18n.ts'
 export type TInvitationStatus = 'open' | 'accepted' | 'expired'
 
 /** Accepted wins over expired: an invitation used in time stays "accepted" after its expiry date. */
-export function invitationStatus(invitation: Pick<TInvitation, 'acceptedAt' | 'expiresAt'>, now: Date): TInvitationStatus {
+export function invitationStatus(
+  invitation: Pick<TInvitation, 'acceptedAt' | 'expiresAt'>,
+  now: Date,
+): TInvitationStatus {
   if (invitation.acceptedAt !== null) return 'accepted'
   return Date.parse(invitation.expiresAt) <= now.getTime() ? 'expired' : 'open'
 }

@@ -7,6 +7,8 @@ export const paths = {
   audit: '/audit',
   /** Where invitation links point (the token travels in the fragment: `#token=…`). */
   acceptInvitation: '/invitations/accept',
+  /** Served by the server, not the app: open with a plain link. */
+  apiReference: '/api/docs',
 } as const
 
 /** Paths that work without a session: signing in and accepting an invitation. */
@@ -20,8 +22,9 @@ export function isPublicPath(pathname: string): boolean {
  * redirect), and public pages are never a destination.
  */
 export function safeNextPath(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return paths.overview
-  if (/[\u0000-\u001f\\]/.test(raw)) return paths.overview
+  if (!raw?.startsWith('/') || raw.startsWith('//')) return paths.overview
+  // Browsers read `/\host` as `//host`; control characters have no place in a path.
+  if (raw.includes('\\') || [...raw].some((char) => char.charCodeAt(0) < 0x20)) return paths.overview
   const pathname = raw.split(/[?#]/)[0] ?? ''
   if (isPublicPath(pathname)) return paths.overview
   return raw

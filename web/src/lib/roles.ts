@@ -17,7 +17,9 @@ export const canReadAudit = (role: TRole): boolean => isAllowed(role, 'read', 'a
 
 /** Roles the actor may give a new member through an invitation. */
 export const assignableRoles = (actorRole: TRole): TRole[] =>
-  isAllowed(actorRole, 'create', 'invitation') ? ROLES.filter((role) => canManageRole(actorRole, null, role)) : []
+  isAllowed(actorRole, 'create', 'invitation')
+    ? ROLES.filter((role) => canManageRole(actorRole, null, role))
+    : []
 
 /** Roles the actor may move this member to (empty when the member's role is out of the actor's reach). */
 export function rolesFor(actorRole: TRole, memberRole: TRole): TRole[] {

@@ -36,7 +36,8 @@ export function AcceptInvitationPage() {
     event.preventDefault()
     const found = passwordProblem(password, confirmation)
     setProblem(found)
-    if (found === null && token !== null && !accept.isPending) accept.mutate({ token, name: name.trim(), password })
+    if (found === null && token !== null && !accept.isPending)
+      accept.mutate({ token, name: name.trim(), password })
   }
 
   return (
@@ -48,6 +49,7 @@ export function AcceptInvitationPage() {
         </p>
         <h1>{t('invite.title')}</h1>
         <p className="muted">{t('invite.intro')}</p>
+        <p className="muted small">{t('invite.existingAccount')}</p>
         {token === null ? (
           <div className="notice notice-error" role="alert">
             <span className="notice-icon" aria-hidden="true">
@@ -105,7 +107,7 @@ export function AcceptInvitationPage() {
             {accept.isPending ? t('invite.submitting') : t('invite.submit')}
           </button>
         </form>
-        <p className="small">
+        <p className="small auth-footer">
           {t('invite.haveAccount')} <Link to={paths.login}>{t('login.submit')}</Link>
         </p>
       </main>

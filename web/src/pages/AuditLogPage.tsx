@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import type { TAuditEvent } from '../../../src/modules/platform/schemas.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'
 import { ErrorNotice, Loading } from '../components/Status.tsx'
-import { t } from '../i18n/i18n.ts'
+import { t, tCount } from '../i18n/i18n.ts'
 import { actionLabel, summaryItems } from '../lib/audit.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { canReadAudit } from '../lib/roles.ts'
@@ -60,7 +60,7 @@ function AuditLog() {
           <h2 id="audit-events" className="visually-hidden">
             {t('audit.title')}
           </h2>
-          <div className="table-scroll" role="region" aria-labelledby="audit-events" tabIndex={0}>
+          <div className="table-scroll">
             <table className="audit-table">
               <thead>
                 <tr>
@@ -80,7 +80,7 @@ function AuditLog() {
           </div>
           <div className="table-footer">
             <p className="muted" role="status">
-              {t('audit.shown', { count: events.length })}
+              {tCount('audit.shown', events.length)}
             </p>
             {audit.hasNextPage ? (
               <button

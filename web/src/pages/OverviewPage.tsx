@@ -11,7 +11,11 @@ export function OverviewPage() {
   useDocumentTitle(t('overview.title'))
   const me = useSession()
   const links = [
-    { to: paths.organisation, label: t('overview.linkOrganisation'), hint: t('overview.linkOrganisationHint') },
+    {
+      to: paths.organisation,
+      label: t('overview.linkOrganisation'),
+      hint: t('overview.linkOrganisationHint'),
+    },
     ...(canReadAudit(me.role)
       ? [{ to: paths.audit, label: t('overview.linkAudit'), hint: t('overview.linkAuditHint') }]
       : []),
@@ -67,6 +71,13 @@ export function OverviewPage() {
               </Link>
             </li>
           ))}
+          <li>
+            {/* A server page, not a client route: a plain link so the browser loads it. */}
+            <a href={paths.apiReference} className="link-card">
+              <span className="link-card-title">{t('overview.linkApi')}</span>
+              <span className="muted">{t('overview.linkApiHint')}</span>
+            </a>
+          </li>
         </ul>
       </section>
     </div>

@@ -99,7 +99,7 @@ export function InvitationsSection() {
       {invitations.isError ? <ErrorNotice error={invitations.error} /> : null}
       {invitations.data && invitations.data.invitations.length === 0 ? <p>{t('invitations.empty')}</p> : null}
       {invitations.data && invitations.data.invitations.length > 0 ? (
-        <div className="table-scroll" role="region" aria-label={t('invitations.listHeading')} tabIndex={0}>
+        <div className="table-scroll">
           <table>
             <thead>
               <tr>
@@ -139,7 +139,13 @@ const STATUS_LABEL = {
   expired: 'invitations.statusExpired',
 } as const
 
-function InvitationRow({ invitation, onRevoked }: { invitation: TInvitation; onRevoked: () => Promise<void> }) {
+function InvitationRow({
+  invitation,
+  onRevoked,
+}: {
+  invitation: TInvitation
+  onRevoked: () => Promise<void>
+}) {
   const status = invitationStatus(invitation, new Date())
   const revoke = useMutation({
     mutationFn: () => platformApi.revokeInvitation(invitation.id),

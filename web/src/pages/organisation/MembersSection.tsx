@@ -5,7 +5,7 @@ import type { TRole } from '../../../../src/modules/platform/limits.ts'
 import type { TMember } from '../../../../src/modules/platform/schemas.ts'
 import { platformApi, queryKeys } from '../../api/platform.ts'
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Status.tsx'
-import { t } from '../../i18n/i18n.ts'
+import { t, tCount } from '../../i18n/i18n.ts'
 import { formatDate } from '../../lib/format.ts'
 import { roleLabel } from '../../lib/labels.ts'
 import { canRemove, rolesFor } from '../../lib/roles.ts'
@@ -19,14 +19,16 @@ export function MembersSection({ isManager }: { isManager: boolean }) {
     <section className="card" aria-labelledby="org-members">
       <div className="section-heading">
         <h2 id="org-members">{t('members.heading')}</h2>
-        {members.data ? <p className="muted">{t('members.count', { count: members.data.members.length })}</p> : null}
+        {members.data ? (
+          <p className="muted">{tCount('members.count', members.data.members.length)}</p>
+        ) : null}
       </div>
       {members.isPending ? <Loading /> : null}
       {members.isError ? <ErrorNotice error={members.error} /> : null}
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
       {members.data && members.data.members.length === 0 ? <p>{t('members.empty')}</p> : null}
       {members.data && members.data.members.length > 0 ? (
-        <div className="table-scroll" role="region" aria-labelledby="org-members" tabIndex={0}>
+        <div className="table-scroll">
           <table>
             <thead>
               <tr>
@@ -126,8 +128,8 @@ function MemberRow({
             </button>
           ) : null}
           {isRemovable && isConfirming ? (
-            <div className="confirm" role="group" aria-label={t('members.removeConfirm', { name: member.user.name })}>
-              <span>{t('members.removeConfirm', { name: member.user.name })}</span>
+            <fieldset className="confirm">
+              <legend>{t('members.removeConfirm', { name: member.user.name })}</legend>
               <button
                 type="button"
                 className="button button-danger"
@@ -139,7 +141,7 @@ function MemberRow({
               <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
                 {t('members.removeNo')}
               </button>
-            </div>
+            </fieldset>
           ) : null}
           {remove.isError ? <ErrorNotice error={remove.error} /> : null}
         </td>

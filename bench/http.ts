@@ -1,0 +1,135 @@
+/**
+ * HTTP benchmark (DESIGN §7): an authenticated read (GET /api/me with a session cookie) on the real
+ * app against a bare Hono hello-world on @hono/node-server, same run, same load. Target: ≥ 40 % of
+ * the hello-world throughput and p99 < 50 ms at 50 connections on SQLite.
+ *
+ *   npx tsx bench/http.ts [--connections 50] [--duration 10] [--warmup 2] [--no-write]
+ *
+ * The load generator runs in a worker thread so it does not share the servers' event loop.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { serve } from '@hono/node-server'
+import autocannon from 'autocannon'
+import { Hono } from 'hono'
+import { createLogger } from '../src/core/logger.ts'
+import { paths } from '../src/core/paths.ts'
+import { ephemeralSecrets } from '../src/core/secrets.ts'
+import { systemClock } from '../src/core/time.ts'
+import { openDatabase } from '../src/db/database.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import { createApp } from '../src/http/app.ts'
+import { listen } from '../src/http/server.ts'
+import { demoLogin, seedDemo } from '../src/modules/platform/demo.ts'
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    'no-write': { type: 'boolean', default: false },
+  },
+})
+const connections = Number(values.connections)
+const duration = Number(values.duration)
+const warmup = Number(values.warmup)
+
+type TMeasure = { name: string; rps: number; p50: number; p99: number; errors: number }
+
+const run = (url: string, seconds: number, headers: Record<string, string>) =>
+  autocannon({ url, connections, duration: seconds, headers, workers: 1 })
+
+const measure = async (name: string, url: string, headers: Record<string, string> = {}): Promise<TMeasure> => {
+  if (warmup > 0) await run(url, warmup, headers)
+  const result = await run(url, duration, headers)
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'custos-bench-'))
+const database = openDatabase({ kind: 'sqlite', path: join(dir, 'custos.db') })
+try {
+  await migrateToLatest(database.db)
+  await seedDemo(database.db, systemClock)
+  const app = createApp({
+    db: database.db,
+    dialect: database.dialect,
+    logger: createLogger('warn'),
+    clock: systemClock,
+    secrets: ephemeralSecrets(),
+    webDistDir: null,
+  })
+  const custos = await listen(app, { port: 0, host: '127.0.0.1' })
+
+  const hello = new Hono().get('/', (c) => c.json({ hello: 'world' }))
+  const bare = await new Promise<{ url: string; close: () => void }>((resolve) => {
+    const server = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ url: `http://127.0.0.1:${info.port}/`, close: () => server.close() }),
+    )
+  })
+
+  const res = await fetch(`${custos.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(demoLogin('demo-provider')),
+  })
+  const cookie = /custos_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0]
+  if (res.status !== 200 || !cookie) throw new Error(`bench login failed with ${res.status}`)
+
+  const baseline = await measure('bare Hono hello-world (GET /)', bare.url)
+  const me = await measure('Custos GET /api/me (session cookie, SQLite)', `${custos.url}/api/me`, { cookie })
+  bare.close()
+  await custos.close()
+
+  const ratio = me.rps / baseline.rps
+  const rows = [baseline, me].map(
+    (m) => `| ${m.name} | ${Math.round(m.rps)} | ${m.p50} | ${m.p99} | ${m.errors} |`,
+  )
+  const table = [
+    '| Server | req/s | p50 ms | p99 ms | errors/non-2xx |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n')
+  const verdict = `Ratio (authenticated read / hello-world): **${(ratio * 100).toFixed(1)} %** (target ≥ 40 %); p99 ${me.p99} ms (target < 50 ms) — ${ratio >= 0.4 && me.p99 < 50 ? 'meets' : 'misses'} DESIGN §7.`
+  process.stdout.write(`${table}\n\n${verdict}\n`)
+
+  if (!values['no-write']) {
+    const section = [
+      '## HTTP: authenticated read vs bare Hono',
+      '',
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+      `Command: \`npx tsx bench/http.ts\` (or \`npm run bench -- http\`). Load: autocannon, ${connections} connections, ${duration} s after a ${warmup} s warm-up, loopback, load generator in a worker thread of the same process.`,
+      '',
+      table,
+      '',
+      verdict,
+      '',
+    ].join('\n')
+    const file = join(paths.docs(), 'benchmarks.md')
+    let text = ''
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch {
+      text = '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
+    }
+    const heading = '## HTTP: authenticated read vs bare Hono'
+    const start = text.indexOf(heading)
+    if (start === -1) text = `${text.trimEnd()}\n\n${section}`
+    else {
+      const next = text.indexOf('\n## ', start + heading.length)
+      text = `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next + 1)}`
+    }
+    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
+    process.stdout.write(`Wrote ${file}\n`)
+  }
+} finally {
+  await database.close()
+  rmSync(dir, { recursive: true, force: true })
+}

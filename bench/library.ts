@@ -1,0 +1,124 @@
+/**
+ * Library load benchmark (issue 3: "the library loads in under 300 ms at start").
+ * Each measurement runs in a fresh Node process, as at server or CLI start, and times only the
+ * load itself (module compilation excluded): the full load from YAML with every schema check
+ * (cold: first start after a content change), the same load from the check cache (warm: every
+ * other start), and the peer: parsing the same YAML files with the `yaml` package alone, with no
+ * checks and no index. Prints a table, the ratios, and replaces its section in docs/benchmarks.md.
+ *
+ *   npx tsx bench/library.ts [--runs 5] [--no-write]
+ */
+import { spawnSync } from 'node:child_process'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { parse as parseYaml } from 'yaml'
+import { paths } from '../src/core/paths.ts'
+import { cacheFileFor } from '../src/library/cache.ts'
+import { defaultContentDir, loadLibrary } from '../src/library/loader.ts'
+
+const MODES = ['cold', 'warm', 'yaml-only'] as const
+type TMode = (typeof MODES)[number]
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, child: { type: 'string' }, 'no-write': { type: 'boolean', default: false } },
+})
+
+/** In a child: time one load and print the milliseconds. */
+const child = (mode: TMode): void => {
+  const contentDir = defaultContentDir()
+  const t0 = performance.now()
+  if (mode === 'yaml-only') {
+    const { library } = loadLibrary({ contentDir, cache: true }) // file list only; not timed below
+    const files = library.files.map((file) => join(contentDir, file.replace(/^.*?content\//, '')))
+    const start = performance.now()
+    for (const file of files) parseYaml(readFileSync(file, 'utf8'))
+    process.stdout.write(`${performance.now() - start}\n`)
+    return
+  }
+  const { library, problems } = loadLibrary({ contentDir, cache: mode === 'warm' })
+  const ms = performance.now() - t0
+  if (problems.length > 0 || library.objects.size === 0) process.stderr.write(`warning: ${problems.length} problems\n`)
+  process.stdout.write(`${ms}\n`)
+}
+
+const measure = (mode: TMode): number => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/library.ts', '--child', mode], {
+    cwd: paths.content().replace(/content$/, ''),
+    encoding: 'utf8',
+  })
+  const ms = Number(result.stdout.trim())
+  if (!Number.isFinite(ms)) throw new Error(`child ${mode} failed: ${result.stderr}`)
+  return ms
+}
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+const main = (): void => {
+  const runs = Math.max(1, Number(values.runs) || 5)
+  const contentDir = defaultContentDir()
+  const { library } = loadLibrary({ contentDir, cache: false })
+  const bytes = library.files.reduce((sum, file) => sum + readFileSync(join(contentDir, file.replace(/^.*?content\//, ''))).length, 0)
+
+  const samples: Record<TMode, number[]> = { cold: [], warm: [], 'yaml-only': [] }
+  for (let i = 0; i < runs; i++) {
+    rmSync(cacheFileFor(contentDir), { force: true })
+    samples.cold.push(measure('cold'))
+    loadLibrary({ contentDir, cache: true }) // fill the cache for the warm run
+    samples.warm.push(measure('warm'))
+    samples['yaml-only'].push(measure('yaml-only'))
+  }
+  const med = Object.fromEntries(MODES.map((m) => [m, median(samples[m])])) as Record<TMode, number>
+  const label: Record<TMode, string> = {
+    cold: 'Custos load, cold (YAML + schema checks + index)',
+    warm: 'Custos load, warm (check cache + index)',
+    'yaml-only': 'Peer: `yaml` parse of the same files, no checks',
+  }
+  const rows = MODES.map(
+    (m) => `| ${label[m]} | ${med[m].toFixed(1)} | ${Math.min(...samples[m]).toFixed(1)} | ${Math.max(...samples[m]).toFixed(1)} |`,
+  )
+  const table = ['| Load | median ms | min ms | max ms |', '|---|---:|---:|---:|', ...rows].join('\n')
+  const verdict = [
+    `Content: ${library.files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${library.objects.size} objects. Runs: ${runs} fresh processes per row.`,
+    `Ratios: cold / peer = ${(med.cold / med['yaml-only']).toFixed(2)}×, warm / peer = ${(med.warm / med['yaml-only']).toFixed(2)}×.`,
+    `Target < 300 ms at start: warm ${med.warm < 300 ? 'meets' : 'misses'} it (${med.warm.toFixed(0)} ms); cold ${med.cold < 300 ? 'meets' : 'misses'} it (${med.cold.toFixed(0)} ms, paid once after a content or code change).`,
+  ].join('\n')
+  process.stdout.write(`${table}\n\n${verdict}\n`)
+  if (values['no-write']) return
+
+  const heading = '## Library load'
+  const section = [
+    heading,
+    '',
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    'Command: `npx tsx bench/library.ts`. Each figure is the time of the load call alone in a fresh process (module compilation excluded).',
+    '',
+    table,
+    '',
+    verdict,
+    '',
+  ].join('\n')
+  const file = join(paths.docs(), 'benchmarks.md')
+  let text = ''
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    text = '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
+  }
+  const start = text.indexOf(heading)
+  if (start === -1) text = `${text.trimEnd()}\n\n${section}`
+  else {
+    const next = text.indexOf('\n## ', start + heading.length)
+    text = `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next + 1)}`
+  }
+  writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
+  process.stdout.write(`Wrote ${file}\n`)
+}
+
+if (values.child) child(values.child as TMode)
+else main()

@@ -1,0 +1,272 @@
+/** HTTP edges: error mapping, limits, headers, health, OpenAPI, reference page, static web app. */
+import assert from 'node:assert/strict'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import {
+  assertNoInternals,
+  buildOrg,
+  buildUser,
+  createTestApp,
+  expectError,
+  login,
+  request,
+  type TSession,
+  type TTestApp,
+} from '../../test/helpers/app.ts'
+import { countRows, forEachDatabase, PLATFORM_TABLES } from '../../test/helpers/db.ts'
+import { silentLogger } from '../core/logger.ts'
+import { ephemeralSecrets } from '../core/secrets.ts'
+import { systemClock } from '../core/time.ts'
+import { openDatabase } from '../db/database.ts'
+import { createApp } from './app.ts'
+import { DEFAULT_BODY_LIMIT_BYTES } from './body-limit.ts'
+import { SECURITY_HEADERS } from './middleware.ts'
+
+forEachDatabase('bad input is refused cleanly and writes nothing', (handle) => {
+  let ctx: TTestApp
+  let session: TSession
+
+  before(async () => {
+    ctx = createTestApp(handle)
+    const org = await buildOrg(ctx)
+    session = await login(ctx, await buildUser(ctx, org, 'owner'))
+  })
+
+  const cases: {
+    name: string
+    method: string
+    path: string
+    status: number
+    code: string
+    options: Parameters<typeof request>[3]
+  }[] = [
+    {
+      name: 'malformed JSON',
+      method: 'PATCH',
+      path: '/api/org',
+      status: 400,
+      code: 'invalid_json',
+      options: { rawBody: '{"name": ', headers: { 'content-type': 'application/json' } },
+    },
+    {
+      name: 'wrong types',
+      method: 'PATCH',
+      path: '/api/org',
+      status: 422,
+      code: 'validation_failed',
+      options: { body: { name: 42 } },
+    },
+    {
+      name: 'missing body',
+      method: 'PATCH',
+      path: '/api/org',
+      status: 422,
+      code: 'validation_failed',
+      options: {},
+    },
+    {
+      name: 'a form instead of JSON',
+      method: 'PATCH',
+      path: '/api/org',
+      status: 415,
+      code: 'unsupported_media_type',
+      options: { rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    },
+    {
+      name: 'an oversize body',
+      method: 'PATCH',
+      path: '/api/org',
+      status: 413,
+      code: 'payload_too_large',
+      options: { body: { name: 'x'.repeat(DEFAULT_BODY_LIMIT_BYTES + 10) } },
+    },
+    {
+      name: 'an unknown API route',
+      method: 'POST',
+      path: '/api/no-such-thing',
+      status: 404,
+      code: 'not_found',
+      options: { body: {} },
+    },
+    {
+      name: 'an unknown API route (GET)',
+      method: 'GET',
+      path: '/api/org/nothing/here',
+      status: 404,
+      code: 'not_found',
+      options: {},
+    },
+    {
+      name: 'a wrong method on a known path',
+      method: 'PUT',
+      path: '/api/org',
+      status: 404,
+      code: 'not_found',
+      options: { body: { name: 'x' } },
+    },
+  ]
+  for (const c of cases) {
+    it(`${c.name} → ${c.status} ${c.code}`, async () => {
+      const counts = await countRows(handle.db, PLATFORM_TABLES)
+      const res = await request(ctx, c.method, c.path, { session, ...c.options })
+      expectError(res, c.status, c.code)
+      assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
+    })
+  }
+
+  it('explains which field failed validation', async () => {
+    const res = await request(ctx, 'POST', '/api/org/invitations', {
+      session,
+      body: { email: 'not-an-email', role: 'viewer' },
+    })
+    expectError(res, 422, 'validation_failed')
+    const body = res.body as { error: { message: string; issues: { path: string }[] } }
+    assert.match(body.error.message, /email/)
+    assert.deepEqual(
+      body.error.issues.map((i) => i.path),
+      ['email'],
+    )
+  })
+
+  it('turns an unexpected failure into internal_error with a request id and no stack', async () => {
+    // A database without the schema makes the session lookup throw an unexpected SQL error.
+    const broken = openDatabase({ kind: 'sqlite', path: ':memory:' })
+    after(() => broken.close())
+    const app = createApp({
+      db: broken.db,
+      dialect: broken.dialect,
+      logger: silentLogger(),
+      clock: systemClock,
+      secrets: ephemeralSecrets(),
+      webDistDir: null,
+    })
+    const res = await request({ app }, 'GET', '/api/me', { session, headers: { 'x-request-id': 'req-123' } })
+    assert.equal(res.status, 500)
+    const body = res.body as { error: { code: string; requestId: string } }
+    assert.equal(body.error.code, 'internal_error')
+    assert.equal(body.error.requestId, 'req-123')
+    assertNoInternals(res.text)
+  })
+})
+
+forEachDatabase('HTTP surface', (handle) => {
+  let ctx: TTestApp
+  before(() => {
+    ctx = createTestApp(handle)
+  })
+
+  it('answers /healthz with ok after checking the database', async () => {
+    const res = await request(ctx, 'GET', '/healthz')
+    assert.equal(res.status, 200)
+    assert.deepEqual(res.body, { status: 'ok' })
+  })
+
+  it('sets the security headers on API, health and page responses, and no-store on /api', async () => {
+    for (const path of ['/healthz', '/api/me', '/', '/api/docs']) {
+      const res = await request(ctx, 'GET', path)
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        assert.equal(res.headers.get(name), value, `${name} on ${path}`)
+      assert.ok(res.headers.get('x-request-id'))
+    }
+    assert.match(
+      SECURITY_HEADERS['Content-Security-Policy']!,
+      /default-src 'self'.*frame-ancestors 'none'.*object-src 'none'.*base-uri 'self'/,
+    )
+    assert.equal((await request(ctx, 'GET', '/api/me')).headers.get('cache-control'), 'no-store')
+  })
+
+  it('serves a self-consistent OpenAPI 3.1 document', async () => {
+    const res = await request(ctx, 'GET', '/api/openapi.json')
+    assert.equal(res.status, 200)
+    const doc = res.body as {
+      openapi: string
+      info: { title: string }
+      paths: Record<string, Record<string, { responses: object }>>
+      components: { schemas: Record<string, unknown> }
+    }
+    assert.equal(doc.openapi, '3.1.0')
+    assert.ok(doc.info.title)
+    for (const path of [
+      '/api/auth/login',
+      '/api/me',
+      '/api/org/members/{userId}',
+      '/api/org/audit',
+      '/api/invitations/accept',
+    ]) {
+      assert.ok(doc.paths[path], `documents ${path}`)
+    }
+    for (const [path, item] of Object.entries(doc.paths)) {
+      assert.ok(path.startsWith('/api/') || path === '/healthz', path)
+      for (const op of Object.values(item))
+        assert.ok(Object.keys(op.responses).length > 0, `${path} has responses`)
+    }
+    const refs = [...res.text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!)
+    assert.ok(refs.length > 0)
+    for (const ref of refs) assert.ok(doc.components.schemas[ref], `$ref ${ref} resolves`)
+  })
+
+  it('renders the API reference without scripts or outside resources', async () => {
+    const res = await request(ctx, 'GET', '/api/docs')
+    assert.equal(res.status, 200)
+    assert.match(res.text, /POST<\/span> <code>\/api\/auth\/login<\/code>/)
+    assert.match(res.text, /id="schema-Me"/)
+    assert.doesNotMatch(res.text, /<script|https?:\/\/(?!localhost)/i)
+  })
+
+  it('without a built web app, explains how to build it instead of failing', async () => {
+    const res = await request(ctx, 'GET', '/settings/organisation')
+    assert.equal(res.status, 200)
+    assert.match(res.text, /npm run build/)
+  })
+})
+
+describe('serving the built web app', () => {
+  let dir: string
+  let app: ReturnType<typeof createApp>
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'custos-web-'))
+    mkdirSync(join(dir, 'assets'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Custos SPA</title>')
+    writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)')
+    // No database is given: serving the web app must never touch it.
+    app = createApp({
+      db: undefined as never,
+      dialect: 'sqlite',
+      logger: silentLogger(),
+      clock: systemClock,
+      secrets: ephemeralSecrets(),
+      webDistDir: dir,
+    })
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('serves index.html for the root and for client-side routes', async () => {
+    for (const path of ['/', '/login', '/settings/organisation', '/invitations/accept']) {
+      const res = await request({ app }, 'GET', path)
+      assert.equal(res.status, 200, path)
+      assert.match(res.text, /Custos SPA/)
+    }
+  })
+
+  it('serves hashed assets with a long cache and 404s missing files', async () => {
+    const res = await request({ app }, 'GET', '/assets/app-abc123.js')
+    assert.equal(res.status, 200)
+    assert.match(res.headers.get('cache-control') ?? '', /max-age=31536000, immutable/)
+    assert.equal((await request({ app }, 'GET', '/assets/missing.js')).status, 404)
+    assert.equal((await request({ app }, 'GET', '/favicon-nope.png')).status, 404)
+  })
+
+  it('never answers /api or /g paths with the web app', async () => {
+    expectError(await request({ app }, 'GET', '/api/unknown'), 404, 'not_found')
+    const portal = await request({ app }, 'GET', '/g/some-org')
+    assert.equal(portal.status, 404)
+    assert.doesNotMatch(portal.text, /Custos SPA/)
+  })
+
+  it('refuses path traversal', async () => {
+    const res = await app.request('/assets/..%2f..%2fetc/passwd')
+    assert.notEqual(res.status, 200)
+  })
+})

@@ -1,0 +1,162 @@
+/**
+ * Two-thread counting of a large plain CSV file. The file is cut after the first newline past the
+ * middle; a worker counts the second half while this thread counts the first. The cut is only
+ * trusted when this thread's counter ends exactly on a row boundary there — a newline inside a
+ * quoted field leaves a partial row — otherwise the worker is dropped and this thread reads on.
+ * So the result is always the same as a single pass.
+ */
+import { readSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import { AppError } from '../../core/errors.ts'
+import type { TWorkerMessage, TWorkerTask } from './count-worker.ts'
+import { CsvCounter, DEFAULT_MAX_GROUPS, type TCounterOptions, type TCountResult, type TSkipReason } from './csv-counter.ts'
+import type { TCellCounts } from './metrics.ts'
+import type { TProgress } from './source.ts'
+
+/** Below this size a second thread costs more (start-up) than it saves. */
+export const PARALLEL_FROM_BYTES = 64 << 20
+const PROBE = 64 << 10
+
+const read = (fd: number, buf: Buffer, off: number, len: number, at: number): number => readSync(fd, buf, off, len, at)
+
+/** Bytes of the header row (with BOM), found by a probe counter; null when not found in the first MiB. */
+function headerBytes(fd: number, options: TCounterOptions): Buffer | null {
+  const probe = new CsvCounter(options)
+  const chunk = Buffer.allocUnsafe(PROBE)
+  let at = 0
+  while (probe.headerLength < 0 && at < 1 << 20) {
+    const n = readSync(fd, chunk, 0, PROBE, at)
+    if (n === 0) return null
+    probe.push(chunk.subarray(0, n))
+    at += n
+  }
+  if (probe.headerLength < 0) return null
+  const header = Buffer.allocUnsafe(probe.headerLength)
+  readSync(fd, header, 0, header.length, 0)
+  return header
+}
+
+/** Offset just after the first newline at or after `from`; null when none is near. */
+function cutAfterNewline(fd: number, from: number): number | null {
+  const window = Buffer.allocUnsafe(1 << 20)
+  const n = readSync(fd, window, 0, window.length, from)
+  const i = window.subarray(0, n).indexOf(0x0a)
+  return i < 0 ? null : from + i + 1
+}
+
+/** Add counts of b into a: cells by value, reasons with b's row and line numbers shifted. */
+export function mergeCounts(
+  a: TCountResult,
+  b: TCountResult,
+  offset: { rows: number; line: number },
+  maxGroups: number,
+): TCountResult {
+  const cells = new Map<string, { values: string[]; counts: TCellCounts }>()
+  const keyOf = (values: string[]): string => values.join('\u0000')
+  for (const c of a.cells) cells.set(keyOf(c.values), { values: c.values, counts: { ...c.counts, squares: c.counts.squares && { ...c.counts.squares } } })
+  for (const c of b.cells) {
+    const mine = cells.get(keyOf(c.values))
+    if (!mine) {
+      cells.set(keyOf(c.values), c)
+      continue
+    }
+    const m = mine.counts
+    m.tp += c.counts.tp
+    m.fp += c.counts.fp
+    m.tn += c.counts.tn
+    m.fn += c.counts.fn
+    m.rows += c.counts.rows
+    if (m.squares && c.counts.squares) {
+      m.squares.tp += c.counts.squares.tp
+      m.squares.fp += c.counts.squares.fp
+      m.squares.tn += c.counts.squares.tn
+      m.squares.fn += c.counts.squares.fn
+    }
+  }
+  if (cells.size > maxGroups) {
+    throw new AppError(
+      'validation_failed',
+      `More than ${maxGroups} distinct groups in --group ${a.groupColumns.join(',')}; is one of them an identifier column?`,
+    )
+  }
+  const reasons = new Map<string, TSkipReason>()
+  for (const r of a.skippedReasons) reasons.set(r.reason, { ...r, firstRows: [...r.firstRows], firstLines: [...r.firstLines] })
+  for (const r of b.skippedReasons) {
+    // The worker's header is its line 1, so its first data row is its line 2.
+    const rows = r.firstRows.map((x) => x + offset.rows)
+    const lines = r.firstLines.map((x) => x - 2 + offset.line)
+    const mine = reasons.get(r.reason)
+    if (!mine) {
+      reasons.set(r.reason, { reason: r.reason, count: r.count, firstRows: rows, firstLines: lines })
+      continue
+    }
+    mine.count += r.count
+    mine.firstRows = [...mine.firstRows, ...rows].slice(0, 5)
+    mine.firstLines = [...mine.firstLines, ...lines].slice(0, 5)
+  }
+  return {
+    ...a,
+    rows: a.rows + b.rows,
+    skipped: a.skipped + b.skipped,
+    skippedReasons: [...reasons.values()].sort((x, y) => y.count - x.count),
+    cells: [...cells.values()],
+  }
+}
+
+/**
+ * Count a plain file of `size` bytes with two threads. Returns null when the file does not suit a
+ * split (no header or newline found); the caller then reads it in one pass.
+ */
+export async function countInParallel(
+  path: string,
+  fd: number,
+  size: number,
+  options: TCounterOptions,
+  onProgress?: TProgress,
+): Promise<TCountResult | null> {
+  const header = headerBytes(fd, options)
+  if (!header) return null
+  const cut = cutAfterNewline(fd, Math.max(header.length, Math.floor(size / 2)))
+  if (cut === null || cut >= size) return null
+  const task: TWorkerTask = { path, header, from: cut, to: size, options }
+  let workerBytes = 0
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./count-worker.ts', import.meta.url), { workerData: task })
+  } catch {
+    return null
+  }
+  const reply = new Promise<TWorkerMessage>((resolve) => {
+    worker.on('message', (m: TWorkerMessage) => {
+      if (m.kind === 'progress') workerBytes = m.bytes
+      else resolve(m)
+    })
+    worker.on('error', (err) => resolve({ kind: 'failed', message: err.message, isBadInput: false }))
+    worker.on('exit', () => resolve({ kind: 'failed', message: 'worker stopped', isBadInput: false }))
+  })
+  const main = new CsvCounter(options)
+  const progress = (bytes: number): void => onProgress?.(bytes + workerBytes, size)
+  try {
+    main.readFd(fd, read, progress, { from: 0, to: cut })
+  } catch (err) {
+    await worker.terminate()
+    throw err
+  }
+  if (!main.isAtRowBoundary) {
+    // The cut fell inside a quoted field: the worker's half is misaligned. Read on alone.
+    await worker.terminate()
+    main.readFd(fd, read, progress, { from: cut, to: size })
+    return main.end()
+  }
+  const answer = await reply
+  await worker.terminate()
+  if (answer.kind === 'failed') {
+    if (answer.isBadInput) throw new AppError('validation_failed', answer.message)
+    // The worker could not run (e.g. a bundled build without the worker file): finish alone.
+    main.readFd(fd, read, progress, { from: cut, to: size })
+    return main.end()
+  }
+  const offset = main.position
+  const first = main.end()
+  return mergeCounts(first, answer.kind === 'done' ? answer.result : first, offset, options.maxGroups ?? DEFAULT_MAX_GROUPS)
+}

@@ -1,0 +1,157 @@
+/**
+ * Reads the technologies and countries a person typed (CLI flags, query parameters, the UI) into
+ * catalogue ids and jurisdiction codes, case-insensitively. Anything unknown becomes one
+ * `unknown_value` error that says what is valid and suggests the nearest value, e.g.
+ * "unknown country 'DEU': use ISO 3166-1 alpha-2, did you mean DE?" — the CLI exits 2 with it,
+ * the API answers 422 with it.
+ */
+import countries from 'i18n-iso-countries'
+import { AppError } from '../../core/errors.ts'
+import type { TDataset } from './schemas.ts'
+
+/** The most technologies and countries one analysis takes (a deployment, not the whole world). */
+export const MAX_TECHNOLOGIES = 20
+export const MAX_COUNTRIES = 60
+
+export type TInputIssue = { path: 'technologies' | 'countries'; message: string; value: string; suggestions: string[] }
+
+/** `a, b,,C` or ['a', 'b,c'] → ['a', 'b', 'c'], trimmed, without empties, first occurrence kept. */
+export const splitList = (raw: string | readonly string[] | undefined, normalise: (value: string) => string): string[] => {
+  const parts = (typeof raw === 'string' ? [raw] : (raw ?? [])).flatMap((item) => item.split(','))
+  const out: string[] = []
+  for (const part of parts) {
+    const value = normalise(part.trim())
+    if (value !== '' && !out.includes(value)) out.push(value)
+  }
+  return out
+}
+
+/** Edit distance (Levenshtein), for "did you mean". */
+export const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost)
+    }
+    previous = current
+  }
+  return previous[b.length] as number
+}
+
+/** Candidates that contain the value, or else are within a third of its length in edits. */
+export const nearest = (value: string, candidates: readonly string[], count = 3): string[] => {
+  const containing = candidates.filter((candidate) => candidate.includes(value) || value.includes(candidate))
+  if (containing.length > 0 && value.length >= 3) return containing.slice(0, count)
+  const limit = Math.max(2, Math.ceil(value.length / 3))
+  return candidates
+    .map((candidate) => ({ candidate, d: editDistance(value, candidate) }))
+    .filter((entry) => entry.d <= limit)
+    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
+    .slice(0, count)
+    .map((entry) => entry.candidate)
+}
+
+const technologyIssue = (value: string, valid: readonly string[]): TInputIssue => {
+  const suggestions = nearest(value, valid)
+  const hint = suggestions.length > 0 ? `: did you mean ${suggestions.join(' or ')}?` : '.'
+  return {
+    path: 'technologies',
+    value,
+    suggestions,
+    message: `unknown technology '${value}'${hint} Valid technologies: ${valid.join(', ')}.`,
+  }
+}
+
+const normalisedName = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+
+const countryIssue = (raw: string, dataset: TDataset): TInputIssue => {
+  const value = raw.toUpperCase()
+  const issue = (message: string, suggestions: string[]): TInputIssue => ({ path: 'countries', value: raw, suggestions, message })
+  if (/^[A-Z]{3}$/.test(value)) {
+    const alpha2 = value === 'XKX' ? 'XK' : countries.alpha3ToAlpha2(value)
+    if (alpha2 && dataset.jurisdictions.has(alpha2)) {
+      return issue(`unknown country '${raw}': use ISO 3166-1 alpha-2, did you mean ${alpha2}?`, [alpha2])
+    }
+  }
+  if (/^[A-Z]{2}$/.test(value) && countries.isValid(value)) {
+    return issue(
+      `no jurisdiction data for '${raw}': the dataset covers the UN member states and observer states (${dataset.jurisdictions.size} jurisdictions; \`custos jurisdictions list\` shows them).`,
+      [],
+    )
+  }
+  // A country name ("Germany", "allemagne", "Côte d'Ivoire") in any of the dataset's languages.
+  const name = normalisedName(raw)
+  if (name.length >= 3) {
+    const byName = [...dataset.jurisdictions.values()].filter((j) =>
+      Object.values(j.name).some((n) => typeof n === 'string' && normalisedName(n).startsWith(name)),
+    )
+    if (byName.length > 0) {
+      const suggestions = byName.slice(0, 3).map((j) => j.code)
+      const named = byName.slice(0, 3).map((j) => `${j.code} (${j.name.en})`)
+      return issue(`unknown country '${raw}': use ISO 3166-1 alpha-2, did you mean ${named.join(' or ')}?`, suggestions)
+    }
+  }
+  return issue(
+    `unknown country '${raw}': use ISO 3166-1 alpha-2 codes such as DE, NG or BR (\`custos jurisdictions list\` shows all ${dataset.jurisdictions.size}).`,
+    [],
+  )
+}
+
+/** The one error for every unknown value of a request, so a person fixes them all at once. */
+const unknownValues = (issues: TInputIssue[]): AppError =>
+  new AppError('unknown_value', issues.map((i) => i.message).join('\n'), { details: { issues } })
+
+export type TGapRequest = { technologies: string[]; countries: string[] }
+
+/**
+ * Technologies (catalogue ids, lower-cased) and countries (alpha-2, upper-cased) from raw input;
+ * throws `validation_failed` when a list is empty or too long, `unknown_value` for unknown values.
+ */
+export const resolveGapRequest = (
+  raw: { technologies: string | readonly string[] | undefined; countries: string | readonly string[] | undefined },
+  context: { technologyIds: readonly string[]; dataset: TDataset },
+): TGapRequest => {
+  const technologies = splitList(raw.technologies, (value) => value.toLowerCase())
+  const codes = splitList(raw.countries, (value) => value)
+  const empty: TInputIssue[] = []
+  const valid = context.technologyIds
+  if (technologies.length === 0) {
+    empty.push({ path: 'technologies', value: '', suggestions: [], message: `no technology given: name one or more of ${valid.join(', ')}.` })
+  }
+  if (codes.length === 0) {
+    empty.push({ path: 'countries', value: '', suggestions: [], message: 'no country given: name one or more ISO 3166-1 alpha-2 codes, e.g. DE,NG,BR.' })
+  }
+  if (technologies.length > MAX_TECHNOLOGIES) {
+    empty.push({ path: 'technologies', value: '', suggestions: [], message: `at most ${MAX_TECHNOLOGIES} technologies per analysis.` })
+  }
+  if (codes.length > MAX_COUNTRIES) {
+    empty.push({ path: 'countries', value: '', suggestions: [], message: `at most ${MAX_COUNTRIES} countries per analysis.` })
+  }
+  if (empty.length > 0) throw new AppError('validation_failed', empty.map((i) => i.message).join('\n'), { details: { issues: empty } })
+
+  const issues: TInputIssue[] = []
+  for (const id of technologies) if (!valid.includes(id)) issues.push(technologyIssue(id, valid))
+  const resolved: string[] = []
+  for (const code of codes) {
+    const upper = code.toUpperCase()
+    if (context.dataset.jurisdictions.has(upper)) {
+      if (!resolved.includes(upper)) resolved.push(upper)
+    } else issues.push(countryIssue(code, context.dataset))
+  }
+  if (issues.length > 0) throw unknownValues(issues)
+  return { technologies, countries: resolved }
+}
+
+/** One jurisdiction code from a path or argument, or `unknown_value` with the same suggestions. */
+export const resolveCountry = (raw: string, dataset: TDataset): string => {
+  const upper = raw.trim().toUpperCase()
+  if (dataset.jurisdictions.has(upper)) return upper
+  throw unknownValues([countryIssue(raw.trim(), dataset)])
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { inverseRelationship } from '../../library/library.ts'
+import { loadLibrary } from '../../library/loader.ts'
+import { describeObject, frameworkDetail, listEntries, nearestUrns, searchLibrary } from './service.ts'
+
+const { library } = loadLibrary()
+
+describe('crosswalk', () => {
+  it('inverts subset and superset and keeps equal and related', () => {
+    const table = [
+      ['subset', 'superset'],
+      ['superset', 'subset'],
+      ['equal', 'equal'],
+      ['related', 'related'],
+    ] as const
+    for (const [relationship, inverse] of table) assert.equal(inverseRelationship(relationship), inverse)
+  })
+
+  it('every outgoing link of a requirement appears as an incoming link on its target', () => {
+    for (const requirement of library.requirements.values()) {
+      for (const link of requirement.links) {
+        const incoming = describeObject(library, link.target)?.crosswalk.find(
+          (l) => l.direction === 'incoming' && l.other === requirement.urn,
+        )
+        assert.ok(incoming, `${link.target} shows the link from ${requirement.urn}`)
+        assert.equal(incoming.relationship, inverseRelationship(link.relationship))
+      }
+    }
+  })
+
+  it('a framework detail groups requirements under their area', () => {
+    const detail = frameworkDetail(library, 'toolkit')
+    assert.ok(detail)
+    for (const area of detail.areas) assert.ok(area.requirements.every((r) => r.area === area.code))
+    const total = detail.areas.reduce((sum, area) => sum + area.requirements.length, 0)
+    assert.equal(total, detail.counts.requirements)
+    assert.equal(frameworkDetail(library, 'no-such-framework'), null)
+  })
+})
+
+describe('searchLibrary', () => {
+  it('needs every word of the query and ranks title matches first', () => {
+    const hits = searchLibrary(library, 'facial recognition')
+    assert.ok(hits.length > 0)
+    const first = hits[0]
+    assert.ok(first && first.title.en.toLowerCase().includes('facial'))
+    for (let i = 1; i < hits.length; i++) assert.ok((hits[i - 1]?.score ?? 0) >= (hits[i]?.score ?? 0))
+  })
+  it('is case-insensitive and searches only requirements, provisions, questions and technologies', () => {
+    const lower = searchLibrary(library, 'retention')
+    const upper = searchLibrary(library, 'RETENTION')
+    assert.deepEqual(lower.map((h) => h.urn), upper.map((h) => h.urn))
+    assert.ok(lower.every((h) => ['requirement', 'provision', 'question', 'technology'].includes(h.kind)))
+  })
+  it('finds nothing for an empty query or a word that is nowhere', () => {
+    assert.deepEqual(searchLibrary(library, '   '), [])
+    assert.deepEqual(searchLibrary(library, 'xyzzyplugh'), [])
+  })
+  it('returns at most the limit', () => {
+    assert.ok(searchLibrary(library, 'data', 'en', 5).length <= 5)
+  })
+})
+
+describe('listing and lookup', () => {
+  it('lists by kind', () => {
+    const groups = listEntries(library, 'group')
+    assert.equal(groups.length, 11)
+    assert.ok(groups.every((g) => g.kind === 'group'))
+    assert.equal(listEntries(library).length, library.objects.size)
+  })
+  it('suggests the nearest URNs for a typo', () => {
+    assert.equal(nearestUrns(library, 'urn:custos:method:group:worker', 1)[0], 'urn:custos:method:group:workers')
+  })
+})

@@ -1,0 +1,136 @@
+/**
+ * Any library object by URN: requirements, provisions, areas, topics, groups and the rest, with
+ * their crosswalk links in both directions. Objects that have a page of their own (technologies,
+ * questionnaires, frameworks, risk templates, questions) are sent there.
+ */
+import { useQuery } from '@tanstack/react-query'
+import { Navigate, useParams } from 'react-router'
+import {
+  libraryApi,
+  libraryKeys,
+  type TLibraryLocale,
+  type TObjectView,
+  type TProvisionView,
+  type TReferenceView,
+  type TRequirementView,
+} from '../../api/library.ts'
+import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { ProvisionBody, RequirementBody } from './FrameworkPage.tsx'
+import { libraryPaths, pathInFramework, pathOfUrn, urnId, urnParts, withLocale } from './links.ts'
+import { lt } from './messages.ts'
+import { Breadcrumbs, Crosswalk, kindLabel, LibLink, LibraryPage, LocaleSwitch, References, type TLookups, UrnBlock, UrnLink, useLibraryLocale, useLookups } from './parts.tsx'
+
+const OWN_PAGES = new Set(['technology', 'questionnaire', 'framework', 'risk', 'question'])
+
+export function ObjectPage() {
+  const { urn = '' } = useParams()
+  const locale = useLibraryLocale()
+  const lookups = useLookups(locale)
+  const object = useQuery({ queryKey: libraryKeys.object(urn, locale), queryFn: ({ signal }) => libraryApi.object(urn, locale, signal) })
+  useDocumentTitle(object.data?.title ?? lt('object.title'))
+  if (object.data && OWN_PAGES.has(object.data.kind)) return <Navigate to={withLocale(pathOfUrn(object.data.urn), locale)} replace />
+  const parentUrn = object.data?.parent
+  const parentTitle = parentUrn ? lookups.titleOf(parentUrn) : undefined
+  return (
+    <LibraryPage locale={locale}>
+      <Breadcrumbs
+        locale={locale}
+        crumbs={[
+          { label: lt('library.title'), to: libraryPaths.home },
+          ...(parentUrn ? [{ label: parentTitle ?? urnId(parentUrn), to: pathOfUrn(parentUrn) }] : []),
+          { label: object.data ? urnId(object.data.urn) : urnId(urn) },
+        ]}
+      />
+      {object.isPending ? <Loading /> : null}
+      {object.isError ? <ErrorNotice error={object.error} /> : null}
+      {object.data ? <LibraryObject object={object.data} locale={locale} lookups={lookups} /> : null}
+    </LibraryPage>
+  )
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined)
+const references = (value: Record<string, unknown>): TReferenceView[] =>
+  Array.isArray(value.references) ? (value.references.filter(isRecord) as TReferenceView[]) : []
+
+function LibraryObject({ object, locale, lookups }: { object: TObjectView; locale: TLibraryLocale; lookups: TLookups }) {
+  const value = isRecord(object.value) ? object.value : {}
+  const parts = urnParts(object.urn)
+  const isInFramework = object.parent !== undefined && urnParts(object.parent)?.kind === 'framework'
+  const ref = text(value.ref) ?? text(value.code) ?? parts?.id
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">{kindLabel(object.kind)}</p>
+        <h1>
+          {ref ? <span className="lib-ref-id">{ref}</span> : null} {object.title}
+        </h1>
+        <UrnBlock urn={object.urn} version={object.version} isOfficial={value.official !== false} />
+        {isInFramework && object.parent ? (
+          <p>
+            <LibLink to={pathInFramework(object.urn, object.parent)} locale={locale}>
+              {lt('framework.showInFramework', { framework: lookups.titleOf(object.parent) ?? urnId(object.parent) })}
+            </LibLink>
+          </p>
+        ) : null}
+        <LocaleSwitch locale={locale} />
+      </header>
+      <section className="card" aria-label={object.title}>
+        <ObjectBody object={object} value={value} locale={locale} lookups={lookups} />
+      </section>
+    </>
+  )
+}
+
+function ObjectBody({ object, value, locale, lookups }: { object: TObjectView; value: Record<string, unknown>; locale: TLibraryLocale; lookups: TLookups }) {
+  if (object.kind === 'requirement' && text(value.statement)) {
+    const requirement = { ...(value as unknown as TRequirementView), crosswalk: object.crosswalk }
+    return <RequirementBody requirement={requirement} locale={locale} lookups={lookups} headingLevel={2} />
+  }
+  if (object.kind === 'provision' && text(value.summary)) {
+    const provision = { ...(value as unknown as TProvisionView), crosswalk: object.crosswalk }
+    return <ProvisionBody provision={provision} locale={locale} lookups={lookups} headingLevel={2} />
+  }
+  const prose = [value.purpose, value.description, value.summary, value.whyItMatters].map(text).filter((item): item is string => item !== undefined)
+  const statusMeaning = isRecord(value.statusMeaning) ? value.statusMeaning : null
+  const baseline = Array.isArray(value.baseline) ? value.baseline.filter((item): item is string => typeof item === 'string') : []
+  return (
+    <>
+      {prose.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      {statusMeaning ? (
+        <dl className="facts">
+          {(['yes', 'partial', 'no', 'unknown'] as const).map((status) =>
+            text(statusMeaning[status]) ? (
+              <div key={status} className="lib-fact-row">
+                <dt>{lt(`answer.${status}`)}</dt>
+                <dd>{text(statusMeaning[status])}</dd>
+              </div>
+            ) : null,
+          )}
+        </dl>
+      ) : null}
+      {baseline.length > 0 ? (
+        <>
+          <h2>{lt('tech.safeguards')}</h2>
+          <ul>
+            {baseline.map((urn) => (
+              <li key={urn}>
+                <UrnLink urn={urn} locale={locale} lookups={lookups} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {references(value).length > 0 ? (
+        <>
+          <h2>{lt('req.references')}</h2>
+          <References references={references(value)} lookups={lookups} />
+        </>
+      ) : null}
+      {object.crosswalk.length > 0 ? <Crosswalk links={object.crosswalk} locale={locale} lookups={lookups} kindLabel={kindLabel(object.kind)} headingLevel={3} /> : null}
+    </>
+  )
+}
