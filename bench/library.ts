@@ -22,7 +22,11 @@ const MODES = ['cold', 'warm', 'yaml-only'] as const
 type TMode = (typeof MODES)[number]
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, child: { type: 'string' }, 'no-write': { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    child: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
 })
 
 /** In a child: time one load and print the milliseconds. */
@@ -39,7 +43,8 @@ const child = (mode: TMode): void => {
   }
   const { library, problems } = loadLibrary({ contentDir, cache: mode === 'warm' })
   const ms = performance.now() - t0
-  if (problems.length > 0 || library.objects.size === 0) process.stderr.write(`warning: ${problems.length} problems\n`)
+  if (problems.length > 0 || library.objects.size === 0)
+    process.stderr.write(`warning: ${problems.length} problems\n`)
   process.stdout.write(`${ms}\n`)
 }
 
@@ -56,14 +61,19 @@ const measure = (mode: TMode): number => {
 const median = (xs: number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
 const main = (): void => {
   const runs = Math.max(1, Number(values.runs) || 5)
   const contentDir = defaultContentDir()
   const { library } = loadLibrary({ contentDir, cache: false })
-  const bytes = library.files.reduce((sum, file) => sum + readFileSync(join(contentDir, file.replace(/^.*?content\//, ''))).length, 0)
+  const bytes = library.files.reduce(
+    (sum, file) => sum + readFileSync(join(contentDir, file.replace(/^.*?content\//, ''))).length,
+    0,
+  )
 
   const samples: Record<TMode, number[]> = { cold: [], warm: [], 'yaml-only': [] }
   for (let i = 0; i < runs; i++) {
@@ -80,7 +90,8 @@ const main = (): void => {
     'yaml-only': 'Peer: `yaml` parse of the same files, no checks',
   }
   const rows = MODES.map(
-    (m) => `| ${label[m]} | ${med[m].toFixed(1)} | ${Math.min(...samples[m]).toFixed(1)} | ${Math.max(...samples[m]).toFixed(1)} |`,
+    (m) =>
+      `| ${label[m]} | ${med[m].toFixed(1)} | ${Math.min(...samples[m]).toFixed(1)} | ${Math.max(...samples[m]).toFixed(1)} |`,
   )
   const table = ['| Load | median ms | min ms | max ms |', '|---|---:|---:|---:|', ...rows].join('\n')
   const verdict = [
@@ -108,7 +119,8 @@ const main = (): void => {
   try {
     text = readFileSync(file, 'utf8')
   } catch {
-    text = '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
+    text =
+      '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
   }
   const start = text.indexOf(heading)
   if (start === -1) text = `${text.trimEnd()}\n\n${section}`

@@ -33,8 +33,12 @@ const built = []
 if (isStale('dist/cli.js', ['src', 'package.json', 'tsconfig.json'])) {
   const { build } = await import('esbuild')
   await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(root, 'dist/cli.js'),
+    // The bias audit's worker threads load their own entry beside the CLI bundle.
+    entryPoints: {
+      cli: join(root, 'src/cli/main.ts'),
+      'count-worker': join(root, 'src/modules/bias/count-worker.ts'),
+    },
+    outdir: join(root, 'dist'),
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -43,7 +43,9 @@ export const cacheFileFor = (contentDir: string): string => {
 const readCache = (path: string): Record<string, unknown> => {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as TCacheFile
-    return parsed.format === CACHE_FORMAT && typeof parsed.entries === 'object' && parsed.entries ? parsed.entries : {}
+    return parsed.format === CACHE_FORMAT && typeof parsed.entries === 'object' && parsed.entries
+      ? parsed.entries
+      : {}
   } catch {
     return {}
   }
@@ -72,7 +74,12 @@ export const checkWithCache = <S extends { file: string; kind: string; text: str
   const next: Record<string, unknown> = {}
   let misses = 0
   const results = sources.map((source) => {
-    const key = createHash('sha256').update(fingerprint).update(source.file).update(source.kind).update(source.text).digest('hex')
+    const key = createHash('sha256')
+      .update(fingerprint)
+      .update(source.file)
+      .update(source.kind)
+      .update(source.text)
+      .digest('hex')
     if (key in cached) {
       next[key] = cached[key]
       return cached[key] as R

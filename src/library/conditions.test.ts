@@ -9,7 +9,12 @@ const deployment: TDeploymentFacts = {
   affected: ['workers', 'human-rights-defenders'],
   scale: 2000,
   retentionDays: 90,
-  context: { conflictAffected: true, sharesWithPublicSecurity: false, automatedDecisions: true, humanReview: false },
+  context: {
+    conflictAffected: true,
+    sharesWithPublicSecurity: false,
+    automatedDecisions: true,
+    humanReview: false,
+  },
 }
 const answers: TAnswers = { 'T2.q01': 'yes', 'T2.q02': ['consent', 'contract'], 'T3.q01': 30 }
 
@@ -17,12 +22,24 @@ describe('evaluateCondition', () => {
   const cases: [string, TCondition | undefined, boolean][] = [
     ['no condition always applies', undefined, true],
     ['includes finds a deployed technology', { field: 'deployment.technologies', includes: 'cctv' }, true],
-    ['includes misses a technology not deployed', { field: 'deployment.technologies', includes: 'drones' }, false],
+    [
+      'includes misses a technology not deployed',
+      { field: 'deployment.technologies', includes: 'drones' },
+      false,
+    ],
     ['includes works on countries', { field: 'deployment.countries', includes: 'CD' }, true],
-    ['includes works on affected groups', { field: 'deployment.affected', includes: 'human-rights-defenders' }, true],
+    [
+      'includes works on affected groups',
+      { field: 'deployment.affected', includes: 'human-rights-defenders' },
+      true,
+    ],
     ['equals on a context flag', { field: 'deployment.context.conflictAffected', equals: true }, true],
     ['equals false on a context flag', { field: 'deployment.context.humanReview', equals: false }, true],
-    ['notEquals on a context flag', { field: 'deployment.context.sharesWithPublicSecurity', notEquals: false }, false],
+    [
+      'notEquals on a context flag',
+      { field: 'deployment.context.sharesWithPublicSecurity', notEquals: false },
+      false,
+    ],
     ['gte on scale', { field: 'deployment.scale', gte: 1000 }, true],
     ['gte on scale below the bound', { field: 'deployment.scale', gte: 5000 }, false],
     ['lte on retention', { field: 'deployment.retentionDays', lte: 90 }, true],
@@ -32,19 +49,46 @@ describe('evaluateCondition', () => {
     ['includes on a multiple-choice answer', { field: 'answers.T2.q02', includes: 'contract' }, true],
     ['gte on a number answer', { field: 'answers.T3.q01', gte: 30 }, true],
     ['an unanswered question makes equals false', { field: 'answers.T9.q09', equals: 'yes' }, false],
-    ['an unanswered question makes notEquals false too', { field: 'answers.T9.q09', notEquals: 'yes' }, false],
+    [
+      'an unanswered question makes notEquals false too',
+      { field: 'answers.T9.q09', notEquals: 'yes' },
+      false,
+    ],
     ['an unknown field is false, never an error', { field: 'deployment.colour', equals: 'blue' }, false],
     ['equals never matches a list', { field: 'deployment.technologies', equals: 'cctv' }, false],
     ['includes never matches a scalar', { field: 'answers.T2.q01', includes: 'yes' }, false],
     ['gte compares numbers only', { field: 'answers.T2.q01', gte: 1 }, false],
-    ['all needs every part', { all: [{ field: 'deployment.scale', gte: 1 }, { field: 'answers.T2.q01', equals: 'no' }] }, false],
-    ['any needs one part', { any: [{ field: 'deployment.scale', gte: 1e9 }, { field: 'answers.T2.q01', equals: 'yes' }] }, true],
+    [
+      'all needs every part',
+      {
+        all: [
+          { field: 'deployment.scale', gte: 1 },
+          { field: 'answers.T2.q01', equals: 'no' },
+        ],
+      },
+      false,
+    ],
+    [
+      'any needs one part',
+      {
+        any: [
+          { field: 'deployment.scale', gte: 1e9 },
+          { field: 'answers.T2.q01', equals: 'yes' },
+        ],
+      },
+      true,
+    ],
     ['not inverts', { not: { field: 'deployment.technologies', includes: 'drones' } }, true],
     [
       'nesting works',
       {
         all: [
-          { any: [{ field: 'deployment.affected', includes: 'journalists' }, { field: 'deployment.affected', includes: 'workers' }] },
+          {
+            any: [
+              { field: 'deployment.affected', includes: 'journalists' },
+              { field: 'deployment.affected', includes: 'workers' },
+            ],
+          },
           { not: { field: 'deployment.context.humanReview', equals: true } },
         ],
       },
@@ -56,8 +100,14 @@ describe('evaluateCondition', () => {
   }
 
   it('a missing deployment field makes the leaf false', () => {
-    assert.equal(evaluateCondition({ field: 'deployment.scale', lte: 10 }, { deployment: {}, answers: {} }), false)
-    assert.equal(evaluateCondition({ not: { field: 'deployment.scale', lte: 10 } }, { deployment: {}, answers: {} }), true)
+    assert.equal(
+      evaluateCondition({ field: 'deployment.scale', lte: 10 }, { deployment: {}, answers: {} }),
+      false,
+    )
+    assert.equal(
+      evaluateCondition({ not: { field: 'deployment.scale', lte: 10 } }, { deployment: {}, answers: {} }),
+      true,
+    )
   })
 
   it('a condition string is data: nothing in it is executed', () => {
@@ -70,12 +120,25 @@ describe('applicableQuestions', () => {
   const questionnaire = {
     questions: [
       { id: 'q1', urn: 'urn:custos:questionnaire:question:x.q1' },
-      { id: 'q2', urn: 'urn:custos:questionnaire:question:x.q2', when: { field: 'answers.q1', equals: 'yes' } },
-      { id: 'q3', urn: 'urn:custos:questionnaire:question:x.q3', when: { field: 'answers.q2', equals: 'no' } },
-      { id: 'q4', urn: 'urn:custos:questionnaire:question:x.q4', when: { field: 'deployment.technologies', includes: 'drones' } },
+      {
+        id: 'q2',
+        urn: 'urn:custos:questionnaire:question:x.q2',
+        when: { field: 'answers.q1', equals: 'yes' },
+      },
+      {
+        id: 'q3',
+        urn: 'urn:custos:questionnaire:question:x.q3',
+        when: { field: 'answers.q2', equals: 'no' },
+      },
+      {
+        id: 'q4',
+        urn: 'urn:custos:questionnaire:question:x.q4',
+        when: { field: 'deployment.technologies', includes: 'drones' },
+      },
     ],
   }
-  const ids = (facts: TDeploymentFacts, given: TAnswers) => applicableQuestions(questionnaire, facts, given).map((q) => q.id)
+  const ids = (facts: TDeploymentFacts, given: TAnswers) =>
+    applicableQuestions(questionnaire, facts, given).map((q) => q.id)
 
   it('shows unconditional questions and hides follow-ups until their trigger is answered', () => {
     assert.deepEqual(ids({}, {}), ['q1'])

@@ -47,7 +47,9 @@ export const ANSWER_PREFIX = 'answers.'
 const isLeaf = (condition: TCondition): condition is TLeafCondition => 'field' in condition
 
 /** The operator of a leaf and its operand. */
-export const leafOperator = (leaf: TLeafCondition): { op: TConditionOperator; operand: TConditionValue } | null => {
+export const leafOperator = (
+  leaf: TLeafCondition,
+): { op: TConditionOperator; operand: TConditionValue } | null => {
   for (const op of CONDITION_OPERATORS) {
     const operand = leaf[op]
     if (operand !== undefined) return { op, operand }
@@ -55,7 +57,11 @@ export const leafOperator = (leaf: TLeafCondition): { op: TConditionOperator; op
   return null
 }
 
-const readField = (field: string, input: TConditionInput, questionUrns: Map<string, string>): TAnswerValue | undefined => {
+const readField = (
+  field: string,
+  input: TConditionInput,
+  questionUrns: Map<string, string>,
+): TAnswerValue | undefined => {
   if (field.startsWith(ANSWER_PREFIX)) {
     const id = field.slice(ANSWER_PREFIX.length)
     const byId = input.answers[id]
@@ -79,7 +85,11 @@ const readField = (field: string, input: TConditionInput, questionUrns: Map<stri
  * A leaf on a missing value (unanswered question, absent deployment field) is false — whatever the
  * operator, `notEquals` included — so a follow-up never appears because of a question nobody answered.
  */
-const evaluateLeaf = (leaf: TLeafCondition, input: TConditionInput, questionUrns: Map<string, string>): boolean => {
+const evaluateLeaf = (
+  leaf: TLeafCondition,
+  input: TConditionInput,
+  questionUrns: Map<string, string>,
+): boolean => {
   const operator = leafOperator(leaf)
   if (!operator) return false
   const value = readField(leaf.field, input, questionUrns)
@@ -99,7 +109,11 @@ const evaluateLeaf = (leaf: TLeafCondition, input: TConditionInput, questionUrns
   }
 }
 
-const evaluateWith = (condition: TCondition, input: TConditionInput, questionUrns: Map<string, string>): boolean => {
+const evaluateWith = (
+  condition: TCondition,
+  input: TConditionInput,
+  questionUrns: Map<string, string>,
+): boolean => {
   if ('all' in condition) return condition.all.every((c) => evaluateWith(c, input, questionUrns))
   if ('any' in condition) return condition.any.some((c) => evaluateWith(c, input, questionUrns))
   if ('not' in condition) return !evaluateWith(condition.not, input, questionUrns)
@@ -134,7 +148,10 @@ export const applicableQuestions = <Q extends Pick<TQuestion, 'id' | 'urn' | 'wh
 }
 
 /** Every leaf of a condition, with the path to it (for the validator's messages). */
-export const conditionLeaves = (condition: TCondition, path = ''): { leaf: TLeafCondition; path: string }[] => {
+export const conditionLeaves = (
+  condition: TCondition,
+  path = '',
+): { leaf: TLeafCondition; path: string }[] => {
   if ('all' in condition) return condition.all.flatMap((c, i) => conditionLeaves(c, `${path}.all[${i}]`))
   if ('any' in condition) return condition.any.flatMap((c, i) => conditionLeaves(c, `${path}.any[${i}]`))
   if ('not' in condition) return conditionLeaves(condition.not, `${path}.not`)

@@ -2,7 +2,7 @@
  * The library module's entry point for the engines: `getLibrary()` loads content/ once per process
  * and returns the typed index; `checkLibrary()` runs every check (schemas, references, lock).
  */
-import { type TLibrary, type TProblem } from './library.ts'
+import type { TLibrary, TProblem } from './library.ts'
 import { defaultContentDir, loadLibrary } from './loader.ts'
 import { checkLock, readLock } from './lock.ts'
 import { validateLibrary } from './validate.ts'
@@ -10,14 +10,19 @@ import { validateLibrary } from './validate.ts'
 export type { TCrosswalkLink, TLibrary, TLibraryObject, TProblem } from './library.ts'
 export { crosswalkOf, formatProblem, objectsOfKind } from './library.ts'
 export { defaultContentDir, loadLibrary } from './loader.ts'
-export { isLocale, localise, localiseDeep, LOCALES, type TLocale, type TText } from './text.ts'
+export { isLocale, LOCALES, localise, localiseDeep, type TLocale, type TText } from './text.ts'
 
 /** Loads and checks the library: schema problems, semantic problems and lock problems together. */
-export const checkLibrary = (options: { contentDir?: string } = {}): { library: TLibrary; problems: TProblem[] } => {
+export const checkLibrary = (
+  options: { contentDir?: string } = {},
+): { library: TLibrary; problems: TProblem[] } => {
   const contentDir = options.contentDir ?? defaultContentDir()
   const { library, problems } = loadLibrary({ contentDir })
   const { lock, problems: lockProblems } = readLock(contentDir)
-  return { library, problems: [...problems, ...validateLibrary(library), ...lockProblems, ...checkLock(library, lock)] }
+  return {
+    library,
+    problems: [...problems, ...validateLibrary(library), ...lockProblems, ...checkLock(library, lock)],
+  }
 }
 
 let cached: { dir: string; library: TLibrary } | null = null

@@ -94,7 +94,8 @@ export const inverseRelationship = (relationship: TRelationship): TRelationship 
 }
 
 /** Crosswalk links of an object in both directions (outgoing links it declares, incoming ones). */
-export const crosswalkOf = (library: TLibrary, urn: string): TCrosswalkLink[] => library.crosswalk.get(urn) ?? []
+export const crosswalkOf = (library: TLibrary, urn: string): TCrosswalkLink[] =>
+  library.crosswalk.get(urn) ?? []
 
 /** Objects of one kind, in content order. */
 export const objectsOfKind = (library: TLibrary, kind: TObjectKind): TLibraryObject[] =>

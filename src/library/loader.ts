@@ -77,7 +77,9 @@ const listYamlFiles = (dir: string, root: string = dir): string[] => {
 /** `requirements[3].links[0].target` from a zod issue path. */
 export const formatPath = (path: readonly PropertyKey[]): string =>
   path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('')
 
 const urnOf = (value: unknown): string | undefined => {
@@ -133,7 +135,11 @@ const readFiles = (contentDir: string, displayDir: string, problems: TProblem[])
     const file = `${displayDir}/${rel.split(sep).join('/')}`
     const kind = fileKindOf(rel)
     if (!kind) {
-      problems.push({ file, message: 'not a known library file (see the content format: frameworks/, questionnaires/, sources/, …)' })
+      problems.push({
+        file,
+        message:
+          'not a known library file (see the content format: frameworks/, questionnaires/, sources/, …)',
+      })
       continue
     }
     try {
@@ -158,12 +164,19 @@ const makeChecker = (problems: TProblem[]): TChecker => ({
     const urn = urnOf(value)
     for (const issue of result.error.issues) {
       const inner = formatPath(issue.path)
-      const field = urn ? inner || undefined : [at, inner].filter(Boolean).join(inner.startsWith('[') ? '' : '.')
+      const field = urn
+        ? inner || undefined
+        : [at, inner].filter(Boolean).join(inner.startsWith('[') ? '' : '.')
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : []
       const hint = keys.some((key) => /\s/.test(key))
         ? ' (an unquoted comma inside a { en: … } map splits the text: quote it)'
         : ''
-      problems.push({ file, ...(urn ? { urn } : {}), ...(field ? { field } : {}), message: `${issue.message}${hint}` })
+      problems.push({
+        file,
+        ...(urn ? { urn } : {}),
+        ...(field ? { field } : {}),
+        message: `${issue.message}${hint}`,
+      })
     }
     return null
   },
@@ -196,7 +209,11 @@ const checkFile = (
       })
     } else {
       const allowed = [...Object.keys(singleShapes), ...Object.keys(shapes)].join(', ')
-      checker.problems.push({ file: raw.file, field: key, message: `unknown top-level key (expected ${allowed})` })
+      checker.problems.push({
+        file: raw.file,
+        field: key,
+        message: `unknown top-level key (expected ${allowed})`,
+      })
     }
   }
   for (const key of Object.keys(singleShapes)) {
@@ -222,7 +239,10 @@ const parseAndCheck = (source: TSourceFile): TCheckedFile => {
     return empty
   }
   const checker = makeChecker(problems)
-  const { singles, lists } = checkFile({ file: source.file, kind: source.kind, data: data as Record<string, unknown> }, checker)
+  const { singles, lists } = checkFile(
+    { file: source.file, kind: source.kind, data: data as Record<string, unknown> },
+    checker,
+  )
   if (source.kind === 'technologies') {
     for (const technology of (lists.technologies ?? []) as { urn: string; risks: unknown[] }[]) {
       const risks: TRiskTemplate[] = []
@@ -249,7 +269,8 @@ export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = 
   }
   const sources = readFiles(contentDir, library.displayDir, problems)
   library.files = sources.map((source) => source.file)
-  const checked = options.cache === false ? sources.map(parseAndCheck) : checkWithCache(contentDir, sources, parseAndCheck)
+  const checked =
+    options.cache === false ? sources.map(parseAndCheck) : checkWithCache(contentDir, sources, parseAndCheck)
 
   const sourceFiles = new Map<string, string>()
   const register = (
@@ -263,7 +284,12 @@ export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = 
     if (mismatch) problems.push({ file, urn: object.urn, field: 'urn', message: mismatch })
     const existing = library.objects.get(object.urn)
     if (existing) {
-      problems.push({ file, urn: object.urn, field: 'urn', message: `duplicate URN (also in ${existing.file})` })
+      problems.push({
+        file,
+        urn: object.urn,
+        field: 'urn',
+        message: `duplicate URN (also in ${existing.file})`,
+      })
       return false
     }
     library.objects.set(object.urn, {
@@ -287,7 +313,11 @@ export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = 
         for (const source of (lists.sources ?? []) as TSource[]) {
           const previous = sourceFiles.get(source.id)
           if (previous) {
-            problems.push({ file, field: `sources.${source.id}`, message: `duplicate source id (also in ${previous})` })
+            problems.push({
+              file,
+              field: `sources.${source.id}`,
+              message: `duplicate source id (also in ${previous})`,
+            })
             continue
           }
           sourceFiles.set(source.id, file)
@@ -323,7 +353,11 @@ export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = 
           library.provisions.set(provision.urn, provision)
         }
         if (!lists.provisions && !lists.requirements) {
-          problems.push({ file, urn: framework.urn, message: 'a framework file needs `provisions` or `areas` + `requirements`' })
+          problems.push({
+            file,
+            urn: framework.urn,
+            message: 'a framework file needs `provisions` or `areas` + `requirements`',
+          })
         }
         break
       }
@@ -362,7 +396,12 @@ export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = 
         for (const level of (lists.impactLevels ?? []) as TImpactLevel[]) {
           if (!register('impact-level', level, file, level, method?.urn)) continue
           if (library.impactLevels.has(level.level)) {
-            problems.push({ file, urn: level.urn, field: 'level', message: `impact level ${level.level} is defined twice` })
+            problems.push({
+              file,
+              urn: level.urn,
+              field: 'level',
+              message: `impact level ${level.level} is defined twice`,
+            })
             continue
           }
           library.impactLevels.set(level.level, level)
@@ -403,7 +442,14 @@ const buildCrosswalk = (library: TLibrary): void => {
   for (const { urn, links } of linkSources) {
     for (const link of links) {
       const note = link.note ? { note: link.note } : {}
-      add(urn, { from: urn, to: link.target, relationship: link.relationship, direction: 'outgoing', other: link.target, ...note })
+      add(urn, {
+        from: urn,
+        to: link.target,
+        relationship: link.relationship,
+        direction: 'outgoing',
+        other: link.target,
+        ...note,
+      })
       add(link.target, {
         from: urn,
         to: link.target,

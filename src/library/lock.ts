@@ -30,9 +30,15 @@ export const readLock = (contentDir: string): { lock: TLock; problems: TProblem[
   try {
     const parsed = ZLock.safeParse(JSON.parse(text))
     if (parsed.success) return { lock: parsed.data, problems: [] }
-    return { lock: empty, problems: [{ file: display, message: `malformed lock file: ${parsed.error.issues[0]?.message}` }] }
+    return {
+      lock: empty,
+      problems: [{ file: display, message: `malformed lock file: ${parsed.error.issues[0]?.message}` }],
+    }
   } catch (error) {
-    return { lock: empty, problems: [{ file: display, message: `not valid JSON: ${(error as Error).message}` }] }
+    return {
+      lock: empty,
+      problems: [{ file: display, message: `not valid JSON: ${(error as Error).message}` }],
+    }
   }
 }
 
@@ -42,16 +48,28 @@ export const checkLock = (library: TLibrary, lock: TLock): TProblem[] => {
   for (const [urn, version] of Object.entries(lock.urns)) {
     const object = library.objects.get(urn)
     if (!object) {
-      problems.push({ file: `${library.displayDir}/${LOCK_FILE}`, urn, message: 'published URN no longer exists (published URNs never disappear)' })
+      problems.push({
+        file: `${library.displayDir}/${LOCK_FILE}`,
+        urn,
+        message: 'published URN no longer exists (published URNs never disappear)',
+      })
     } else if (object.version < version) {
-      problems.push({ file: object.file, urn, field: 'version', message: `version ${object.version} is below the published ${version}` })
+      problems.push({
+        file: object.file,
+        urn,
+        field: 'version',
+        message: `version ${object.version} is below the published ${version}`,
+      })
     }
   }
   return problems
 }
 
 /** The lock with every current URN added or raised to its current version. */
-export const updatedLock = (library: TLibrary, lock: TLock): { lock: TLock; added: number; raised: number } => {
+export const updatedLock = (
+  library: TLibrary,
+  lock: TLock,
+): { lock: TLock; added: number; raised: number } => {
   const urns: Record<string, number> = { ...lock.urns }
   let added = 0
   let raised = 0
@@ -63,7 +81,10 @@ export const updatedLock = (library: TLibrary, lock: TLock): { lock: TLock; adde
   }
   const sorted = Object.fromEntries(Object.entries(urns).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   return {
-    lock: { note: 'Published library URNs and their versions. Written by `custos library lock`; never edit by hand.', urns: sorted },
+    lock: {
+      note: 'Published library URNs and their versions. Written by `custos library lock`; never edit by hand.',
+      urns: sorted,
+    },
     added,
     raised,
   }

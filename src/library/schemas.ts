@@ -229,22 +229,26 @@ const isConditionValue = (value: unknown): boolean =>
 
 /** Checks the shape of a condition and reports each mistake at its own path (a union would not). */
 const checkConditionShape = (value: unknown, path: (string | number)[], ctx: z.RefinementCtx): void => {
-  const issue = (message: string, at: (string | number)[] = path) => ctx.addIssue({ code: 'custom', path: at, message })
+  const issue = (message: string, at: (string | number)[] = path) =>
+    ctx.addIssue({ code: 'custom', path: at, message })
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    issue('a condition must be an object: {all: [...]}, {any: [...]}, {not: ...} or {field, <operator>: value}')
+    issue(
+      'a condition must be an object: {all: [...]}, {any: [...]}, {not: ...} or {field, <operator>: value}',
+    )
     return
   }
   const record = value as Record<string, unknown>
   const keys = Object.keys(record)
   for (const combinator of ['all', 'any'] as const) {
     if (!(combinator in record)) continue
-    if (keys.length !== 1) issue(`"${combinator}" must be the only key of its condition (found ${keys.join(', ')})`)
+    if (keys.length !== 1)
+      issue(`"${combinator}" must be the only key of its condition (found ${keys.join(', ')})`)
     const list = record[combinator]
     if (!Array.isArray(list) || list.length === 0) {
       issue(`"${combinator}" needs a non-empty list of conditions`, [...path, combinator])
       return
     }
-    list.forEach((item, index) => checkConditionShape(item, [...path, combinator, index], ctx))
+    for (const [index, item] of list.entries()) checkConditionShape(item, [...path, combinator, index], ctx)
     return
   }
   if ('not' in record) {
@@ -252,17 +256,21 @@ const checkConditionShape = (value: unknown, path: (string | number)[], ctx: z.R
     checkConditionShape(record.not, [...path, 'not'], ctx)
     return
   }
-  if (typeof record.field !== 'string' || record.field.length === 0) issue('a condition needs a "field"', [...path, 'field'])
+  if (typeof record.field !== 'string' || record.field.length === 0)
+    issue('a condition needs a "field"', [...path, 'field'])
   const allowed = new Set<string>(['field', ...CONDITION_OPERATORS])
   for (const key of keys) if (!allowed.has(key)) issue(`unknown key "${key}" in condition`, [...path, key])
   const used = CONDITION_OPERATORS.filter((op) => record[op] !== undefined)
   if (used.length !== 1) {
-    issue(`a condition needs exactly one of ${CONDITION_OPERATORS.join(', ')} (found ${used.join(', ') || 'none'})`)
+    issue(
+      `a condition needs exactly one of ${CONDITION_OPERATORS.join(', ')} (found ${used.join(', ') || 'none'})`,
+    )
     return
   }
   const op = used[0] as TConditionOperator
   const operand = record[op]
-  if ((op === 'gte' || op === 'lte') && typeof operand !== 'number') issue(`"${op}" needs a number`, [...path, op])
+  if ((op === 'gte' || op === 'lte') && typeof operand !== 'number')
+    issue(`"${op}" needs a number`, [...path, op])
   else if (!isConditionValue(operand)) issue(`"${op}" needs a string, number or boolean`, [...path, op])
 }
 
@@ -309,7 +317,11 @@ export const ZEffect = z
     const verb = verbs[0] as (typeof EFFECT_VERBS)[number]
     for (const [modifier, allowed] of Object.entries(EFFECT_MODIFIERS)) {
       if ((effect as Record<string, unknown>)[modifier] !== undefined && !allowed.includes(verb)) {
-        ctx.addIssue({ code: 'custom', path: [modifier], message: `"${modifier}" only goes with ${allowed.join(', ')}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: [modifier],
+          message: `"${modifier}" only goes with ${allowed.join(', ')}`,
+        })
       }
     }
   })
@@ -394,7 +406,10 @@ export const ZLikelihoodRule = z
   })
   .superRefine((rule, ctx) => {
     if ((rule.when === undefined) === (rule.governance === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'a likelihood rule needs exactly one of `when` or `governance`' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a likelihood rule needs exactly one of `when` or `governance`',
+      })
     }
   })
 export type TLikelihoodRule = z.infer<typeof ZLikelihoodRule>
@@ -407,7 +422,9 @@ export const ZRiskMethod = z.strictObject({
   scales: z.strictObject({ scale: ZScale, scope: ZScale, irremediability: ZScale, likelihood: ZScale }),
   severity: z.strictObject({
     explanation: ZText,
-    thresholds: z.array(z.strictObject({ min: z.number().int(), max: z.number().int(), level: ZLevel })).min(1),
+    thresholds: z
+      .array(z.strictObject({ min: z.number().int(), max: z.number().int(), level: ZLevel }))
+      .min(1),
     escalations: z.array(
       z.strictObject({
         id: ZKebabId,

@@ -54,4 +54,5 @@ export type TLocalised<T> = T extends TText
         : T
 
 /** `localiseDeep` with the result typed from the input. */
-export const localised = <T>(value: T, locale: TLocale): TLocalised<T> => localiseDeep(value, locale) as TLocalised<T>
+export const localised = <T>(value: T, locale: TLocale): TLocalised<T> =>
+  localiseDeep(value, locale) as TLocalised<T>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -103,7 +103,11 @@ describe('semantic checks on a modified copy of the real library', () => {
     const lines = messages((library) => {
       first(library.topics).baseline = ['urn:custos:method:group:workers']
     })
-    assert.ok(lines.some((line) => line.includes('baseline[0]: urn:custos:method:group:workers is a group, expected a requirement')))
+    assert.ok(
+      lines.some((line) =>
+        line.includes('baseline[0]: urn:custos:method:group:workers is a group, expected a requirement'),
+      ),
+    )
   })
   it('a severity-4 row below high is rejected (UNGP 24)', () => {
     const lines = messages((library) => {
@@ -134,7 +138,9 @@ describe('semantic checks on a modified copy of the real library', () => {
       assert.ok(question)
       question.when = { field: `answers.${question.id}`, equals: 'yes' }
     })
-    assert.ok(lines.some((line) => line.includes("cycle: the question's condition depends on its own answer")))
+    assert.ok(
+      lines.some((line) => line.includes("cycle: the question's condition depends on its own answer")),
+    )
   })
   it('a cited source that does not exist is reported', () => {
     const lines = messages((library) => {
@@ -158,9 +164,14 @@ describe('loader and lock', () => {
 
   it('duplicate source ids across source files are reported', () => {
     const dir = tempCopy()
-    writeFileSync(join(dir, 'sources', 'other.yaml'), 'sources:\n  - { id: fixture-source, publisher: X, title: Y }\n')
+    writeFileSync(
+      join(dir, 'sources', 'other.yaml'),
+      'sources:\n  - { id: fixture-source, publisher: X, title: Y }\n',
+    )
     const lines = loadLibrary({ contentDir: dir }).problems.map(formatProblem)
-    assert.ok(lines.some((line) => line.includes('sources/other.yaml: sources.fixture-source: duplicate source id')))
+    assert.ok(
+      lines.some((line) => line.includes('sources/other.yaml: sources.fixture-source: duplicate source id')),
+    )
   })
   it('a duplicate URN names both files', () => {
     const dir = tempCopy()
@@ -170,7 +181,15 @@ describe('loader and lock', () => {
       'framework: { urn: "urn:custos:icoc:framework:icoc", version: 1, title: { en: Copy } }\nprovisions: []\n',
     )
     const lines = loadLibrary({ contentDir: dir }).problems.map(formatProblem)
-    assert.ok(lines.some((line) => /frameworks\/icoc\.yaml: urn:custos:icoc:framework:icoc urn: duplicate URN \(also in .*copy\.yaml\)/.test(line) || /copy\.yaml: urn:custos:icoc:framework:icoc urn: duplicate URN \(also in .*icoc\.yaml\)/.test(line)))
+    assert.ok(
+      lines.some(
+        (line) =>
+          /frameworks\/icoc\.yaml: urn:custos:icoc:framework:icoc urn: duplicate URN \(also in .*copy\.yaml\)/.test(
+            line,
+          ) ||
+          /copy\.yaml: urn:custos:icoc:framework:icoc urn: duplicate URN \(also in .*icoc\.yaml\)/.test(line),
+      ),
+    )
   })
   it('a YAML syntax error is a problem, not a crash', () => {
     const dir = tempCopy()
@@ -194,7 +213,13 @@ describe('loader and lock', () => {
     rmSync(join(dir, 'frameworks', 'icoc.yaml'))
     const shrunk = loadLibrary({ contentDir: dir }).library
     const lines = checkLock(shrunk, readLock(dir).lock).map(formatProblem)
-    assert.ok(lines.some((line) => line.endsWith('urns.lock.json: urn:custos:icoc:provision:p1: published URN no longer exists (published URNs never disappear)')))
+    assert.ok(
+      lines.some((line) =>
+        line.endsWith(
+          'urns.lock.json: urn:custos:icoc:provision:p1: published URN no longer exists (published URNs never disappear)',
+        ),
+      ),
+    )
     const again = updatedLock(shrunk, readLock(dir).lock)
     assert.ok('urn:custos:icoc:provision:p1' in again.lock.urns, 'a removed URN stays in the lock')
   })
@@ -204,7 +229,11 @@ describe('loader and lock', () => {
     const lock = updatedLock(library, { urns: {} }).lock
     lock.urns['urn:custos:icoc:provision:p1'] = 3
     const lines = checkLock(library, lock).map(formatProblem)
-    assert.ok(lines.some((line) => line.endsWith('urn:custos:icoc:provision:p1 version: version 1 is below the published 3')))
+    assert.ok(
+      lines.some((line) =>
+        line.endsWith('urn:custos:icoc:provision:p1 version: version 1 is below the published 3'),
+      ),
+    )
   })
   it('a missing content directory is one clear problem', () => {
     const { problems } = loadLibrary({ contentDir: join(tmpdir(), 'custos-no-such-dir') })

@@ -11,10 +11,10 @@ import {
   OPEN_ANSWER_KEYS,
   PRIORITIES,
   type TCondition,
+  TOPIC_IDS,
   type TQuestion,
   type TQuestionnaire,
   type TReference,
-  TOPIC_IDS,
   YES_NO_VALUES,
 } from './schemas.ts'
 import type { TObjectKind } from './urn.ts'
@@ -81,18 +81,29 @@ const checkSources = (
 ) => {
   references?.forEach((reference, index) => {
     if (!library.sources.has(reference.source)) {
-      report({ ...at, field: `${field}[${index}].source`, message: `unknown source id "${reference.source}"` })
+      report({
+        ...at,
+        field: `${field}[${index}].source`,
+        message: `unknown source id "${reference.source}"`,
+      })
     }
   })
 }
 
-const checkSourceIds = (library: TLibrary, report: TReport, at: { file: string; urn?: string }, ids?: string[]) => {
+const checkSourceIds = (
+  library: TLibrary,
+  report: TReport,
+  at: { file: string; urn?: string },
+  ids?: string[],
+) => {
   ids?.forEach((id, index) => {
-    if (!library.sources.has(id)) report({ ...at, field: `sources[${index}]`, message: `unknown source id "${id}"` })
+    if (!library.sources.has(id))
+      report({ ...at, field: `sources[${index}]`, message: `unknown source id "${id}"` })
   })
 }
 
-const fileOf = (library: TLibrary, urn: string): string => library.objects.get(urn)?.file ?? library.displayDir
+const fileOf = (library: TLibrary, urn: string): string =>
+  library.objects.get(urn)?.file ?? library.displayDir
 
 const checkFrameworks = (library: TLibrary, report: TReport): void => {
   for (const entry of library.frameworks.values()) {
@@ -110,24 +121,33 @@ const checkFrameworks = (library: TLibrary, report: TReport): void => {
       if (!areaCodes.has(requirement.area)) {
         report({ ...at, field: 'area', message: `unknown area "${requirement.area}" in ${file}` })
       } else if (!requirement.urn.split(':').at(-1)?.startsWith(`${requirement.area}.`)) {
-        report({ ...at, field: 'area', message: `the URN id should start with the area code ${requirement.area}.` })
+        report({
+          ...at,
+          field: 'area',
+          message: `the URN id should start with the area code ${requirement.area}.`,
+        })
       }
-      if (requirement.references.length === 0) report({ ...at, field: 'references', message: 'needs at least one reference' })
-      if (requirement.links.length === 0) report({ ...at, field: 'links', message: 'needs at least one crosswalk link' })
+      if (requirement.references.length === 0)
+        report({ ...at, field: 'references', message: 'needs at least one reference' })
+      if (requirement.links.length === 0)
+        report({ ...at, field: 'links', message: 'needs at least one crosswalk link' })
       checkSources(library, report, at, 'references', requirement.references)
       requirement.links.forEach((link, index) => {
         const field = `links[${index}].target`
-        if (link.target === requirement.urn) report({ ...at, field, message: 'a requirement cannot link to itself' })
+        if (link.target === requirement.urn)
+          report({ ...at, field, message: 'a requirement cannot link to itself' })
         else checkRef(library, report, { ...at, field }, link.target, ['provision', 'requirement'])
       })
     }
     for (const provision of entry.provisions) {
       const at = { file, urn: provision.urn }
-      if (provision.references.length === 0) report({ ...at, field: 'references', message: 'needs at least one reference' })
+      if (provision.references.length === 0)
+        report({ ...at, field: 'references', message: 'needs at least one reference' })
       checkSources(library, report, at, 'references', provision.references)
       provision.links?.forEach((link, index) => {
         const field = `links[${index}].target`
-        if (link.target === provision.urn) report({ ...at, field, message: 'a provision cannot link to itself' })
+        if (link.target === provision.urn)
+          report({ ...at, field, message: 'a provision cannot link to itself' })
         else checkRef(library, report, { ...at, field }, link.target, ['provision', 'requirement'])
       })
     }
@@ -141,16 +161,19 @@ const checkTechnologies = (library: TLibrary, report: TReport): void => {
   for (const technology of library.technologies.values()) {
     const file = fileOf(library, technology.urn)
     const at = { file, urn: technology.urn }
-    if (!technology.urn.endsWith(`:${technology.id}`)) report({ ...at, field: 'id', message: 'id does not match the URN' })
+    if (!technology.urn.endsWith(`:${technology.id}`))
+      report({ ...at, field: 'id', message: 'id does not match the URN' })
     technology.rights.forEach((right, index) => {
-      if (hasRights && !library.rights.has(right)) report({ ...at, field: `rights[${index}]`, message: `unknown right "${right}"` })
+      if (hasRights && !library.rights.has(right))
+        report({ ...at, field: `rights[${index}]`, message: `unknown right "${right}"` })
     })
     technology.affectedGroups.forEach((group, index) => {
       if (hasGroups && !library.groups.has(group)) {
         report({ ...at, field: `affectedGroups[${index}]`, message: `unknown affected group "${group}"` })
       }
     })
-    if (technology.topics.length === 0) report({ ...at, field: 'topics', message: 'must trigger at least one regulatory topic' })
+    if (technology.topics.length === 0)
+      report({ ...at, field: 'topics', message: 'must trigger at least one regulatory topic' })
     technology.topics.forEach((entry, index) => {
       if (hasTopics && !library.topics.has(entry.topic)) {
         report({ ...at, field: `topics[${index}].topic`, message: `unknown topic "${entry.topic}"` })
@@ -160,16 +183,26 @@ const checkTechnologies = (library: TLibrary, report: TReport): void => {
       checkRef(library, report, { ...at, field: `safeguards[${index}]` }, urn, ['requirement'])
     })
     checkSourceIds(library, report, at, technology.sources)
-    if (technology.risks.length < 2) report({ ...at, field: 'risks', message: 'needs at least 2 risk templates' })
+    if (technology.risks.length < 2)
+      report({ ...at, field: 'risks', message: 'needs at least 2 risk templates' })
     for (const risk of technology.risks) {
       const riskAt = { file, urn: risk.urn }
       if (risk.urn !== `urn:custos:catalogue:risk:${technology.id}.${risk.id}`) {
-        report({ ...riskAt, field: 'urn', message: `expected urn:custos:catalogue:risk:${technology.id}.${risk.id}` })
+        report({
+          ...riskAt,
+          field: 'urn',
+          message: `expected urn:custos:catalogue:risk:${technology.id}.${risk.id}`,
+        })
       }
-      if (hasRights && !library.rights.has(risk.right)) report({ ...riskAt, field: 'right', message: `unknown right "${risk.right}"` })
+      if (hasRights && !library.rights.has(risk.right))
+        report({ ...riskAt, field: 'right', message: `unknown right "${risk.right}"` })
       risk.affectedGroups?.forEach((group, index) => {
         if (hasGroups && !library.groups.has(group)) {
-          report({ ...riskAt, field: `affectedGroups[${index}]`, message: `unknown affected group "${group}"` })
+          report({
+            ...riskAt,
+            field: `affectedGroups[${index}]`,
+            message: `unknown affected group "${group}"`,
+          })
         }
       })
       risk.safeguards?.forEach((urn, index) => {
@@ -185,17 +218,23 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
     if (!(TOPIC_IDS as readonly string[]).includes(topic.id)) {
       report({ ...at, field: 'id', message: `"${topic.id}" is not one of the nine topic ids of DESIGN §5.3` })
     }
-    if (!topic.urn.endsWith(`:${topic.id}`)) report({ ...at, field: 'id', message: 'id does not match the URN' })
-    topic.baseline.forEach((urn, index) => checkRef(library, report, { ...at, field: `baseline[${index}]` }, urn, ['requirement']))
+    if (!topic.urn.endsWith(`:${topic.id}`))
+      report({ ...at, field: 'id', message: 'id does not match the URN' })
+    for (const [index, urn] of topic.baseline.entries()) {
+      checkRef(library, report, { ...at, field: `baseline[${index}]` }, urn, ['requirement'])
+    }
     checkSources(library, report, at, 'references', topic.references)
   }
   for (const group of library.groups.values()) {
     const at = { file: fileOf(library, group.urn), urn: group.urn }
-    if (!group.urn.endsWith(`:${group.id}`)) report({ ...at, field: 'id', message: 'id does not match the URN' })
+    if (!group.urn.endsWith(`:${group.id}`))
+      report({ ...at, field: 'id', message: 'id does not match the URN' })
     checkSources(library, report, at, 'references', group.references)
   }
   for (const right of library.rights.values()) {
-    const file = library.riskMethod ? fileOf(library, library.riskMethod.urn) : `${library.displayDir}/risk-method.yaml`
+    const file = library.riskMethod
+      ? fileOf(library, library.riskMethod.urn)
+      : `${library.displayDir}/risk-method.yaml`
     checkSources(library, report, { file }, `rights.${right.id}.references`, right.references)
   }
   const method = library.riskMethod
@@ -207,7 +246,11 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
   for (let sum = 3; sum <= 12; sum++) {
     const matches = method.severity.thresholds.filter((t) => t.min <= sum && sum <= t.max)
     if (matches.length !== 1) {
-      report({ ...at, field: 'severity.thresholds', message: `the sum ${sum} is covered ${matches.length} times (must be once)` })
+      report({
+        ...at,
+        field: 'severity.thresholds',
+        message: `the sum ${sum} is covered ${matches.length} times (must be once)`,
+      })
     }
   }
   const rows = new Map(method.priority.matrix.map((row) => [row.severity, row.byLikelihood]))
@@ -220,15 +263,27 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
     row.forEach((priority, index) => {
       const rank = PRIORITIES.indexOf(priority)
       if (index > 0 && rank < PRIORITIES.indexOf(row[index - 1] as (typeof PRIORITIES)[number])) {
-        report({ ...at, field: `priority.matrix[severity ${severity}]`, message: 'priority must not fall as likelihood rises' })
+        report({
+          ...at,
+          field: `priority.matrix[severity ${severity}]`,
+          message: 'priority must not fall as likelihood rises',
+        })
       }
       const below = rows.get(severity - 1)?.[index]
       if (below && rank < PRIORITIES.indexOf(below)) {
-        report({ ...at, field: `priority.matrix[severity ${severity}]`, message: 'priority must not fall as severity rises' })
+        report({
+          ...at,
+          field: `priority.matrix[severity ${severity}]`,
+          message: 'priority must not fall as severity rises',
+        })
       }
       // UNGP 24: the most severe impacts come first, however unlikely.
       if (severity === 4 && rank < PRIORITIES.indexOf('high')) {
-        report({ ...at, field: `priority.matrix[severity 4].byLikelihood[${index}]`, message: 'severity 4 is never below high' })
+        report({
+          ...at,
+          field: `priority.matrix[severity 4].byLikelihood[${index}]`,
+          message: 'severity 4 is never below high',
+        })
       }
     })
   }
@@ -238,18 +293,31 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
   })
 
   for (const levelId of IMPACT_LEVELS) {
-    if (!library.impactLevels.has(levelId)) report({ ...at, field: 'impactLevels', message: `impact level ${levelId} is missing` })
+    if (!library.impactLevels.has(levelId))
+      report({ ...at, field: 'impactLevels', message: `impact level ${levelId} is missing` })
   }
   for (const level of library.impactLevels.values()) {
     const levelAt = { file: at.file, urn: level.urn }
-    if (!level.urn.endsWith(`:${level.level}`)) report({ ...levelAt, field: 'level', message: 'level does not match the URN' })
+    if (!level.urn.endsWith(`:${level.level}`))
+      report({ ...levelAt, field: 'level', message: 'level does not match the URN' })
     if (LEVEL_FOR_PRIORITY[level.fromPriority] !== level.level) {
-      report({ ...levelAt, field: 'fromPriority', message: `priority ${level.fromPriority} maps to level ${LEVEL_FOR_PRIORITY[level.fromPriority]}` })
+      report({
+        ...levelAt,
+        field: 'fromPriority',
+        message: `priority ${level.fromPriority} maps to level ${LEVEL_FOR_PRIORITY[level.fromPriority]}`,
+      })
     }
     level.mandatorySafeguards.forEach((safeguard, index) => {
-      checkRef(library, report, { ...levelAt, field: `mandatorySafeguards[${index}].requirement` }, safeguard.requirement, ['requirement'])
+      checkRef(
+        library,
+        report,
+        { ...levelAt, field: `mandatorySafeguards[${index}].requirement` },
+        safeguard.requirement,
+        ['requirement'],
+      )
     })
-    if (level.inherits) checkRef(library, report, { ...levelAt, field: 'inherits' }, level.inherits, ['impact-level'])
+    if (level.inherits)
+      checkRef(library, report, { ...levelAt, field: 'inherits' }, level.inherits, ['impact-level'])
   }
   // Impact levels may inherit the safeguards of a lower level; the chain must end.
   for (const level of library.impactLevels.values()) {
@@ -257,7 +325,12 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
     let next = level.inherits
     while (next) {
       if (seen.has(next)) {
-        report({ file: at.file, urn: level.urn, field: 'inherits', message: `cycle through ${[...seen, next].join(' → ')}` })
+        report({
+          file: at.file,
+          urn: level.urn,
+          field: 'inherits',
+          message: `cycle through ${[...seen, next].join(' → ')}`,
+        })
         break
       }
       seen.add(next)
@@ -267,7 +340,9 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
 }
 
 /** The values an answer to `question` can take, for checking conditions and effect keys. */
-const answerDomain = (question: TQuestion): { kind: 'scalar' | 'list' | 'number' | 'open'; values?: string[] } => {
+const answerDomain = (
+  question: TQuestion,
+): { kind: 'scalar' | 'list' | 'number' | 'open'; values?: string[] } => {
   switch (question.type) {
     case 'yes_no':
       return { kind: 'scalar', values: [...YES_NO_VALUES] }
@@ -334,7 +409,9 @@ const checkCondition = (
     }
     const kind = DEPLOYMENT_FIELDS[leaf.field]
     if (!kind) {
-      fail(`unknown field "${leaf.field}" (known: ${[...Object.keys(DEPLOYMENT_FIELDS), 'answers.<question id>'].join(', ')})`)
+      fail(
+        `unknown field "${leaf.field}" (known: ${[...Object.keys(DEPLOYMENT_FIELDS), 'answers.<question id>'].join(', ')})`,
+      )
       continue
     }
     if (kind === 'technologies' || kind === 'countries' || kind === 'groups') {
@@ -346,10 +423,13 @@ const checkCondition = (
       if (kind === 'technologies' && library.technologies.size > 0 && !library.technologies.has(value)) {
         fail(`unknown technology "${value}"`)
       }
-      if (kind === 'groups' && library.groups.size > 0 && !library.groups.has(value)) fail(`unknown affected group "${value}"`)
-      if (kind === 'countries' && !/^[A-Z]{2}$/.test(value)) fail(`"${value}" is not an ISO 3166-1 alpha-2 code`)
+      if (kind === 'groups' && library.groups.size > 0 && !library.groups.has(value))
+        fail(`unknown affected group "${value}"`)
+      if (kind === 'countries' && !/^[A-Z]{2}$/.test(value))
+        fail(`"${value}" is not an ISO 3166-1 alpha-2 code`)
     } else if (kind === 'number') {
-      if (typeof operand !== 'number' || op === 'includes') fail(`${leaf.field} is a number; use equals, gte or lte with a number`)
+      if (typeof operand !== 'number' || op === 'includes')
+        fail(`${leaf.field} is a number; use equals, gte or lte with a number`)
     } else if (typeof operand !== 'boolean' || (op !== 'equals' && op !== 'notEquals')) {
       fail(`${leaf.field} is true or false; use equals or notEquals with true or false`)
     }
@@ -366,13 +446,16 @@ const EFFECT_TARGETS = {
 const checkQuestionnaire = (library: TLibrary, report: TReport, questionnaire: TQuestionnaire): void => {
   const file = fileOf(library, questionnaire.urn)
   const at = { file, urn: questionnaire.urn }
-  if (!questionnaire.urn.endsWith(`:${questionnaire.id}`)) report({ ...at, field: 'id', message: 'id does not match the URN' })
+  if (!questionnaire.urn.endsWith(`:${questionnaire.id}`))
+    report({ ...at, field: 'id', message: 'id does not match the URN' })
   checkSourceIds(library, report, at, questionnaire.sources)
   const sectionIds = new Set<string>()
   questionnaire.sections.forEach((section, index) => {
-    if (sectionIds.has(section.id)) report({ ...at, field: `sections[${index}].id`, message: `duplicate section id ${section.id}` })
+    if (sectionIds.has(section.id))
+      report({ ...at, field: `sections[${index}].id`, message: `duplicate section id ${section.id}` })
     sectionIds.add(section.id)
-    if (section.area) checkRef(library, report, { ...at, field: `sections[${index}].area` }, section.area, ['area'])
+    if (section.area)
+      checkRef(library, report, { ...at, field: `sections[${index}].area` }, section.area, ['area'])
   })
   const all = new Map(questionnaire.questions.map((q) => [q.id, q]))
   const before = new Map<string, TQuestion>()
@@ -380,31 +463,44 @@ const checkQuestionnaire = (library: TLibrary, report: TReport, questionnaire: T
     const qAt = { file, urn: question.urn }
     const expectedUrn = `urn:custos:questionnaire:question:${questionnaire.id}.${question.id}`
     if (question.urn !== expectedUrn) report({ ...qAt, field: 'urn', message: `expected ${expectedUrn}` })
-    if (before.has(question.id)) report({ ...qAt, field: 'id', message: `duplicate question id ${question.id}` })
-    if (!sectionIds.has(question.section)) report({ ...qAt, field: 'section', message: `unknown section "${question.section}"` })
+    if (before.has(question.id))
+      report({ ...qAt, field: 'id', message: `duplicate question id ${question.id}` })
+    if (!sectionIds.has(question.section))
+      report({ ...qAt, field: 'section', message: `unknown section "${question.section}"` })
     const hasOptions = question.type === 'choice' || question.type === 'multi'
     if (hasOptions && (question.options?.length ?? 0) < 2) {
       report({ ...qAt, field: 'options', message: `a ${question.type} question needs at least 2 options` })
     }
-    if (!hasOptions && question.options) report({ ...qAt, field: 'options', message: `a ${question.type} question has no options` })
+    if (!hasOptions && question.options)
+      report({ ...qAt, field: 'options', message: `a ${question.type} question has no options` })
     const values = question.options?.map((o) => o.value) ?? []
     values.forEach((value, index) => {
-      if (values.indexOf(value) !== index) report({ ...qAt, field: `options[${index}].value`, message: `duplicate option ${value}` })
+      if (values.indexOf(value) !== index)
+        report({ ...qAt, field: `options[${index}].value`, message: `duplicate option ${value}` })
     })
     if (question.when) {
-      checkCondition(library, report, { ...qAt, field: 'when' }, question.when, { self: question.id, before, all })
+      checkCondition(library, report, { ...qAt, field: 'when' }, question.when, {
+        self: question.id,
+        before,
+        all,
+      })
     }
     const domain = answerDomain(question)
     const keys: readonly string[] =
       domain.values ?? OPEN_ANSWER_KEYS[question.type as keyof typeof OPEN_ANSWER_KEYS] ?? []
     for (const [key, effects] of Object.entries(question.effects ?? {})) {
       if (!keys.includes(key)) {
-        report({ ...qAt, field: `effects.${key}`, message: `"${key}" is not an answer of this ${question.type} question (possible: ${keys.join(', ')})` })
+        report({
+          ...qAt,
+          field: `effects.${key}`,
+          message: `"${key}" is not an answer of this ${question.type} question (possible: ${keys.join(', ')})`,
+        })
       }
       effects.forEach((effect, index) => {
         for (const [verb, kinds] of Object.entries(EFFECT_TARGETS)) {
           const target = effect[verb as keyof typeof EFFECT_TARGETS]
-          if (target) checkRef(library, report, { ...qAt, field: `effects.${key}[${index}].${verb}` }, target, kinds)
+          if (target)
+            checkRef(library, report, { ...qAt, field: `effects.${key}[${index}].${verb}` }, target, kinds)
         }
       })
     }
@@ -419,7 +515,8 @@ export const validateLibrary = (library: TLibrary): TProblem[] => {
   checkFrameworks(library, report)
   checkTechnologies(library, report)
   checkMethod(library, report)
-  for (const questionnaire of library.questionnaires.values()) checkQuestionnaire(library, report, questionnaire)
+  for (const questionnaire of library.questionnaires.values())
+    checkQuestionnaire(library, report, questionnaire)
 
   const dir = library.displayDir
   const requireIds = (file: string, what: string, have: Map<string, unknown>, ids: readonly string[]) => {

@@ -45,7 +45,9 @@ export const routes: RouteObject[] = [
               },
               {
                 path: 'library/*',
-                lazy: async () => ({ Component: (await import('./pages/library/LibraryRoutes.tsx')).LibraryRoutes }),
+                lazy: async () => ({
+                  Component: (await import('./pages/library/LibraryRoutes.tsx')).LibraryRoutes,
+                }),
               },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -1,5 +1,6 @@
 /** SQL for memberships (user × organisation × role). Every query names the organisation. */
 import type { TExecutor } from '../database.ts'
+import { reusableQuery } from '../reusable-query.ts'
 import type { TMembershipsTable } from '../schema.ts'
 
 export type TMembershipRow = TMembershipsTable
@@ -36,15 +37,15 @@ export const findMember = (db: TExecutor, orgId: string, userId: string) =>
     .where('m.user_id', '=', userId)
     .executeTakeFirst()
 
-/** The organisations a user belongs to, by name. */
-export const listMembershipsOfUser = (db: TExecutor, userId: string) =>
+/** The organisations a user belongs to, by name (on every /api/me: compiled once). */
+export const listMembershipsOfUser = reusableQuery((db: TExecutor, userId: string) =>
   db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.org_id')
     .select(['o.id', 'o.slug', 'o.name', 'o.kind', 'm.role'])
     .where('m.user_id', '=', userId)
-    .orderBy('o.name')
-    .execute()
+    .orderBy('o.name'),
+)
 
 export const updateMembershipRole = async (db: TExecutor, orgId: string, userId: string, role: string) => {
   const result = await db

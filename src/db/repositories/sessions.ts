@@ -1,5 +1,6 @@
 /** SQL for sessions. The primary key is the SHA-256 of the cookie token; the token is never stored. */
 import type { TExecutor } from '../database.ts'
+import { reusableQuery } from '../reusable-query.ts'
 import type { TSessionsTable } from '../schema.ts'
 
 export type TSessionRow = TSessionsTable
@@ -12,7 +13,7 @@ export const insertSession = async (db: TExecutor, row: TSessionRow): Promise<vo
  * The whole request identity in one indexed lookup: session, user, current organisation and the
  * role there (null when the membership is gone).
  */
-export const findSessionIdentity = (db: TExecutor, tokenHash: string) =>
+const sessionIdentity = reusableQuery((db: TExecutor, tokenHash: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -35,8 +36,11 @@ export const findSessionIdentity = (db: TExecutor, tokenHash: string) =>
       'o.kind as org_kind',
       'm.role as role',
     ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst()
+    .where('s.token_hash', '=', tokenHash),
+)
+
+export const findSessionIdentity = async (db: TExecutor, tokenHash: string) =>
+  (await sessionIdentity(db, tokenHash))[0]
 
 export const touchSession = async (db: TExecutor, tokenHash: string, at: string): Promise<void> => {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute()

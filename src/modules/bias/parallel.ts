@@ -44,6 +44,18 @@ function cutAfterNewline(fd: number, from: number): number | null {
   return i < 0 ? null : from + i + 1
 }
 
+/**
+ * Start the counting worker. Run from TypeScript sources (tsx), the worker thread does not inherit
+ * the loader hooks, so it registers tsx itself before importing the worker module.
+ */
+function startWorker(task: TWorkerTask): Worker {
+  const url = new URL(import.meta.url.endsWith('.ts') ? './count-worker.ts' : './count-worker.js', import.meta.url)
+  if (!import.meta.url.endsWith('.ts')) return new Worker(url, { workerData: task })
+  const tsx = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
+  return new Worker(boot, { eval: true, workerData: task })
+}
+
 /** Add counts of b into a: cells by value, reasons with b's row and line numbers shifted. */
 export function mergeCounts(
   a: TCountResult,
@@ -122,7 +134,7 @@ export async function countInParallel(
   let workerBytes = 0
   let worker: Worker
   try {
-    worker = new Worker(new URL('./count-worker.ts', import.meta.url), { workerData: task })
+    worker = startWorker(task)
   } catch {
     return null
   }

@@ -7,7 +7,10 @@ import { LOCALES } from '../../library/text.ts'
 import { GAP_LEVELS, IMPORTANCES } from './gap.ts'
 import { ENFORCEMENT_LEVELS, FACT_STATUSES, MEMBERSHIP_IDS } from './schemas.ts'
 
-const ZLocale = z.enum(LOCALES).default('en').openapi({ param: { name: 'locale', in: 'query' }, description: 'Language of names and titles' })
+const ZLocale = z
+  .enum(LOCALES)
+  .default('en')
+  .openapi({ param: { name: 'locale', in: 'query' }, description: 'Language of names and titles' })
 
 /** Raw lists as typed; input.ts resolves them so unknown values get suggestions (422 unknown_value). */
 export const ZGapQuery = z.object({
@@ -15,24 +18,40 @@ export const ZGapQuery = z.object({
     .string()
     .max(2000)
     .optional()
-    .openapi({ param: { name: 'technologies', in: 'query' }, description: 'Catalogue technology ids, comma-separated', example: 'facial-recognition,cctv' }),
+    .openapi({
+      param: { name: 'technologies', in: 'query' },
+      description: 'Catalogue technology ids, comma-separated',
+      example: 'facial-recognition,cctv',
+    }),
   countries: z
     .string()
     .max(2000)
     .optional()
-    .openapi({ param: { name: 'countries', in: 'query' }, description: 'ISO 3166-1 alpha-2 codes, comma-separated, any case', example: 'DE,NG,BR' }),
+    .openapi({
+      param: { name: 'countries', in: 'query' },
+      description: 'ISO 3166-1 alpha-2 codes, comma-separated, any case',
+      example: 'DE,NG,BR',
+    }),
   locale: ZLocale,
 })
 
 export const ZLocaleQuery = z.object({ locale: ZLocale })
 
 export const ZCodeParam = z.object({
-  code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' }, example: 'DE' }),
+  code: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'DE' }),
 })
 
 const ZNumberOrNull = z.number().nullable()
 const ZInstrument = z
-  .object({ title: z.string(), adopted: z.number().int(), inForce: z.union([z.string(), z.number()]).optional() })
+  .object({
+    title: z.string(),
+    adopted: z.number().int(),
+    inForce: z.union([z.string(), z.number()]).optional(),
+  })
   .openapi('LegalInstrument')
 const ZSourceRef = z
   .object({
@@ -134,7 +153,12 @@ export const ZGapResult = z
   })
   .openapi('GapAnalysis')
 
-const ZStatusCounts = { yes: z.number().int(), partial: z.number().int(), no: z.number().int(), unknown: z.number().int() }
+const ZStatusCounts = {
+  yes: z.number().int(),
+  partial: z.number().int(),
+  no: z.number().int(),
+  unknown: z.number().int(),
+}
 
 export const ZJurisdictionSummary = z
   .object({
@@ -143,7 +167,11 @@ export const ZJurisdictionSummary = z
     name: z.string(),
     unMember: z.boolean(),
     isEuMember: z.boolean(),
-    governance: z.object({ ruleOfLaw: ZNumberOrNull, voiceAccountability: ZNumberOrNull, enforcement: ZEnforcement }),
+    governance: z.object({
+      ruleOfLaw: ZNumberOrNull,
+      voiceAccountability: ZNumberOrNull,
+      enforcement: ZEnforcement,
+    }),
     topics: z.object({ ...ZStatusCounts, covered: z.number().int(), total: z.number().int() }),
     restrictions: z.number().int(),
   })
@@ -164,7 +192,12 @@ export const ZJurisdictionDetail = z
     governance: ZGovernance,
     attribution: z.string(),
     memberships: z.array(
-      z.object({ id: z.enum(MEMBERSHIP_IDS), value: z.union([z.boolean(), z.literal('unknown')]), source: ZSourceRef, note: z.string().nullable() }),
+      z.object({
+        id: z.enum(MEMBERSHIP_IDS),
+        value: z.union([z.boolean(), z.literal('unknown')]),
+        source: ZSourceRef,
+        note: z.string().nullable(),
+      }),
     ),
     facts: z.array(
       z.object({

@@ -15,15 +15,24 @@ const out = (text: string): void => {
 }
 
 /** Colour only for a person at a terminal who has not asked for none (https://no-color.org). */
-const isColourTerminal = (): boolean => process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
+const isColourTerminal = (): boolean =>
+  process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
 
 const localeOf = (value: string | undefined): TLocale => {
   if (value === undefined) return 'en'
-  if (!isLocale(value)) throw new AppError('unknown_value', `unknown locale '${value}': use one of ${LOCALES.join(', ')}.`)
+  if (!isLocale(value))
+    throw new AppError('unknown_value', `unknown locale '${value}': use one of ${LOCALES.join(', ')}.`)
   return value
 }
 
-type TGapOptions = { technology?: string[]; technologies?: string[]; countries?: string[]; country?: string[]; format: string; locale?: string }
+type TGapOptions = {
+  technology?: string[]
+  technologies?: string[]
+  countries?: string[]
+  country?: string[]
+  format: string
+  locale?: string
+}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
@@ -49,7 +58,9 @@ const validate = (): void => {
     return
   }
   const facts = [...dataset.jurisdictions.values()].reduce((sum, j) => sum + 9 + 6 + j.restrictions.length, 0)
-  out(`jurisdictions valid: ${dataset.jurisdictions.size} jurisdictions, ${facts} facts, governance ${dataset.governance.attribution}`)
+  out(
+    `jurisdictions valid: ${dataset.jurisdictions.size} jurisdictions, ${facts} facts, governance ${dataset.governance.attribution}`,
+  )
 }
 
 const list = (options: { format: string; locale?: string }): void => {
@@ -71,7 +82,11 @@ const list = (options: { format: string; locale?: string }): void => {
     `${r.topics.covered}/${r.topics.total}`,
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)))
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
   out([line(header), ...body.map(line)].join('\n'))
 }
 
@@ -89,7 +104,10 @@ const show = (code: string, options: { format: string; locale?: string }): void 
     `  ${detail.attribution}`,
     '',
     'Memberships:',
-    ...detail.memberships.map((m) => `  ${m.id.padEnd(9)} ${String(m.value).padEnd(7)} source ${m.source.id}, as of ${m.source.asOf ?? 'n/a'}`),
+    ...detail.memberships.map(
+      (m) =>
+        `  ${m.id.padEnd(9)} ${String(m.value).padEnd(7)} source ${m.source.id}, as of ${m.source.asOf ?? 'n/a'}`,
+    ),
     '',
     'Topics:',
     ...detail.facts.flatMap((f) => [
@@ -98,7 +116,9 @@ const show = (code: string, options: { format: string; locale?: string }): void 
     ]),
     '',
     `Restrictions (${detail.restrictions.length}):`,
-    ...detail.restrictions.map((r) => `  ${r.kind} (strictness ${r.strictness}) ${r.id} [${r.technologies.join(', ')}]: ${r.summary}`),
+    ...detail.restrictions.map(
+      (r) => `  ${r.kind} (strictness ${r.strictness}) ${r.id} [${r.technologies.join(', ')}]: ${r.summary}`,
+    ),
   ]
   out(lines.join('\n'))
 }
@@ -107,16 +127,32 @@ const show = (code: string, options: { format: string; locale?: string }): void 
 export const registerJurisdictionCommands = (program: Command): void => {
   program
     .command('gap')
-    .description('jurisdiction gap analysis: where law is absent, weak or inconsistent, and the baseline that applies')
-    .addOption(new Option('--technology <ids>', 'technology ids of the catalogue, comma-separated (e.g. facial-recognition,cctv)').argParser(collect))
+    .description(
+      'jurisdiction gap analysis: where law is absent, weak or inconsistent, and the baseline that applies',
+    )
+    .addOption(
+      new Option(
+        '--technology <ids>',
+        'technology ids of the catalogue, comma-separated (e.g. facial-recognition,cctv)',
+      ).argParser(collect),
+    )
     .addOption(new Option('--technologies <ids>').argParser(collect).hideHelp())
-    .addOption(new Option('--countries <codes>', 'ISO 3166-1 alpha-2 codes, comma-separated (e.g. DE,NG,BR)').argParser(collect))
+    .addOption(
+      new Option(
+        '--countries <codes>',
+        'ISO 3166-1 alpha-2 codes, comma-separated (e.g. DE,NG,BR)',
+      ).argParser(collect),
+    )
     .addOption(new Option('--country <codes>').argParser(collect).hideHelp())
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
+    )
     .option('--locale <locale>', `language of names and titles: ${LOCALES.join(', ')} (default en)`)
     .action((options: TGapOptions) => gap(options))
 
-  const jurisdictions = program.command('jurisdictions').description('the jurisdiction dataset: facts, governance, restrictions')
+  const jurisdictions = program
+    .command('jurisdictions')
+    .description('the jurisdiction dataset: facts, governance, restrictions')
   jurisdictions
     .command('validate')
     .description('check every jurisdiction file and the WGI file; exit 1 with the list of problems')

@@ -8,8 +8,8 @@ import {
   type TDataset,
   type TFactStatus,
   type TJurisdiction,
-  type TRestriction,
   TOPIC_IDS,
+  type TRestriction,
   type TTopicFact,
   type TTopicId,
 } from './schemas.ts'
@@ -17,15 +17,27 @@ import {
 export type TTechnologySpec = Record<string, Partial<Record<string, TImportance>>>
 
 /** A library slice: technologies with their topics, every topic with two baseline safeguards. */
-export const buildGapLibrary = (technologies: TTechnologySpec, baseline: Partial<Record<string, string[]>> = {}): TGapLibrary => {
+export const buildGapLibrary = (
+  technologies: TTechnologySpec,
+  baseline: Partial<Record<string, string[]>> = {},
+): TGapLibrary => {
   const topics = new Map(
     TOPIC_IDS.map((id) => [
       id,
-      { id, title: { en: `Topic ${id}` }, baseline: baseline[id] ?? [`urn:custos:toolkit:requirement:${id}-a`, `urn:custos:toolkit:requirement:${id}-b`] },
+      {
+        id,
+        title: { en: `Topic ${id}` },
+        baseline: baseline[id] ?? [
+          `urn:custos:toolkit:requirement:${id}-a`,
+          `urn:custos:toolkit:requirement:${id}-b`,
+        ],
+      },
     ]),
   )
   const objects = new Map<string, { title: { en: string } }>()
-  for (const topic of topics.values()) for (const urn of topic.baseline) objects.set(urn, { title: { en: `Safeguard ${urn.split(':').at(-1)}` } })
+  for (const topic of topics.values())
+    for (const urn of topic.baseline)
+      objects.set(urn, { title: { en: `Safeguard ${urn.split(':').at(-1)}` } })
   return {
     technologies: new Map(
       Object.entries(technologies).map(([id, spec]) => [
@@ -33,7 +45,10 @@ export const buildGapLibrary = (technologies: TTechnologySpec, baseline: Partial
         {
           id,
           title: { en: `Technology ${id}` },
-          topics: Object.entries(spec).map(([topic, importance]) => ({ topic, importance: importance as TImportance })),
+          topics: Object.entries(spec).map(([topic, importance]) => ({
+            topic,
+            importance: importance as TImportance,
+          })),
         },
       ]),
     ),
@@ -45,7 +60,9 @@ export const buildGapLibrary = (technologies: TTechnologySpec, baseline: Partial
 
 const fact = (status: TFactStatus): TTopicFact => ({
   status,
-  ...(status === 'yes' || status === 'partial' ? { instrument: { title: `Act on ${status}`, adopted: 2020 } } : {}),
+  ...(status === 'yes' || status === 'partial'
+    ? { instrument: { title: `Act on ${status}`, adopted: 2020 } }
+    : {}),
   source: status === 'unknown' ? 'custos-research' : 'src-law',
   asOf: '2026-11-29',
   ...(status === 'unknown' ? { note: 'not yet researched' } : {}),
@@ -54,7 +71,11 @@ const fact = (status: TFactStatus): TTopicFact => ({
 /** A jurisdiction whose topics are `unknown` except those given; rule of law null = no WGI value. */
 export const buildJurisdiction = (
   code: string,
-  options: { ruleOfLaw?: number | null; topics?: Partial<Record<TTopicId, TFactStatus>>; restrictions?: Partial<TRestriction>[] } = {},
+  options: {
+    ruleOfLaw?: number | null
+    topics?: Partial<Record<TTopicId, TFactStatus>>
+    restrictions?: Partial<TRestriction>[]
+  } = {},
 ): TJurisdiction => ({
   code,
   iso3: `${code}X`,
@@ -63,7 +84,9 @@ export const buildJurisdiction = (
   memberships: Object.fromEntries(
     MEMBERSHIP_IDS.map((id) => [id, { value: false, source: 'src-law', asOf: '2026-11-29' }]),
   ) as TJurisdiction['memberships'],
-  topics: Object.fromEntries(TOPIC_IDS.map((id) => [id, fact(options.topics?.[id] ?? 'unknown')])) as TJurisdiction['topics'],
+  topics: Object.fromEntries(
+    TOPIC_IDS.map((id) => [id, fact(options.topics?.[id] ?? 'unknown')]),
+  ) as TJurisdiction['topics'],
   restrictions: (options.restrictions ?? []).map((partial, index) => ({
     id: `restriction-${code.toLowerCase()}-${index}`,
     technologies: [],

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { buildDataset, buildGapLibrary, buildJurisdiction } from './factories.ts'
-import { analyseGap, coverageOf, gapLevelOf, isInconsistent, strongerImportance, type TGapLevel, triggeredTopics } from './gap.ts'
+import {
+  analyseGap,
+  coverageOf,
+  gapLevelOf,
+  isInconsistent,
+  strongerImportance,
+  type TGapLevel,
+  triggeredTopics,
+} from './gap.ts'
 import type { TEnforcement, TFactStatus } from './schemas.ts'
 import { enforcementOf } from './wgi.ts'
 
@@ -63,7 +71,10 @@ describe('triggered topics', () => {
   })
 
   it('is the same whichever order the technologies come in', () => {
-    assert.deepEqual(triggeredTopics(['face', 'cam'], library).map((t) => [t.topic, t.importance]), triggeredTopics(['cam', 'face'], library).map((t) => [t.topic, t.importance]))
+    assert.deepEqual(
+      triggeredTopics(['face', 'cam'], library).map((t) => [t.topic, t.importance]),
+      triggeredTopics(['cam', 'face'], library).map((t) => [t.topic, t.importance]),
+    )
   })
 
   it('orders essential over relevant in either argument order', () => {
@@ -94,11 +105,31 @@ describe('coverage score', () => {
   const levels = (map: Record<string, TGapLevel>) => (topic: string) => map[topic] ?? 'unknown'
   it('is the share of triggered essential topics that are covered', () => {
     const topics = triggeredTopics(['cam'], library)
-    assert.equal(coverageOf(topics, levels({ data_protection_law: 'covered', cctv_rules: 'absent', workplace_monitoring_rules: 'covered' })), 0.5)
+    assert.equal(
+      coverageOf(
+        topics,
+        levels({
+          data_protection_law: 'covered',
+          cctv_rules: 'absent',
+          workplace_monitoring_rules: 'covered',
+        }),
+      ),
+      0.5,
+    )
   })
   it('does not count relevant topics when an essential topic is triggered', () => {
     const topics = triggeredTopics(['cam'], library)
-    assert.equal(coverageOf(topics, levels({ data_protection_law: 'covered', cctv_rules: 'covered', workplace_monitoring_rules: 'absent' })), 1)
+    assert.equal(
+      coverageOf(
+        topics,
+        levels({
+          data_protection_law: 'covered',
+          cctv_rules: 'covered',
+          workplace_monitoring_rules: 'absent',
+        }),
+      ),
+      1,
+    )
   })
   it('counts unknown and partial as not covered', () => {
     const topics = triggeredTopics(['cam'], library)
@@ -117,7 +148,12 @@ describe('coverage score', () => {
 describe('analyseGap', () => {
   const de = buildJurisdiction('DE', {
     ruleOfLaw: 1.5,
-    topics: { data_protection_law: 'yes', biometric_data_rules: 'yes', cctv_rules: 'yes', workplace_monitoring_rules: 'partial' },
+    topics: {
+      data_protection_law: 'yes',
+      biometric_data_rules: 'yes',
+      cctv_rules: 'yes',
+      workplace_monitoring_rules: 'partial',
+    },
     restrictions: [
       { id: 'emotion-at-work', technologies: ['face', 'cam'], kind: 'prohibited', strictness: 3 },
       { id: 'signage', technologies: ['cam'], kind: 'conditional', strictness: 1 },
@@ -126,7 +162,9 @@ describe('analyseGap', () => {
   const fr = buildJurisdiction('FR', {
     ruleOfLaw: 1.2,
     topics: { data_protection_law: 'yes', biometric_data_rules: 'yes', cctv_rules: 'yes' },
-    restrictions: [{ id: 'emotion-at-work', technologies: ['face', 'cam'], kind: 'prohibited', strictness: 3 }],
+    restrictions: [
+      { id: 'emotion-at-work', technologies: ['face', 'cam'], kind: 'prohibited', strictness: 3 },
+    ],
   })
   const ng = buildJurisdiction('NG', {
     ruleOfLaw: -0.9,
@@ -140,20 +178,35 @@ describe('analyseGap', () => {
   })
   const va = buildJurisdiction('VA', { ruleOfLaw: null, topics: { data_protection_law: 'yes' } })
   const dataset = buildDataset([de, fr, ng, br, va])
-  const run = (technologies: string[], jurisdictions: string[]) => analyseGap({ technologies, jurisdictions, dataset, library })
+  const run = (technologies: string[], jurisdictions: string[]) =>
+    analyseGap({ technologies, jurisdictions, dataset, library })
 
   it('has the contract shape of DESIGN §6', () => {
     const result = run(['face'], ['DE', 'NG'])
-    assert.deepEqual(Object.keys(result).slice(0, 7), ['technologies', 'jurisdictions', 'matrix', 'gaps', 'restrictions', 'baseline', 'coverage'])
+    assert.deepEqual(Object.keys(result).slice(0, 7), [
+      'technologies',
+      'jurisdictions',
+      'matrix',
+      'gaps',
+      'restrictions',
+      'baseline',
+      'coverage',
+    ])
     assert.deepEqual(result.technologies, ['face'])
     assert.deepEqual(Object.keys(result.jurisdictions[0] ?? {}), ['code', 'name', 'governance'])
     assert.deepEqual(result.jurisdictions[0]?.governance.enforcement, 'strong')
     const row = result.matrix[0]
     assert.ok(row)
     for (const field of ['topic', 'importance', 'inconsistent', 'cells']) assert.ok(field in row, field)
-    for (const field of ['level', 'status', 'instrument', 'sources']) assert.ok(field in (row.cells.DE ?? {}), field)
-    for (const gap of result.gaps) assert.deepEqual(Object.keys(gap).filter((k) => ['jurisdiction', 'topic', 'level', 'explanation'].includes(k)).length, 4)
-    for (const item of result.baseline) for (const field of ['urn', 'title', 'reason']) assert.ok(field in item, field)
+    for (const field of ['level', 'status', 'instrument', 'sources'])
+      assert.ok(field in (row.cells.DE ?? {}), field)
+    for (const gap of result.gaps)
+      assert.deepEqual(
+        Object.keys(gap).filter((k) => ['jurisdiction', 'topic', 'level', 'explanation'].includes(k)).length,
+        4,
+      )
+    for (const item of result.baseline)
+      for (const field of ['urn', 'title', 'reason']) assert.ok(field in item, field)
   })
 
   it('never reports an unknown fact as covered', () => {
@@ -161,7 +214,9 @@ describe('analyseGap', () => {
     const cell = result.matrix.find((r) => r.topic === 'cctv_rules')?.cells.NG
     assert.equal(cell?.status, 'unknown')
     assert.equal(cell?.level, 'unknown')
-    assert.ok(result.gaps.some((g) => g.jurisdiction === 'NG' && g.topic === 'cctv_rules' && g.level === 'unknown'))
+    assert.ok(
+      result.gaps.some((g) => g.jurisdiction === 'NG' && g.topic === 'cctv_rules' && g.level === 'unknown'),
+    )
   })
 
   it('reports yes with weak enforcement as partial and says why', () => {
@@ -181,14 +236,22 @@ describe('analyseGap', () => {
   it('marks a topic inconsistent when its level differs between countries, and only then', () => {
     const result = run(['face'], ['DE', 'FR', 'NG'])
     const inconsistent = Object.fromEntries(result.matrix.map((r) => [r.topic, r.inconsistent]))
-    assert.deepEqual(inconsistent, { data_protection_law: true, biometric_data_rules: true, cctv_rules: true })
+    assert.deepEqual(inconsistent, {
+      data_protection_law: true,
+      biometric_data_rules: true,
+      cctv_rules: true,
+    })
     const same = run(['face'], ['DE', 'FR'])
     assert.ok(same.matrix.every((r) => !r.inconsistent))
   })
 
   it('lists a gap for every cell that is not covered, and none for covered cells', () => {
     const result = run(['face'], ['DE', 'NG'])
-    const notCovered = result.matrix.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c.level !== 'covered').map(([code]) => `${code}:${r.topic}`))
+    const notCovered = result.matrix.flatMap((r) =>
+      Object.entries(r.cells)
+        .filter(([, c]) => c.level !== 'covered')
+        .map(([code]) => `${code}:${r.topic}`),
+    )
     assert.deepEqual(result.gaps.map((g) => `${g.jurisdiction}:${g.topic}`).sort(), notCovered.sort())
     assert.equal(result.gaps.filter((g) => g.jurisdiction === 'DE').length, 0)
   })
@@ -227,12 +290,18 @@ describe('analyseGap', () => {
       technologies: ['face', 'drone'],
       jurisdictions: ['DE', 'NG'],
       dataset,
-      library: buildGapLibrary({ face: { data_protection_law: 'essential' }, drone: { drone_rules: 'essential' } }),
+      library: buildGapLibrary({
+        face: { data_protection_law: 'essential' },
+        drone: { drone_rules: 'essential' },
+      }),
     })
-    assert.deepEqual(mixed.restrictions.map((r) => [r.id, r.isProposed]), [
-      ['emotion-at-work', true],
-      ['drone-permit', true],
-    ])
+    assert.deepEqual(
+      mixed.restrictions.map((r) => [r.id, r.isProposed]),
+      [
+        ['emotion-at-work', true],
+        ['drone-permit', true],
+      ],
+    )
   })
 
   it('lists the same restriction of several jurisdictions once, with all of them', () => {
@@ -255,7 +324,10 @@ describe('analyseGap', () => {
     }
     const item = result.baseline.find((b) => b.urn.endsWith('biometric_data_rules-a'))
     assert.equal(item?.title, 'Safeguard biometric_data_rules-a')
-    assert.match(item?.reason ?? '', /biometric_data_rules not covered: absent in NG \(inconsistent across the deployment\)/)
+    assert.match(
+      item?.reason ?? '',
+      /biometric_data_rules not covered: absent in NG \(inconsistent across the deployment\)/,
+    )
   })
 
   it('adds no baseline for a topic covered in every jurisdiction', () => {
@@ -265,14 +337,23 @@ describe('analyseGap', () => {
 
   it('lists a safeguard shared by several topics once, with the reasons merged', () => {
     const shared = 'urn:custos:toolkit:requirement:shared'
-    const lib = buildGapLibrary({ face: { data_protection_law: 'essential', biometric_data_rules: 'essential' } }, {
-      data_protection_law: [shared],
-      biometric_data_rules: [shared, 'urn:custos:toolkit:requirement:bio-only'],
-    })
+    const lib = buildGapLibrary(
+      { face: { data_protection_law: 'essential', biometric_data_rules: 'essential' } },
+      {
+        data_protection_law: [shared],
+        biometric_data_rules: [shared, 'urn:custos:toolkit:requirement:bio-only'],
+      },
+    )
     const result = analyseGap({ technologies: ['face'], jurisdictions: ['NG'], dataset, library: lib })
-    assert.deepEqual(result.baseline.map((b) => b.urn), [shared, 'urn:custos:toolkit:requirement:bio-only'])
+    assert.deepEqual(
+      result.baseline.map((b) => b.urn),
+      [shared, 'urn:custos:toolkit:requirement:bio-only'],
+    )
     assert.deepEqual(result.baseline[0]?.topics, ['data_protection_law', 'biometric_data_rules'])
-    assert.match(result.baseline[0]?.reason ?? '', /data_protection_law not covered: partial in NG; biometric_data_rules not covered: absent in NG/)
+    assert.match(
+      result.baseline[0]?.reason ?? '',
+      /data_protection_law not covered: partial in NG; biometric_data_rules not covered: absent in NG/,
+    )
   })
 
   it('refuses an unresolved jurisdiction instead of ignoring it', () => {

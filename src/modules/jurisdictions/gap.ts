@@ -38,7 +38,10 @@ export type TImportance = (typeof IMPORTANCES)[number]
 
 /** The slice of the library the engine reads; the loaded TLibrary fits it as it is. */
 export type TGapLibrary = {
-  technologies: ReadonlyMap<string, { id: string; title: TText; topics: readonly { topic: string; importance: TImportance }[] }>
+  technologies: ReadonlyMap<
+    string,
+    { id: string; title: TText; topics: readonly { topic: string; importance: TImportance }[] }
+  >
   topics: ReadonlyMap<string, { id: string; title: TText; baseline: readonly string[] }>
   objects: ReadonlyMap<string, { title: TText }>
   sources: ReadonlyMap<string, TSource>
@@ -74,7 +77,10 @@ const topicRank = (topic: string): number => {
 }
 
 /** Topics the technologies trigger, each with its strongest importance, in the fixed topic order. */
-export const triggeredTopics = (technologyIds: readonly string[], library: Pick<TGapLibrary, 'technologies'>): TTriggeredTopic[] => {
+export const triggeredTopics = (
+  technologyIds: readonly string[],
+  library: Pick<TGapLibrary, 'technologies'>,
+): TTriggeredTopic[] => {
   const byTopic = new Map<string, TTriggeredTopic>()
   for (const id of technologyIds) {
     const technology = library.technologies.get(id)
@@ -87,11 +93,14 @@ export const triggeredTopics = (technologyIds: readonly string[], library: Pick<
       } else byTopic.set(topic, { topic, importance, technologies: [id] })
     }
   }
-  return [...byTopic.values()].sort((a, b) => topicRank(a.topic) - topicRank(b.topic) || a.topic.localeCompare(b.topic))
+  return [...byTopic.values()].sort(
+    (a, b) => topicRank(a.topic) - topicRank(b.topic) || a.topic.localeCompare(b.topic),
+  )
 }
 
 /** A topic is inconsistent when its gap level differs between the deployment's jurisdictions. */
-export const isInconsistent = (levels: readonly TGapLevel[]): boolean => levels.some((level) => level !== levels[0])
+export const isInconsistent = (levels: readonly TGapLevel[]): boolean =>
+  levels.some((level) => level !== levels[0])
 
 export type TCoverageBasis = 'essential' | 'triggered' | 'none'
 
@@ -170,7 +179,13 @@ export type TGapJurisdiction = {
   }
 }
 
-export type TGap = { jurisdiction: string; topic: string; level: Exclude<TGapLevel, 'covered'>; importance: TImportance; explanation: string }
+export type TGap = {
+  jurisdiction: string
+  topic: string
+  level: Exclude<TGapLevel, 'covered'>
+  importance: TImportance
+  explanation: string
+}
 
 export type TRestrictionFinding = {
   id: string
@@ -187,9 +202,19 @@ export type TRestrictionFinding = {
   reason: string
 }
 
-export type TBaselineReason = { topic: string; jurisdictions: { code: string; level: TGapLevel }[]; inconsistent: boolean }
+export type TBaselineReason = {
+  topic: string
+  jurisdictions: { code: string; level: TGapLevel }[]
+  inconsistent: boolean
+}
 
-export type TBaselineItem = { urn: string; title: string; reason: string; topics: string[]; reasons: TBaselineReason[] }
+export type TBaselineItem = {
+  urn: string
+  title: string
+  reason: string
+  topics: string[]
+  reasons: TBaselineReason[]
+}
 
 export type TGapResult = {
   technologies: string[]
@@ -244,7 +269,10 @@ export const explainGap = (options: {
   }
 }
 
-const cellSources = (fact: { source: string; locator?: string; asOf?: string }, sources: TGapLibrary['sources']): TCellSource[] => {
+const cellSources = (
+  fact: { source: string; locator?: string; asOf?: string },
+  sources: TGapLibrary['sources'],
+): TCellSource[] => {
   const source = sources.get(fact.source)
   return [
     {
@@ -316,7 +344,9 @@ export const findRestrictions = (
   }
   const all = jurisdictions.map((j) => j.code)
   for (const finding of findings) {
-    const winsFor = finding.technologies.filter((technology) => strictestFor.get(technology) === finding.strictness)
+    const winsFor = finding.technologies.filter(
+      (technology) => strictestFor.get(technology) === finding.strictness,
+    )
     finding.isProposed = winsFor.length > 0
     const where = `${finding.kind} in ${finding.jurisdictions.join(', ')}`
     const elsewhere = all.filter((code) => !finding.jurisdictions.includes(code))
@@ -365,7 +395,14 @@ export const analyseGap = (input: TGapInput): TGapResult => {
       }
     }
     const levels = jurisdictions.map((j) => levelOf.get(key(j.code, topic)) as TGapLevel)
-    return { topic, title: topicTitle(topic), importance, inconsistent: isInconsistent(levels), technologies, cells }
+    return {
+      topic,
+      title: topicTitle(topic),
+      importance,
+      inconsistent: isInconsistent(levels),
+      technologies,
+      cells,
+    }
   })
 
   for (const jurisdiction of jurisdictions) {
@@ -391,12 +428,19 @@ export const analyseGap = (input: TGapInput): TGapResult => {
 
   const coverage: Record<string, number> = {}
   for (const jurisdiction of jurisdictions) {
-    coverage[jurisdiction.code] = coverageOf(topics, (topic) => levelOf.get(key(jurisdiction.code, topic)) ?? 'unknown')
+    coverage[jurisdiction.code] = coverageOf(
+      topics,
+      (topic) => levelOf.get(key(jurisdiction.code, topic)) ?? 'unknown',
+    )
   }
 
   return {
     technologies: [...input.technologies],
-    jurisdictions: jurisdictions.map((j) => ({ code: j.code, name: localise(j.name, locale), governance: governanceView(j) })),
+    jurisdictions: jurisdictions.map((j) => ({
+      code: j.code,
+      name: localise(j.name, locale),
+      governance: governanceView(j),
+    })),
     matrix,
     gaps,
     restrictions: findRestrictions(input.technologies, jurisdictions, locale),
@@ -411,7 +455,11 @@ export const analyseGap = (input: TGapInput): TGapResult => {
  * The baseline: for every topic not covered in every jurisdiction, the topic's safeguards apply to
  * the whole deployment. A safeguard named by several topics appears once with all its reasons.
  */
-export const buildBaseline = (matrix: readonly TMatrixRow[], library: Pick<TGapLibrary, 'topics' | 'objects'>, locale: TLocale = 'en'): TBaselineItem[] => {
+export const buildBaseline = (
+  matrix: readonly TMatrixRow[],
+  library: Pick<TGapLibrary, 'topics' | 'objects'>,
+  locale: TLocale = 'en',
+): TBaselineItem[] => {
   const byUrn = new Map<string, TBaselineItem>()
   for (const row of matrix) {
     const notCovered = Object.entries(row.cells)
@@ -420,7 +468,11 @@ export const buildBaseline = (matrix: readonly TMatrixRow[], library: Pick<TGapL
     if (notCovered.length === 0) continue
     const topic = library.topics.get(row.topic)
     if (!topic) continue
-    const reason: TBaselineReason = { topic: row.topic, jurisdictions: notCovered, inconsistent: row.inconsistent }
+    const reason: TBaselineReason = {
+      topic: row.topic,
+      jurisdictions: notCovered,
+      inconsistent: row.inconsistent,
+    }
     for (const urn of topic.baseline) {
       const seen = byUrn.get(urn)
       if (seen) {
@@ -431,7 +483,13 @@ export const buildBaseline = (matrix: readonly TMatrixRow[], library: Pick<TGapL
         continue
       }
       const object = library.objects.get(urn)
-      byUrn.set(urn, { urn, title: object ? localise(object.title, locale) : urn, reason: '', topics: [row.topic], reasons: [reason] })
+      byUrn.set(urn, {
+        urn,
+        title: object ? localise(object.title, locale) : urn,
+        reason: '',
+        topics: [row.topic],
+        reasons: [reason],
+      })
     }
   }
   const items = [...byUrn.values()]

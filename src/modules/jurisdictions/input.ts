@@ -13,10 +13,18 @@ import type { TDataset } from './schemas.ts'
 export const MAX_TECHNOLOGIES = 20
 export const MAX_COUNTRIES = 60
 
-export type TInputIssue = { path: 'technologies' | 'countries'; message: string; value: string; suggestions: string[] }
+export type TInputIssue = {
+  path: 'technologies' | 'countries'
+  message: string
+  value: string
+  suggestions: string[]
+}
 
 /** `a, b,,C` or ['a', 'b,c'] → ['a', 'b', 'c'], trimmed, without empties, first occurrence kept. */
-export const splitList = (raw: string | readonly string[] | undefined, normalise: (value: string) => string): string[] => {
+export const splitList = (
+  raw: string | readonly string[] | undefined,
+  normalise: (value: string) => string,
+): string[] => {
   const parts = (typeof raw === 'string' ? [raw] : (raw ?? [])).flatMap((item) => item.split(','))
   const out: string[] = []
   for (const part of parts) {
@@ -33,7 +41,11 @@ export const editDistance = (a: string, b: string): number => {
     const current = [i]
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost)
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      )
     }
     previous = current
   }
@@ -73,7 +85,12 @@ const normalisedName = (text: string): string =>
 
 const countryIssue = (raw: string, dataset: TDataset): TInputIssue => {
   const value = raw.toUpperCase()
-  const issue = (message: string, suggestions: string[]): TInputIssue => ({ path: 'countries', value: raw, suggestions, message })
+  const issue = (message: string, suggestions: string[]): TInputIssue => ({
+    path: 'countries',
+    value: raw,
+    suggestions,
+    message,
+  })
   if (/^[A-Z]{3}$/.test(value)) {
     const alpha2 = value === 'XKX' ? 'XK' : countries.alpha3ToAlpha2(value)
     if (alpha2 && dataset.jurisdictions.has(alpha2)) {
@@ -95,7 +112,10 @@ const countryIssue = (raw: string, dataset: TDataset): TInputIssue => {
     if (byName.length > 0) {
       const suggestions = byName.slice(0, 3).map((j) => j.code)
       const named = byName.slice(0, 3).map((j) => `${j.code} (${j.name.en})`)
-      return issue(`unknown country '${raw}': use ISO 3166-1 alpha-2, did you mean ${named.join(' or ')}?`, suggestions)
+      return issue(
+        `unknown country '${raw}': use ISO 3166-1 alpha-2, did you mean ${named.join(' or ')}?`,
+        suggestions,
+      )
     }
   }
   return issue(
@@ -115,7 +135,10 @@ export type TGapRequest = { technologies: string[]; countries: string[] }
  * throws `validation_failed` when a list is empty or too long, `unknown_value` for unknown values.
  */
 export const resolveGapRequest = (
-  raw: { technologies: string | readonly string[] | undefined; countries: string | readonly string[] | undefined },
+  raw: {
+    technologies: string | readonly string[] | undefined
+    countries: string | readonly string[] | undefined
+  },
   context: { technologyIds: readonly string[]; dataset: TDataset },
 ): TGapRequest => {
   const technologies = splitList(raw.technologies, (value) => value.toLowerCase())
@@ -123,18 +146,41 @@ export const resolveGapRequest = (
   const empty: TInputIssue[] = []
   const valid = context.technologyIds
   if (technologies.length === 0) {
-    empty.push({ path: 'technologies', value: '', suggestions: [], message: `no technology given: name one or more of ${valid.join(', ')}.` })
+    empty.push({
+      path: 'technologies',
+      value: '',
+      suggestions: [],
+      message: `no technology given: name one or more of ${valid.join(', ')}.`,
+    })
   }
   if (codes.length === 0) {
-    empty.push({ path: 'countries', value: '', suggestions: [], message: 'no country given: name one or more ISO 3166-1 alpha-2 codes, e.g. DE,NG,BR.' })
+    empty.push({
+      path: 'countries',
+      value: '',
+      suggestions: [],
+      message: 'no country given: name one or more ISO 3166-1 alpha-2 codes, e.g. DE,NG,BR.',
+    })
   }
   if (technologies.length > MAX_TECHNOLOGIES) {
-    empty.push({ path: 'technologies', value: '', suggestions: [], message: `at most ${MAX_TECHNOLOGIES} technologies per analysis.` })
+    empty.push({
+      path: 'technologies',
+      value: '',
+      suggestions: [],
+      message: `at most ${MAX_TECHNOLOGIES} technologies per analysis.`,
+    })
   }
   if (codes.length > MAX_COUNTRIES) {
-    empty.push({ path: 'countries', value: '', suggestions: [], message: `at most ${MAX_COUNTRIES} countries per analysis.` })
+    empty.push({
+      path: 'countries',
+      value: '',
+      suggestions: [],
+      message: `at most ${MAX_COUNTRIES} countries per analysis.`,
+    })
   }
-  if (empty.length > 0) throw new AppError('validation_failed', empty.map((i) => i.message).join('\n'), { details: { issues: empty } })
+  if (empty.length > 0)
+    throw new AppError('validation_failed', empty.map((i) => i.message).join('\n'), {
+      details: { issues: empty },
+    })
 
   const issues: TInputIssue[] = []
   for (const id of technologies) if (!valid.includes(id)) issues.push(technologyIssue(id, valid))

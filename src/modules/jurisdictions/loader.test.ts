@@ -24,7 +24,9 @@ const WGI = [
 
 const fact = (status: string, extra: Record<string, unknown> = {}) => ({
   status,
-  ...(status === 'yes' || status === 'partial' ? { instrument: { title: 'An Act', adopted: 2020, inForce: '2021-01-01' } } : {}),
+  ...(status === 'yes' || status === 'partial'
+    ? { instrument: { title: 'An Act', adopted: 2020, inForce: '2021-01-01' } }
+    : {}),
   ...(status === 'unknown' ? { note: 'searched the gazette' } : {}),
   source: 'src-a',
   asOf: '2026-11-29',
@@ -36,7 +38,12 @@ const jurisdictionFile = (code: string, iso3: string, overrides: Record<string, 
   iso3,
   name: { en: `Country ${code}` },
   unMember: true,
-  memberships: Object.fromEntries(['eu', 'eea', 'iccpr', 'montreux', 'vpi', 'icoca'].map((m) => [m, { value: false, source: 'src-a', asOf: '2026-11-29' }])),
+  memberships: Object.fromEntries(
+    ['eu', 'eea', 'iccpr', 'montreux', 'vpi', 'icoca'].map((m) => [
+      m,
+      { value: false, source: 'src-a', asOf: '2026-11-29' },
+    ]),
+  ),
   topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, fact('unknown')])),
   restrictions: [],
   ...overrides,
@@ -54,14 +61,22 @@ const contentWith = (files: Record<string, unknown>, wgi = WGI) => {
   }
   const { library } = loadLibrary({ contentDir: dir })
   library.sources.set('src-a', { id: 'src-a', publisher: 'P', title: 'T' })
-  library.sources.set('wb-wgi-2024', { id: 'wb-wgi-2024', publisher: 'World Bank', title: 'WGI', licence: 'CC BY 4.0' })
+  library.sources.set('wb-wgi-2024', {
+    id: 'wb-wgi-2024',
+    publisher: 'World Bank',
+    title: 'WGI',
+    licence: 'CC BY 4.0',
+  })
   library.technologies.set('cctv', { id: 'cctv' } as TTechnology)
   return loadJurisdictions({ contentDir: dir, library })
 }
 
 describe('loading jurisdiction files', () => {
   it('loads a valid file and merges its WGI indicators', () => {
-    const { dataset, problems } = contentWith({ 'DE.yaml': jurisdictionFile('DE', 'DEU'), 'CD.yaml': jurisdictionFile('CD', 'COD') })
+    const { dataset, problems } = contentWith({
+      'DE.yaml': jurisdictionFile('DE', 'DEU'),
+      'CD.yaml': jurisdictionFile('CD', 'COD'),
+    })
     assert.deepEqual(problems, [])
     assert.equal(dataset.jurisdictions.get('DE')?.governance.ruleOfLaw, 1.55)
     assert.equal(dataset.jurisdictions.get('CD')?.governance.voiceAccountability, null)
@@ -76,20 +91,79 @@ describe('loading jurisdiction files', () => {
   })
 
   const bad: [string, string, unknown, RegExp][] = [
-    ['a code that is not the file name', 'FR.yaml', jurisdictionFile('DE', 'DEU'), /does not match the file name FR\.yaml/],
-    ['a code that is not ISO 3166-1', 'QQ.yaml', jurisdictionFile('QQ', 'QQQ'), /QQ is not an ISO 3166-1 alpha-2 code/],
-    ['an alpha-3 code of another country', 'DE.yaml', jurisdictionFile('DE', 'FRA'), /FRA is not the alpha-3 code of DE/],
+    [
+      'a code that is not the file name',
+      'FR.yaml',
+      jurisdictionFile('DE', 'DEU'),
+      /does not match the file name FR\.yaml/,
+    ],
+    [
+      'a code that is not ISO 3166-1',
+      'QQ.yaml',
+      jurisdictionFile('QQ', 'QQQ'),
+      /QQ is not an ISO 3166-1 alpha-2 code/,
+    ],
+    [
+      'an alpha-3 code of another country',
+      'DE.yaml',
+      jurisdictionFile('DE', 'FRA'),
+      /FRA is not the alpha-3 code of DE/,
+    ],
     ['a lower-case code', 'de.yaml', jurisdictionFile('de', 'DEU'), /upper-case ISO 3166-1 alpha-2/],
-    ['a missing topic', 'DE.yaml', jurisdictionFile('DE', 'DEU', { topics: { data_protection_law: fact('no') } }), /ai_rules/],
-    ['a yes without an instrument', 'DE.yaml', jurisdictionFile('DE', 'DEU', { topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, { status: 'yes', source: 'src-a', asOf: '2026-11-29' }])) }), /needs an instrument/],
-    ['a fact without an as-of date', 'DE.yaml', jurisdictionFile('DE', 'DEU', { topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, { status: 'no', source: 'src-a' }])) }), /asOf/],
-    ['a fact citing a source that does not exist', 'DE.yaml', jurisdictionFile('DE', 'DEU', { topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, fact('no', { source: 'nowhere' })])) }), /source "nowhere" is not in content\/sources/],
-    ['an unknown status', 'DE.yaml', jurisdictionFile('DE', 'DEU', { topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, fact('maybe')])) }), /status/],
+    [
+      'a missing topic',
+      'DE.yaml',
+      jurisdictionFile('DE', 'DEU', { topics: { data_protection_law: fact('no') } }),
+      /ai_rules/,
+    ],
+    [
+      'a yes without an instrument',
+      'DE.yaml',
+      jurisdictionFile('DE', 'DEU', {
+        topics: Object.fromEntries(
+          TOPIC_IDS.map((t) => [t, { status: 'yes', source: 'src-a', asOf: '2026-11-29' }]),
+        ),
+      }),
+      /needs an instrument/,
+    ],
+    [
+      'a fact without an as-of date',
+      'DE.yaml',
+      jurisdictionFile('DE', 'DEU', {
+        topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, { status: 'no', source: 'src-a' }])),
+      }),
+      /asOf/,
+    ],
+    [
+      'a fact citing a source that does not exist',
+      'DE.yaml',
+      jurisdictionFile('DE', 'DEU', {
+        topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, fact('no', { source: 'nowhere' })])),
+      }),
+      /source "nowhere" is not in content\/sources/,
+    ],
+    [
+      'an unknown status',
+      'DE.yaml',
+      jurisdictionFile('DE', 'DEU', { topics: Object.fromEntries(TOPIC_IDS.map((t) => [t, fact('maybe')])) }),
+      /status/,
+    ],
     [
       'a restriction naming a technology outside the catalogue',
       'DE.yaml',
       jurisdictionFile('DE', 'DEU', {
-        restrictions: [{ id: 'r-1', technologies: ['teleporter'], kind: 'prohibited', strictness: 3, summary: { en: 'x' }, instrument: { title: 'A', adopted: 2024 }, source: 'src-a', asOf: '2026-11-29' }],
+        restrictions: [
+          {
+            id: 'r-1',
+            technologies: ['teleporter'],
+            kind: 'prohibited',
+            strictness: 3,
+            summary: { en: 'x' },
+            instrument: { title: 'A', adopted: 2024 },
+            source: 'src-a',
+            asOf: '2026-11-29',
+          },
+        ],
       }),
       /"teleporter" is not a technology of the catalogue/,
     ],
@@ -99,7 +173,10 @@ describe('loading jurisdiction files', () => {
     it(`reports ${name}`, () => {
       const { problems } = contentWith({ [file]: data })
       assert.ok(problems.length > 0, 'a problem is reported')
-      assert.ok(problems.some((p) => message.test(`${p.field ?? ''} ${p.message}`)), JSON.stringify(problems))
+      assert.ok(
+        problems.some((p) => message.test(`${p.field ?? ''} ${p.message}`)),
+        JSON.stringify(problems),
+      )
     })
   }
 
@@ -111,7 +188,12 @@ describe('loading jurisdiction files', () => {
 
 describe('reading the WGI file', () => {
   it('keeps quoted commas inside a field', () => {
-    assert.deepEqual(splitCsvLine('CD,COD,"Congo, Dem. Rep.",2023'), ['CD', 'COD', 'Congo, Dem. Rep.', '2023'])
+    assert.deepEqual(splitCsvLine('CD,COD,"Congo, Dem. Rep.",2023'), [
+      'CD',
+      'COD',
+      'Congo, Dem. Rep.',
+      '2023',
+    ])
     assert.deepEqual(splitCsvLine('a,"say ""hi""",'), ['a', 'say "hi"', ''])
   })
   it('reports a value that is not a number and keeps the row', () => {
@@ -124,7 +206,10 @@ describe('reading the WGI file', () => {
 describe('the shipped jurisdiction data', () => {
   it('passes every check (custos jurisdictions validate)', () => {
     const { dataset, problems } = checkJurisdictions()
-    assert.deepEqual(problems.map((p) => `${p.file} ${p.field ?? ''}: ${p.message}`), [])
+    assert.deepEqual(
+      problems.map((p) => `${p.file} ${p.field ?? ''}: ${p.message}`),
+      [],
+    )
     assert.ok(dataset.jurisdictions.size >= 195)
   })
 })

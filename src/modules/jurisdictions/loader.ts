@@ -101,7 +101,8 @@ const checkJurisdiction = (
       problem(field, `source "${source}" is not in content/sources/`)
     }
   }
-  for (const [id, fact] of Object.entries(jurisdiction.memberships)) cites(`memberships.${id}.source`, fact.source)
+  for (const [id, fact] of Object.entries(jurisdiction.memberships))
+    cites(`memberships.${id}.source`, fact.source)
   for (const [id, fact] of Object.entries(jurisdiction.topics)) cites(`topics.${id}.source`, fact.source)
   const seen = new Set<string>()
   jurisdiction.restrictions.forEach((restriction, index) => {
@@ -118,7 +119,11 @@ const checkJurisdiction = (
 }
 
 /** Loads every jurisdiction file with its governance indicators; problems are listed, not thrown. */
-export const loadJurisdictions = (options: { contentDir: string; displayDir?: string; library: TLibrary }): TJurisdictionLoad => {
+export const loadJurisdictions = (options: {
+  contentDir: string
+  displayDir?: string
+  library: TLibrary
+}): TJurisdictionLoad => {
   const { contentDir, library } = options
   const displayDir = options.displayDir ?? library.displayDir
   const problems: TProblem[] = []
@@ -134,7 +139,10 @@ export const loadJurisdictions = (options: { contentDir: string; displayDir?: st
     },
   }
   if (library.sources.size > 0 && !library.sources.has(WGI_SOURCE_ID)) {
-    problems.push({ file: `${displayDir}/${WGI_FILE}`, message: `source "${WGI_SOURCE_ID}" is not in content/sources/` })
+    problems.push({
+      file: `${displayDir}/${WGI_FILE}`,
+      message: `source "${WGI_SOURCE_ID}" is not in content/sources/`,
+    })
   }
 
   const dir = join(contentDir, JURISDICTIONS_DIR)
@@ -167,7 +175,10 @@ export const loadJurisdictions = (options: { contentDir: string; displayDir?: st
       }
       continue
     }
-    const jurisdiction: TJurisdiction = { ...parsed.data, governance: governanceOf(wgi.get(parsed.data.code)) }
+    const jurisdiction: TJurisdiction = {
+      ...parsed.data,
+      governance: governanceOf(wgi.get(parsed.data.code)),
+    }
     checkJurisdiction(jurisdiction, name, file, library, problems)
     if (jurisdictions.has(jurisdiction.code)) {
       problems.push({ file, field: 'code', message: `jurisdiction ${jurisdiction.code} is defined twice` })

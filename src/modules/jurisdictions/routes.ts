@@ -8,8 +8,23 @@ import { AppError } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { authorize } from '../platform/policy.ts'
-import { ZCodeParam, ZDataSources, ZGapQuery, ZGapResult, ZJurisdictionDetail, ZJurisdictionList, ZLocaleQuery } from './api-schemas.ts'
-import { analyseGapRequest, dataSources, getJurisdictionContext, jurisdictionDetail, listJurisdictions, type TJurisdictionContext } from './service.ts'
+import {
+  ZCodeParam,
+  ZDataSources,
+  ZGapQuery,
+  ZGapResult,
+  ZJurisdictionDetail,
+  ZJurisdictionList,
+  ZLocaleQuery,
+} from './api-schemas.ts'
+import {
+  analyseGapRequest,
+  dataSources,
+  getJurisdictionContext,
+  jurisdictionDetail,
+  listJurisdictions,
+  type TJurisdictionContext,
+} from './service.ts'
 
 const base = { method: 'get' as const, tags: ['Jurisdictions'], security: SESSION_SECURITY }
 
@@ -18,7 +33,11 @@ export type TJurisdictionRouteOptions = { context?: () => TJurisdictionContext }
 
 const allowRead = (c: TContext): void => authorize(requireAuth(c), 'read', 'jurisdiction')
 
-export const registerJurisdictionRoutes = (app: TApp, _deps: TAppDeps, options: TJurisdictionRouteOptions = {}): void => {
+export const registerJurisdictionRoutes = (
+  app: TApp,
+  _deps: TAppDeps,
+  options: TJurisdictionRouteOptions = {},
+): void => {
   // Loaded on first use, so the server is ready before the dataset is read.
   const context = options.context ?? (() => getJurisdictionContext())
 
@@ -28,7 +47,10 @@ export const registerJurisdictionRoutes = (app: TApp, _deps: TAppDeps, options: 
       path: '/api/gap',
       summary: 'Gap analysis of technologies across jurisdictions (DESIGN §5.3; same JSON as `custos gap`)',
       request: { query: ZGapQuery },
-      responses: { 200: jsonContent(ZGapResult, 'Matrix, gaps, restrictions, baseline and coverage'), ...errorResponses(401, 403, 422) },
+      responses: {
+        200: jsonContent(ZGapResult, 'Matrix, gaps, restrictions, baseline and coverage'),
+        ...errorResponses(401, 403, 422),
+      },
     }),
     (c) => {
       allowRead(c)
@@ -43,13 +65,22 @@ export const registerJurisdictionRoutes = (app: TApp, _deps: TAppDeps, options: 
       path: '/api/jurisdictions',
       summary: 'Every jurisdiction with governance indicators and a summary of its facts',
       request: { query: ZLocaleQuery },
-      responses: { 200: jsonContent(ZJurisdictionList, 'Jurisdictions in code order'), ...errorResponses(401, 403, 422) },
+      responses: {
+        200: jsonContent(ZJurisdictionList, 'Jurisdictions in code order'),
+        ...errorResponses(401, 403, 422),
+      },
     }),
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
       const loaded = context()
-      return c.json({ items: listJurisdictions({ locale, context: loaded }), attribution: loaded.dataset.governance.attribution }, 200)
+      return c.json(
+        {
+          items: listJurisdictions({ locale, context: loaded }),
+          attribution: loaded.dataset.governance.attribution,
+        },
+        200,
+      )
     },
   )
 
@@ -59,7 +90,10 @@ export const registerJurisdictionRoutes = (app: TApp, _deps: TAppDeps, options: 
       path: '/api/jurisdictions/{code}',
       summary: 'One jurisdiction: facts with sources and as-of dates, memberships, governance, restrictions',
       request: { query: ZLocaleQuery, params: ZCodeParam },
-      responses: { 200: jsonContent(ZJurisdictionDetail, 'The jurisdiction'), ...errorResponses(401, 403, 404, 422) },
+      responses: {
+        200: jsonContent(ZJurisdictionDetail, 'The jurisdiction'),
+        ...errorResponses(401, 403, 404, 422),
+      },
     }),
     (c) => {
       allowRead(c)
@@ -69,7 +103,8 @@ export const registerJurisdictionRoutes = (app: TApp, _deps: TAppDeps, options: 
         return c.json(jurisdictionDetail(code, { locale, context: context() }), 200)
       } catch (error) {
         // An unknown code in a path is a missing resource; the message still suggests the code meant.
-        if (error instanceof AppError && error.code === 'unknown_value') throw new AppError('not_found', error.userMessage)
+        if (error instanceof AppError && error.code === 'unknown_value')
+          throw new AppError('not_found', error.userMessage)
         throw error
       }
     },

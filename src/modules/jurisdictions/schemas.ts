@@ -78,7 +78,10 @@ export const ZRestriction = z.strictObject({
 })
 export type TRestriction = z.infer<typeof ZRestriction>
 
-const topicShape = Object.fromEntries(TOPIC_IDS.map((id) => [id, ZTopicFact])) as Record<TTopicId, typeof ZTopicFact>
+const topicShape = Object.fromEntries(TOPIC_IDS.map((id) => [id, ZTopicFact])) as Record<
+  TTopicId,
+  typeof ZTopicFact
+>
 const membershipShape = Object.fromEntries(MEMBERSHIP_IDS.map((id) => [id, ZMembershipFact])) as Record<
   TMembershipId,
   typeof ZMembershipFact

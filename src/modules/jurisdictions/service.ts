@@ -8,7 +8,16 @@ import { localise, type TLocale } from '../../library/text.ts'
 import { analyseGap, factOf, gapLevelOf, type TCellSource, type TGapLevel, type TGapResult } from './gap.ts'
 import { resolveCountry, resolveGapRequest } from './input.ts'
 import { loadJurisdictions } from './loader.ts'
-import { MEMBERSHIP_IDS, type TDataset, type TMembershipId, type TEnforcement, type TFactStatus, type TGovernance, type TInstrument, TOPIC_IDS } from './schemas.ts'
+import {
+  MEMBERSHIP_IDS,
+  type TDataset,
+  type TEnforcement,
+  type TFactStatus,
+  type TGovernance,
+  type TInstrument,
+  type TMembershipId,
+  TOPIC_IDS,
+} from './schemas.ts'
 import { enforcementOf } from './wgi.ts'
 
 export type TJurisdictionContext = { library: TLibrary; dataset: TDataset }
@@ -26,7 +35,9 @@ export const getJurisdictionContext = (options: { contentDir?: string } = {}): T
 }
 
 /** Every problem of the jurisdiction files and the WGI file (the library's own checks run separately). */
-export const checkJurisdictions = (options: { contentDir?: string } = {}): { dataset: TDataset; problems: TProblem[] } => {
+export const checkJurisdictions = (
+  options: { contentDir?: string } = {},
+): { dataset: TDataset; problems: TProblem[] } => {
   const { library, problems: libraryProblems } = checkLibrary(options)
   const { dataset, problems } = loadJurisdictions({ contentDir: library.contentDir, library })
   // Source and technology references need a library that loaded; say so rather than hide it.
@@ -36,12 +47,21 @@ export const checkJurisdictions = (options: { contentDir?: string } = {}): { dat
 
 /** A gap analysis from raw input (ids and codes as typed): resolves, validates, analyses. */
 export const analyseGapRequest = (
-  raw: { technologies: string | readonly string[] | undefined; countries: string | readonly string[] | undefined },
+  raw: {
+    technologies: string | readonly string[] | undefined
+    countries: string | readonly string[] | undefined
+  },
   options: { locale?: TLocale; context?: TJurisdictionContext } = {},
 ): TGapResult => {
   const { library, dataset } = options.context ?? getJurisdictionContext()
   const request = resolveGapRequest(raw, { technologyIds: [...library.technologies.keys()], dataset })
-  return analyseGap({ technologies: request.technologies, jurisdictions: request.countries, dataset, library, locale: options.locale ?? 'en' })
+  return analyseGap({
+    technologies: request.technologies,
+    jurisdictions: request.countries,
+    dataset,
+    library,
+    locale: options.locale ?? 'en',
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -64,7 +84,9 @@ export type TJurisdictionSummary = {
 const statusCounts = (): TStatusCounts => ({ yes: 0, partial: 0, no: 0, unknown: 0 })
 
 /** Every jurisdiction with governance and a summary of its facts, in code order. */
-export const listJurisdictions = (options: { locale?: TLocale; context?: TJurisdictionContext } = {}): TJurisdictionSummary[] => {
+export const listJurisdictions = (
+  options: { locale?: TLocale; context?: TJurisdictionContext } = {},
+): TJurisdictionSummary[] => {
   const { dataset } = options.context ?? getJurisdictionContext()
   return [...dataset.jurisdictions.values()].map((j) => {
     const enforcement = enforcementOf(j.governance.ruleOfLaw)
@@ -80,7 +102,11 @@ export const listJurisdictions = (options: { locale?: TLocale; context?: TJurisd
       name: localise(j.name, options.locale ?? 'en'),
       unMember: j.unMember,
       isEuMember: j.memberships.eu.value === true,
-      governance: { ruleOfLaw: j.governance.ruleOfLaw, voiceAccountability: j.governance.voiceAccountability, enforcement },
+      governance: {
+        ruleOfLaw: j.governance.ruleOfLaw,
+        voiceAccountability: j.governance.voiceAccountability,
+        enforcement,
+      },
       topics: counts,
       restrictions: j.restrictions.length,
     }
@@ -97,7 +123,12 @@ export type TFactView = {
   note: string | null
 }
 
-export type TMembershipView = { id: TMembershipId; value: boolean | 'unknown'; source: TCellSource; note: string | null }
+export type TMembershipView = {
+  id: TMembershipId
+  value: boolean | 'unknown'
+  source: TCellSource
+  note: string | null
+}
 
 export type TJurisdictionDetail = Omit<TJurisdictionSummary, 'governance' | 'topics' | 'restrictions'> & {
   names: Record<string, string>
@@ -116,7 +147,10 @@ export type TJurisdictionDetail = Omit<TJurisdictionSummary, 'governance' | 'top
   }[]
 }
 
-const sourceView = (library: TLibrary, fact: { source: string; locator?: string; asOf?: string }): TCellSource => {
+const sourceView = (
+  library: TLibrary,
+  fact: { source: string; locator?: string; asOf?: string },
+): TCellSource => {
   const source = library.sources.get(fact.source)
   return {
     id: fact.source,
@@ -195,7 +229,9 @@ export type TDataSource = {
 }
 
 /** The sources the jurisdiction dataset cites (with how often), and the WGI attribution. */
-export const dataSources = (options: { context?: TJurisdictionContext } = {}): {
+export const dataSources = (
+  options: { context?: TJurisdictionContext } = {},
+): {
   governance: TDataset['governance'] & { licence: string | null; url: string | null }
   sources: TDataSource[]
 } => {
@@ -209,7 +245,8 @@ export const dataSources = (options: { context?: TJurisdictionContext } = {}): {
   }
   const wgi = library.sources.get(dataset.governance.source)
   if (wgi) counts.set(wgi.id, counts.get(wgi.id) ?? 0)
-  const text = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value))
+  const text = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? null : String(value)
   const sources = [...counts.entries()]
     .map(([id, facts]) => {
       const source = library.sources.get(id)
@@ -226,5 +263,8 @@ export const dataSources = (options: { context?: TJurisdictionContext } = {}): {
       }
     })
     .sort((a, b) => b.facts - a.facts || a.id.localeCompare(b.id))
-  return { governance: { ...dataset.governance, licence: wgi?.licence ?? null, url: wgi?.url ?? null }, sources }
+  return {
+    governance: { ...dataset.governance, licence: wgi?.licence ?? null, url: wgi?.url ?? null },
+    sources,
+  }
 }

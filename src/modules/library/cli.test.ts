@@ -9,7 +9,10 @@ const ROOT = join(import.meta.dirname, '../../..')
 const BROKEN = 'test/fixtures/library/broken'
 
 const spawn = (entry: string, args: string[]) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 /** Through the real entry point (slow to start: it loads every module). */
@@ -53,7 +56,15 @@ describe('custos library', () => {
   })
 
   it('show --format json prints the object with its crosswalk links', () => {
-    const run = library('library', 'show', 'urn:custos:toolkit:requirement:T2.01', '--format', 'json', '--locale', 'en')
+    const run = library(
+      'library',
+      'show',
+      'urn:custos:toolkit:requirement:T2.01',
+      '--format',
+      'json',
+      '--locale',
+      'en',
+    )
     assert.equal(run.code, 0, run.stderr)
     const view = JSON.parse(run.stdout) as { kind: string; title: unknown; crosswalk: unknown[] }
     assert.equal(view.kind, 'requirement')
@@ -71,10 +82,13 @@ describe('custos library', () => {
 
 describe('formatTable', () => {
   it('aligns every column to its widest cell', () => {
-    const text = formatTable(['A', 'LONG HEADER', 'C'], [
-      ['xxxxx', 'y', 'last'],
-      ['x', 'yyyyyyyyyyyyyyy', 'z'],
-    ])
+    const text = formatTable(
+      ['A', 'LONG HEADER', 'C'],
+      [
+        ['xxxxx', 'y', 'last'],
+        ['x', 'yyyyyyyyyyyyyyy', 'z'],
+      ],
+    )
     const lines = text.split('\n')
     const starts = (line: string) => [line.indexOf(line.trim().split(/\s{2,}/)[1] ?? '')]
     assert.equal(lines.length, 4)

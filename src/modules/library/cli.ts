@@ -47,7 +47,9 @@ const run =
 
 /** Pads columns so a table reads aligned in a terminal. */
 export const formatTable = (headers: string[], rows: string[][]): string => {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)))
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
+  )
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] as number)))
@@ -78,7 +80,9 @@ const validate = (options: { content?: string; updateLock?: boolean }): number =
     err(`${problems.length} problem(s) in the library (${summaryOf(library)})`)
     return 1
   }
-  out(`library valid: ${library.objects.size} objects in ${library.files.length} files (${summaryOf(library)})`)
+  out(
+    `library valid: ${library.objects.size} objects in ${library.files.length} files (${summaryOf(library)})`,
+  )
   if (options.updateLock) return lock(options)
   return 0
 }
@@ -94,7 +98,9 @@ const lock = (options: { content?: string }): number => {
   const { lock: current } = readLock(contentDir)
   const next = updatedLock(library, current)
   writeLock(contentDir, next.lock)
-  out(`urns.lock.json: ${next.added} URN(s) added, ${next.raised} version(s) raised, ${Object.keys(next.lock.urns).length} in all`)
+  out(
+    `urns.lock.json: ${next.added} URN(s) added, ${next.raised} version(s) raised, ${Object.keys(next.lock.urns).length} in all`,
+  )
   return 0
 }
 
@@ -106,10 +112,21 @@ const list = (options: { content?: string; kind?: string; format: string; locale
   const { library } = loadLibrary({ contentDir: contentDirOf(options) })
   const entries = listEntries(library, options.kind as Parameters<typeof listEntries>[1])
   if (options.format === 'json') {
-    out(JSON.stringify(entries.map((entry) => ({ ...entry, title: localise(entry.title, locale) })), null, 2))
+    out(
+      JSON.stringify(
+        entries.map((entry) => ({ ...entry, title: localise(entry.title, locale) })),
+        null,
+        2,
+      ),
+    )
     return 0
   }
-  const rows = entries.map((entry) => [entry.kind, entry.urn, String(entry.version), localise(entry.title, locale)])
+  const rows = entries.map((entry) => [
+    entry.kind,
+    entry.urn,
+    String(entry.version),
+    localise(entry.title, locale),
+  ])
   out(formatTable(['KIND', 'URN', 'VERSION', 'TITLE'], rows))
   return 0
 }
@@ -119,7 +136,9 @@ const show = (urn: string, options: { content?: string; format: string; locale?:
   const { library } = loadLibrary({ contentDir: contentDirOf(options) })
   const view = describeObject(library, urn)
   if (!view) {
-    throw new UsageError(`unknown URN ${urn}\nnearest: ${nearestUrns(library, urn).join(', ') || '(the library is empty)'}`)
+    throw new UsageError(
+      `unknown URN ${urn}\nnearest: ${nearestUrns(library, urn).join(', ') || '(the library is empty)'}`,
+    )
   }
   const shown = locale ? localiseDeep(view, locale) : view
   if (options.format === 'json') out(JSON.stringify(shown, null, 2))
@@ -132,8 +151,10 @@ export const registerLibraryCommands = (program: Command): void => {
   const library = program
     .command('library')
     .description('the knowledge library: frameworks, technologies, risk method, questionnaires')
-  const contentOption = () => new Option('--content <dir>', 'content directory (default: the package content/)')
-  const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default(choices[0])
+  const contentOption = () =>
+    new Option('--content <dir>', 'content directory (default: the package content/)')
+  const formatOption = (choices: string[]) =>
+    new Option('--format <format>', 'output format').choices(choices).default(choices[0])
   const sub = (name: string) => library.command(name)
 
   sub('validate')
@@ -153,7 +174,9 @@ export const registerLibraryCommands = (program: Command): void => {
     .addOption(new Option('--kind <kind>', `one kind of object: ${OBJECT_KIND_IDS.join(', ')}`))
     .addOption(formatOption(['table', 'json']))
     .option('--locale <locale>', `text language: ${LOCALES.join(', ')} (default en)`)
-    .action(run((options: { content?: string; kind?: string; format: string; locale?: string }) => list(options)))
+    .action(
+      run((options: { content?: string; kind?: string; format: string; locale?: string }) => list(options)),
+    )
 
   sub('show')
     .description('show one library object with its crosswalk links')
@@ -161,7 +184,11 @@ export const registerLibraryCommands = (program: Command): void => {
     .addOption(contentOption())
     .addOption(formatOption(['text', 'json']))
     .option('--locale <locale>', `text language: ${LOCALES.join(', ')}`)
-    .action(run((urn: string, options: { content?: string; format: string; locale?: string }) => show(urn, options)))
+    .action(
+      run((urn: string, options: { content?: string; format: string; locale?: string }) =>
+        show(urn, options),
+      ),
+    )
 }
 
 // Runnable on its own (`npx tsx src/modules/library/cli.ts library validate`) for content writers

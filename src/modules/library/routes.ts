@@ -46,7 +46,11 @@ const itemErrors = errorResponses(401, 403, 404, 422)
 /** Every library read needs a signed-in member (any role). */
 const allowRead = (c: TContext): void => authorize(requireAuth(c), 'read', 'library')
 
-export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibraryRouteOptions = {}): void => {
+export const registerLibraryRoutes = (
+  app: TApp,
+  _deps: TAppDeps,
+  options: TLibraryRouteOptions = {},
+): void => {
   // Loaded on first use, not at start, so the server is ready without waiting for the library.
   const library = options.library ?? (() => getLibrary())
 
@@ -69,7 +73,8 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
     createRoute({
       ...base,
       path: '/api/library/frameworks/{id}',
-      summary: 'A framework with its areas and requirements (or provisions) and crosswalk links in both directions',
+      summary:
+        'A framework with its areas and requirements (or provisions) and crosswalk links in both directions',
       request: { query: ZLocaleQuery, params: ZIdParam },
       responses: { 200: jsonContent(ZFrameworkDetail, 'The framework'), ...itemErrors },
     }),
@@ -208,7 +213,9 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
     (c) => {
       allowRead(c)
       const { locale, q, kind } = c.req.valid('query')
-      const hits = searchLibrary(library(), q, locale).filter((hit) => kind === undefined || hit.kind === kind)
+      const hits = searchLibrary(library(), q, locale).filter(
+        (hit) => kind === undefined || hit.kind === kind,
+      )
       return c.json({ query: q, hits: localised(hits, locale) }, 200)
     },
   )
@@ -229,7 +236,9 @@ export const registerLibraryRoutes = (app: TApp, _deps: TAppDeps, options: TLibr
       const view = describeObject(lib, urn)
       if (!view) {
         const nearest = nearestUrns(lib, urn).join(', ')
-        throw new AppError('not_found', `Library object not found: ${urn}. Nearest: ${nearest}.`, { details: { nearest } })
+        throw new AppError('not_found', `Library object not found: ${urn}. Nearest: ${nearest}.`, {
+          details: { nearest },
+        })
       }
       return c.json(localised(view, locale), 200)
     },

@@ -10,26 +10,50 @@ import { OBJECT_KIND_IDS } from '../../library/urn.ts'
 export const SEARCH_QUERY_MAX = 200
 
 export const ZLocaleQuery = z.object({
-  locale: z.enum(LOCALES).default('en').openapi({ param: { name: 'locale', in: 'query' }, example: 'fr' }),
+  locale: z
+    .enum(LOCALES)
+    .default('en')
+    .openapi({ param: { name: 'locale', in: 'query' }, example: 'fr' }),
 })
 
 export const ZSearchQuery = ZLocaleQuery.extend({
-  q: z.string().trim().min(1).max(SEARCH_QUERY_MAX).openapi({ param: { name: 'q', in: 'query' }, example: 'biometric' }),
-  kind: z.enum(['requirement', 'provision', 'question', 'technology']).optional().openapi({ param: { name: 'kind', in: 'query' } }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(SEARCH_QUERY_MAX)
+    .openapi({ param: { name: 'q', in: 'query' }, example: 'biometric' }),
+  kind: z
+    .enum(['requirement', 'provision', 'question', 'technology'])
+    .optional()
+    .openapi({ param: { name: 'kind', in: 'query' } }),
 })
 
 export const ZIdParam = z.object({
-  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' }, example: 'toolkit' }),
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'toolkit' }),
 })
 export const ZUrnParam = z.object({
-  urn: z.string().min(1).max(300).openapi({ param: { name: 'urn', in: 'path' }, example: 'urn:custos:toolkit:requirement:T2.01' }),
+  urn: z
+    .string()
+    .min(1)
+    .max(300)
+    .openapi({ param: { name: 'urn', in: 'path' }, example: 'urn:custos:toolkit:requirement:T2.01' }),
 })
 
 const ZKind = z.enum(OBJECT_KIND_IDS).openapi('LibraryObjectKind')
 const ZRelationship = z.enum(['equal', 'subset', 'superset', 'related'])
 
 export const ZReferenceView = z
-  .object({ source: z.string(), locator: z.string().optional(), note: z.string().optional(), asOf: z.union([z.string(), z.number()]).optional() })
+  .object({
+    source: z.string(),
+    locator: z.string().optional(),
+    note: z.string().optional(),
+    asOf: z.union([z.string(), z.number()]).optional(),
+  })
   .openapi('LibraryReference')
 
 export const ZCrosswalkLinkView = z
@@ -117,7 +141,11 @@ export const ZFrameworkDetail = z
     title: z.string(),
     short: z.string().nullable(),
     description: z.string().nullable(),
-    counts: z.object({ areas: z.number().int(), requirements: z.number().int(), provisions: z.number().int() }),
+    counts: z.object({
+      areas: z.number().int(),
+      requirements: z.number().int(),
+      provisions: z.number().int(),
+    }),
     sources: z.array(z.string()),
     areas: z.array(ZAreaView),
     provisions: z.array(ZProvisionView),
@@ -139,7 +167,12 @@ export const ZRiskTemplateView = z
     scope: ZLevel,
     irremediability: ZLevel,
     likelihood: ZLevel,
-    rationale: z.object({ scale: z.string(), scope: z.string(), irremediability: z.string(), likelihood: z.string() }),
+    rationale: z.object({
+      scale: z.string(),
+      scope: z.string(),
+      irremediability: z.string(),
+      likelihood: z.string(),
+    }),
     affectedGroups: z.array(z.string()).optional(),
     safeguards: z.array(z.string()).optional(),
   })
@@ -172,11 +205,15 @@ export const ZQuestionView = z
     required: z.boolean(),
     text: z.string(),
     help: z.string().optional(),
-    options: z.array(z.object({ value: z.string(), label: z.string(), help: z.string().optional() })).optional(),
+    options: z
+      .array(z.object({ value: z.string(), label: z.string(), help: z.string().optional() }))
+      .optional(),
     unit: z.string().optional(),
     min: z.number().optional(),
     max: z.number().optional(),
-    when: z.unknown().optional().openapi({ description: 'Condition: {all}, {any}, {not} or {field, equals|notEquals|includes|gte|lte}' }),
+    when: z.unknown().optional().openapi({
+      description: 'Condition: {all}, {any}, {not} or {field, equals|notEquals|includes|gte|lte}',
+    }),
     effects: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
     evidenceRequired: z.boolean(),
     official: z.boolean(),
@@ -225,7 +262,12 @@ export const ZTopicView = z
     id: z.string(),
     title: z.string(),
     description: z.string(),
-    statusMeaning: z.object({ yes: z.string(), partial: z.string(), no: z.string(), unknown: z.string().optional() }),
+    statusMeaning: z.object({
+      yes: z.string(),
+      partial: z.string(),
+      no: z.string(),
+      unknown: z.string().optional(),
+    }),
     baseline: z.array(z.object({ urn: z.string(), title: z.string().nullable() })),
     references: z.array(ZReferenceView).optional(),
   })
@@ -248,7 +290,9 @@ export const ZSearchHit = z
   .object({ urn: z.string(), kind: ZKind, title: z.string(), excerpt: z.string(), score: z.number() })
   .openapi('LibrarySearchHit')
 
-export const ZSearchResult = z.object({ query: z.string(), hits: z.array(ZSearchHit) }).openapi('LibrarySearchResult')
+export const ZSearchResult = z
+  .object({ query: z.string(), hits: z.array(ZSearchHit) })
+  .openapi('LibrarySearchResult')
 
 export const ZObjectView = z
   .object({
@@ -263,4 +307,5 @@ export const ZObjectView = z
   })
   .openapi('LibraryObject')
 
-export const listOf = <T extends z.ZodType>(schema: T, name: string) => z.object({ items: z.array(schema) }).openapi(name)
+export const listOf = <T extends z.ZodType>(schema: T, name: string) =>
+  z.object({ items: z.array(schema) }).openapi(name)

@@ -44,13 +44,16 @@ describe('searchLibrary', () => {
     const hits = searchLibrary(library, 'facial recognition')
     assert.ok(hits.length > 0)
     const first = hits[0]
-    assert.ok(first && first.title.en.toLowerCase().includes('facial'))
+    assert.ok(first?.title.en.toLowerCase().includes('facial'))
     for (let i = 1; i < hits.length; i++) assert.ok((hits[i - 1]?.score ?? 0) >= (hits[i]?.score ?? 0))
   })
   it('is case-insensitive and searches only requirements, provisions, questions and technologies', () => {
     const lower = searchLibrary(library, 'retention')
     const upper = searchLibrary(library, 'RETENTION')
-    assert.deepEqual(lower.map((h) => h.urn), upper.map((h) => h.urn))
+    assert.deepEqual(
+      lower.map((h) => h.urn),
+      upper.map((h) => h.urn),
+    )
     assert.ok(lower.every((h) => ['requirement', 'provision', 'question', 'technology'].includes(h.kind)))
   })
   it('finds nothing for an empty query or a word that is nowhere', () => {
@@ -70,6 +73,9 @@ describe('listing and lookup', () => {
     assert.equal(listEntries(library).length, library.objects.size)
   })
   it('suggests the nearest URNs for a typo', () => {
-    assert.equal(nearestUrns(library, 'urn:custos:method:group:worker', 1)[0], 'urn:custos:method:group:workers')
+    assert.equal(
+      nearestUrns(library, 'urn:custos:method:group:worker', 1)[0],
+      'urn:custos:method:group:workers',
+    )
   })
 })

@@ -11,7 +11,8 @@ import { OBJECT_KIND_IDS, type TObjectKind } from '../../library/urn.ts'
 
 export type TListEntry = { urn: string; kind: TObjectKind; version: number; title: TText; file: string }
 
-export const isObjectKind = (value: string): value is TObjectKind => (OBJECT_KIND_IDS as string[]).includes(value)
+export const isObjectKind = (value: string): value is TObjectKind =>
+  (OBJECT_KIND_IDS as string[]).includes(value)
 
 /** Every object, or those of one kind, in content order. */
 export const listEntries = (library: TLibrary, kind?: TObjectKind): TListEntry[] =>
@@ -44,7 +45,11 @@ const distance = (a: string, b: string): number => {
     const current = [i]
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost)
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      )
     }
     previous = current
   }
@@ -110,14 +115,22 @@ export const frameworkDetail = (library: TLibrary, id: string): TFrameworkDetail
         .filter((requirement) => requirement.area === area.code)
         .map((requirement) => ({ ...requirement, crosswalk: crosswalkView(library, requirement.urn) })),
     })),
-    provisions: entry.provisions.map((provision) => ({ ...provision, crosswalk: crosswalkView(library, provision.urn) })),
+    provisions: entry.provisions.map((provision) => ({
+      ...provision,
+      crosswalk: crosswalkView(library, provision.urn),
+    })),
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Search
 
-export const SEARCH_KINDS = ['requirement', 'provision', 'question', 'technology'] as const satisfies TObjectKind[]
+export const SEARCH_KINDS = [
+  'requirement',
+  'provision',
+  'question',
+  'technology',
+] as const satisfies TObjectKind[]
 export const SEARCH_LIMIT = 50
 
 export type TSearchHit = { urn: string; kind: TObjectKind; title: TText; excerpt: string; score: number }
@@ -149,13 +162,20 @@ const excerptAround = (text: string, index: number, length: number): string => {
  * Case-insensitive search over titles and texts of requirements, provisions, questions and
  * technologies. Every word of the query must appear; a match in the title ranks first.
  */
-export const searchLibrary = (library: TLibrary, query: string, locale: TLocale = 'en', limit = SEARCH_LIMIT): TSearchHit[] => {
+export const searchLibrary = (
+  library: TLibrary,
+  query: string,
+  locale: TLocale = 'en',
+  limit = SEARCH_LIMIT,
+): TSearchHit[] => {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return []
   const hits: TSearchHit[] = []
   for (const object of library.objects.values()) {
     if (!(SEARCH_KINDS as readonly string[]).includes(object.kind)) continue
-    const title = [object.title[locale], locale === 'en' ? undefined : object.title.en].filter(Boolean).join(' ')
+    const title = [object.title[locale], locale === 'en' ? undefined : object.title.en]
+      .filter(Boolean)
+      .join(' ')
     const bodies = [object.urn, ...textsOf(object.value, locale)]
     const haystack = `${title}\n${bodies.join('\n')}`.toLowerCase()
     if (!words.every((word) => haystack.includes(word))) continue

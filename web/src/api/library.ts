@@ -9,6 +9,7 @@ import type {
   ZCrosswalkLinkView,
   ZFrameworkDetail,
   ZFrameworkSummary,
+  ZGroupView,
   ZObjectView,
   ZProvisionView,
   ZQuestionnaireSummary,
@@ -20,7 +21,6 @@ import type {
   ZSearchResult,
   ZTechnologyView,
   ZTopicView,
-  ZGroupView,
 } from '../../../src/modules/library/schemas.ts'
 import { request } from './client.ts'
 
@@ -61,15 +61,31 @@ export const libraryApi = {
   frameworks: (locale: TLibraryLocale, signal?: AbortSignal) =>
     request<TItems<TFrameworkSummary>>('GET', withLocale('/api/library/frameworks', locale), opts(signal)),
   framework: (id: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TFrameworkDetail>('GET', withLocale(`/api/library/frameworks/${segment(id)}`, locale), opts(signal)),
+    request<TFrameworkDetail>(
+      'GET',
+      withLocale(`/api/library/frameworks/${segment(id)}`, locale),
+      opts(signal),
+    ),
   technologies: (locale: TLibraryLocale, signal?: AbortSignal) =>
     request<TItems<TTechnologyView>>('GET', withLocale('/api/library/technologies', locale), opts(signal)),
   technology: (id: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TTechnologyView>('GET', withLocale(`/api/library/technologies/${segment(id)}`, locale), opts(signal)),
+    request<TTechnologyView>(
+      'GET',
+      withLocale(`/api/library/technologies/${segment(id)}`, locale),
+      opts(signal),
+    ),
   questionnaires: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TQuestionnaireSummary>>('GET', withLocale('/api/library/questionnaires', locale), opts(signal)),
+    request<TItems<TQuestionnaireSummary>>(
+      'GET',
+      withLocale('/api/library/questionnaires', locale),
+      opts(signal),
+    ),
   questionnaire: (id: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TQuestionnaireView>('GET', withLocale(`/api/library/questionnaires/${segment(id)}`, locale), opts(signal)),
+    request<TQuestionnaireView>(
+      'GET',
+      withLocale(`/api/library/questionnaires/${segment(id)}`, locale),
+      opts(signal),
+    ),
   topics: (locale: TLibraryLocale, signal?: AbortSignal) =>
     request<TItems<TTopicView>>('GET', withLocale('/api/library/topics', locale), opts(signal)),
   groups: (locale: TLibraryLocale, signal?: AbortSignal) =>

@@ -31,7 +31,10 @@ export function t(key: TMessageKey, params?: Record<string, string | number>): s
 }
 
 /** Sets `lang` and `dir` on <html> so the browser lays out text (and logical CSS) correctly. */
-export function applyDocumentLocale(doc: Document, localeTag: string = locale): void {
+export function applyDocumentLocale(
+  doc: { documentElement: { lang: string; dir: string } },
+  localeTag: string = locale,
+): void {
   doc.documentElement.lang = localeTag
   doc.documentElement.dir = directionOf(localeTag)
 }

@@ -21,12 +21,12 @@ import { lt } from './messages.ts'
 import {
   Breadcrumbs,
   Crosswalk,
+  HEADINGS,
   LibraryPage,
   LocaleSwitch,
   libraryPaths,
   References,
   sourceLabel,
-  HEADINGS,
   type THeadingLevel,
   type TLookups,
   UrnBlock,
@@ -38,11 +38,20 @@ export function FrameworkPage() {
   const { id = '' } = useParams()
   const locale = useLibraryLocale()
   const lookups = useLookups(locale)
-  const framework = useQuery({ queryKey: libraryKeys.framework(id, locale), queryFn: ({ signal }) => libraryApi.framework(id, locale, signal) })
+  const framework = useQuery({
+    queryKey: libraryKeys.framework(id, locale),
+    queryFn: ({ signal }) => libraryApi.framework(id, locale, signal),
+  })
   useDocumentTitle(framework.data ? (framework.data.short ?? framework.data.title) : lt('library.title'))
   return (
     <LibraryPage locale={locale}>
-      <Breadcrumbs locale={locale} crumbs={[{ label: lt('library.title'), to: libraryPaths.home }, { label: framework.data?.short ?? id }]} />
+      <Breadcrumbs
+        locale={locale}
+        crumbs={[
+          { label: lt('library.title'), to: libraryPaths.home },
+          { label: framework.data?.short ?? id },
+        ]}
+      />
       {framework.isPending ? <Loading /> : null}
       {framework.isError ? <ErrorNotice error={framework.error} /> : null}
       {framework.data ? <Framework framework={framework.data} locale={locale} lookups={lookups} /> : null}
@@ -62,7 +71,15 @@ function useOpenHashTarget(isReady: boolean) {
   }, [isReady, hash])
 }
 
-function Framework({ framework, locale, lookups }: { framework: TFrameworkDetail; locale: TLibraryLocale; lookups: TLookups }) {
+function Framework({
+  framework,
+  locale,
+  lookups,
+}: {
+  framework: TFrameworkDetail
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
   const body = useRef<HTMLDivElement>(null)
   useOpenHashTarget(true)
   const setAll = (isOpen: boolean) => {
@@ -76,9 +93,15 @@ function Framework({ framework, locale, lookups }: { framework: TFrameworkDetail
         <h1>{framework.title}</h1>
         {framework.description ? <p>{framework.description}</p> : null}
         <p className="lib-counts">
-          {framework.counts.areas > 0 ? <span>{lt('library.countAreas', { count: framework.counts.areas })}</span> : null}
-          {framework.counts.requirements > 0 ? <span>{lt('library.countRequirements', { count: framework.counts.requirements })}</span> : null}
-          {framework.counts.provisions > 0 ? <span>{lt('library.countProvisions', { count: framework.counts.provisions })}</span> : null}
+          {framework.counts.areas > 0 ? (
+            <span>{lt('library.countAreas', { count: framework.counts.areas })}</span>
+          ) : null}
+          {framework.counts.requirements > 0 ? (
+            <span>{lt('library.countRequirements', { count: framework.counts.requirements })}</span>
+          ) : null}
+          {framework.counts.provisions > 0 ? (
+            <span>{lt('library.countProvisions', { count: framework.counts.provisions })}</span>
+          ) : null}
         </p>
         <UrnBlock urn={framework.urn} version={framework.version} />
         <LocaleSwitch locale={locale} />
@@ -120,7 +143,12 @@ function Framework({ framework, locale, lookups }: { framework: TFrameworkDetail
 
       <div ref={body}>
         {framework.areas.map((area) => (
-          <section key={area.urn} id={anchorOf(area.urn)} className="lib-area" aria-labelledby={`${anchorOf(area.urn)}-h`}>
+          <section
+            key={area.urn}
+            id={anchorOf(area.urn)}
+            className="lib-area"
+            aria-labelledby={`${anchorOf(area.urn)}-h`}
+          >
             <h2 id={`${anchorOf(area.urn)}-h`}>
               <span className="lib-ref-id">{area.code}</span> {area.title}
             </h2>
@@ -129,7 +157,12 @@ function Framework({ framework, locale, lookups }: { framework: TFrameworkDetail
             <References references={area.references} lookups={lookups} />
             <div className="lib-items" data-testid={`requirements-${area.code}`}>
               {area.requirements.map((requirement) => (
-                <Requirement key={requirement.urn} requirement={requirement} locale={locale} lookups={lookups} />
+                <Requirement
+                  key={requirement.urn}
+                  requirement={requirement}
+                  locale={locale}
+                  lookups={lookups}
+                />
               ))}
             </div>
           </section>
@@ -177,12 +210,26 @@ export function RequirementBody({
       </ul>
       <H>{lt('req.references')}</H>
       <References references={requirement.references} lookups={lookups} />
-      <Crosswalk links={requirement.crosswalk} locale={locale} lookups={lookups} kindLabel={lt('kind.requirement')} headingLevel={headingLevel} />
+      <Crosswalk
+        links={requirement.crosswalk}
+        locale={locale}
+        lookups={lookups}
+        kindLabel={lt('kind.requirement')}
+        headingLevel={headingLevel}
+      />
     </div>
   )
 }
 
-function Requirement({ requirement, locale, lookups }: { requirement: TRequirementView; locale: TLibraryLocale; lookups: TLookups }) {
+function Requirement({
+  requirement,
+  locale,
+  lookups,
+}: {
+  requirement: TRequirementView
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
   const anchor = anchorOf(requirement.urn)
   return (
     <details id={anchor} className="lib-item" data-testid="requirement">
@@ -221,12 +268,26 @@ export function ProvisionBody({
       ) : null}
       <H>{lt('req.references')}</H>
       <References references={provision.references} lookups={lookups} />
-      <Crosswalk links={provision.crosswalk} locale={locale} lookups={lookups} kindLabel={lt('kind.provision')} headingLevel={headingLevel} />
+      <Crosswalk
+        links={provision.crosswalk}
+        locale={locale}
+        lookups={lookups}
+        kindLabel={lt('kind.provision')}
+        headingLevel={headingLevel}
+      />
     </div>
   )
 }
 
-function Provision({ provision, locale, lookups }: { provision: TProvisionView; locale: TLibraryLocale; lookups: TLookups }) {
+function Provision({
+  provision,
+  locale,
+  lookups,
+}: {
+  provision: TProvisionView
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
   return (
     <article id={anchorOf(provision.urn)} className="lib-item lib-provision" data-testid="provision">
       <h3 className="lib-item-title">

@@ -51,9 +51,9 @@ function Search({ locale }: { locale: TLibraryLocale }) {
     enabled: q.length > 0 && !isTooLong,
   })
   return (
-    <section className="card lib-search" aria-labelledby="library-search" role="search">
+    <section className="card lib-search" aria-labelledby="library-search">
       <h2 id="library-search">{lt('search.heading')}</h2>
-      <div className="field">
+      <search className="field">
         <label htmlFor={inputId}>{lt('search.label')}</label>
         <input
           id={inputId}
@@ -67,7 +67,7 @@ function Search({ locale }: { locale: TLibraryLocale }) {
         <p className="field-hint" id={hintId}>
           {isTooLong ? lt('search.tooLong', { max: SEARCH_MAX }) : lt('search.hint')}
         </p>
-      </div>
+      </search>
       <div aria-live="polite" className="lib-search-status">
         {search.isFetching ? <p className="muted">{lt('search.searching')}</p> : null}
         {search.data && !search.isFetching ? (
@@ -87,7 +87,9 @@ function Search({ locale }: { locale: TLibraryLocale }) {
               <LibLink to={pathOfUrn(hit.urn)} locale={locale}>
                 {hit.title}
               </LibLink>
-              {hit.excerpt && !hit.excerpt.startsWith('urn:') ? <p className="muted small lib-excerpt">{hit.excerpt}</p> : null}
+              {hit.excerpt && !hit.excerpt.startsWith('urn:') ? (
+                <p className="muted small lib-excerpt">{hit.excerpt}</p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -97,9 +99,14 @@ function Search({ locale }: { locale: TLibraryLocale }) {
 }
 
 function Frameworks({ locale }: { locale: TLibraryLocale }) {
-  const frameworks = useQuery({ queryKey: libraryKeys.frameworks(locale), queryFn: ({ signal }) => libraryApi.frameworks(locale, signal) })
+  const frameworks = useQuery({
+    queryKey: libraryKeys.frameworks(locale),
+    queryFn: ({ signal }) => libraryApi.frameworks(locale, signal),
+  })
   // The toolkit first: it is what providers are assessed against; the others follow in content order.
-  const items = [...(frameworks.data?.items ?? [])].sort((a, b) => Number(b.id === 'toolkit') - Number(a.id === 'toolkit'))
+  const items = [...(frameworks.data?.items ?? [])].sort(
+    (a, b) => Number(b.id === 'toolkit') - Number(a.id === 'toolkit'),
+  )
   return (
     <section aria-labelledby="library-frameworks" className="lib-section">
       <h2 id="library-frameworks">{lt('library.frameworksHeading')}</h2>
@@ -112,9 +119,15 @@ function Frameworks({ locale }: { locale: TLibraryLocale }) {
               <span className="link-card-title">{framework.short ?? framework.title}</span>
               <span className="lib-card-sub">{framework.title}</span>
               <span className="lib-counts">
-                {framework.areas > 0 ? <span>{lt('library.countAreas', { count: framework.areas })}</span> : null}
-                {framework.requirements > 0 ? <span>{lt('library.countRequirements', { count: framework.requirements })}</span> : null}
-                {framework.provisions > 0 ? <span>{lt('library.countProvisions', { count: framework.provisions })}</span> : null}
+                {framework.areas > 0 ? (
+                  <span>{lt('library.countAreas', { count: framework.areas })}</span>
+                ) : null}
+                {framework.requirements > 0 ? (
+                  <span>{lt('library.countRequirements', { count: framework.requirements })}</span>
+                ) : null}
+                {framework.provisions > 0 ? (
+                  <span>{lt('library.countProvisions', { count: framework.provisions })}</span>
+                ) : null}
               </span>
             </LibLink>
           </li>
@@ -125,7 +138,10 @@ function Frameworks({ locale }: { locale: TLibraryLocale }) {
 }
 
 function Technologies({ locale }: { locale: TLibraryLocale }) {
-  const technologies = useQuery({ queryKey: libraryKeys.technologies(locale), queryFn: ({ signal }) => libraryApi.technologies(locale, signal) })
+  const technologies = useQuery({
+    queryKey: libraryKeys.technologies(locale),
+    queryFn: ({ signal }) => libraryApi.technologies(locale, signal),
+  })
   return (
     <section aria-labelledby="library-technologies" className="lib-section">
       <h2 id="library-technologies">{lt('library.technologiesHeading')}</h2>
@@ -138,7 +154,10 @@ function Technologies({ locale }: { locale: TLibraryLocale }) {
             <LibLink to={libraryPaths.technology(technology.id)} locale={locale}>
               {technology.title}
             </LibLink>
-            <span className="muted small"> · {lt('library.countRisks', { count: technology.risks.length })}</span>
+            <span className="muted small">
+              {' '}
+              · {lt('library.countRisks', { count: technology.risks.length })}
+            </span>
           </li>
         ))}
       </ul>
@@ -147,7 +166,10 @@ function Technologies({ locale }: { locale: TLibraryLocale }) {
 }
 
 function Questionnaires({ locale }: { locale: TLibraryLocale }) {
-  const questionnaires = useQuery({ queryKey: libraryKeys.questionnaires(locale), queryFn: ({ signal }) => libraryApi.questionnaires(locale, signal) })
+  const questionnaires = useQuery({
+    queryKey: libraryKeys.questionnaires(locale),
+    queryFn: ({ signal }) => libraryApi.questionnaires(locale, signal),
+  })
   return (
     <section aria-labelledby="library-questionnaires" className="lib-section">
       <h2 id="library-questionnaires">{lt('library.questionnairesHeading')}</h2>

@@ -19,7 +19,20 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { ProvisionBody, RequirementBody } from './FrameworkPage.tsx'
 import { libraryPaths, pathInFramework, pathOfUrn, urnId, urnParts, withLocale } from './links.ts'
 import { lt } from './messages.ts'
-import { Breadcrumbs, Crosswalk, kindLabel, LibLink, LibraryPage, LocaleSwitch, References, type TLookups, UrnBlock, UrnLink, useLibraryLocale, useLookups } from './parts.tsx'
+import {
+  Breadcrumbs,
+  Crosswalk,
+  kindLabel,
+  LibLink,
+  LibraryPage,
+  LocaleSwitch,
+  References,
+  type TLookups,
+  UrnBlock,
+  UrnLink,
+  useLibraryLocale,
+  useLookups,
+} from './parts.tsx'
 
 const OWN_PAGES = new Set(['technology', 'questionnaire', 'framework', 'risk', 'question'])
 
@@ -27,9 +40,13 @@ export function ObjectPage() {
   const { urn = '' } = useParams()
   const locale = useLibraryLocale()
   const lookups = useLookups(locale)
-  const object = useQuery({ queryKey: libraryKeys.object(urn, locale), queryFn: ({ signal }) => libraryApi.object(urn, locale, signal) })
+  const object = useQuery({
+    queryKey: libraryKeys.object(urn, locale),
+    queryFn: ({ signal }) => libraryApi.object(urn, locale, signal),
+  })
   useDocumentTitle(object.data?.title ?? lt('object.title'))
-  if (object.data && OWN_PAGES.has(object.data.kind)) return <Navigate to={withLocale(pathOfUrn(object.data.urn), locale)} replace />
+  if (object.data && OWN_PAGES.has(object.data.kind))
+    return <Navigate to={withLocale(pathOfUrn(object.data.urn), locale)} replace />
   const parentUrn = object.data?.parent
   const parentTitle = parentUrn ? lookups.titleOf(parentUrn) : undefined
   return (
@@ -49,12 +66,22 @@ export function ObjectPage() {
   )
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? value : undefined
 const references = (value: Record<string, unknown>): TReferenceView[] =>
   Array.isArray(value.references) ? (value.references.filter(isRecord) as TReferenceView[]) : []
 
-function LibraryObject({ object, locale, lookups }: { object: TObjectView; locale: TLibraryLocale; lookups: TLookups }) {
+function LibraryObject({
+  object,
+  locale,
+  lookups,
+}: {
+  object: TObjectView
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
   const value = isRecord(object.value) ? object.value : {}
   const parts = urnParts(object.urn)
   const isInFramework = object.parent !== undefined && urnParts(object.parent)?.kind === 'framework'
@@ -70,7 +97,9 @@ function LibraryObject({ object, locale, lookups }: { object: TObjectView; local
         {isInFramework && object.parent ? (
           <p>
             <LibLink to={pathInFramework(object.urn, object.parent)} locale={locale}>
-              {lt('framework.showInFramework', { framework: lookups.titleOf(object.parent) ?? urnId(object.parent) })}
+              {lt('framework.showInFramework', {
+                framework: lookups.titleOf(object.parent) ?? urnId(object.parent),
+              })}
             </LibLink>
           </p>
         ) : null}
@@ -83,7 +112,17 @@ function LibraryObject({ object, locale, lookups }: { object: TObjectView; local
   )
 }
 
-function ObjectBody({ object, value, locale, lookups }: { object: TObjectView; value: Record<string, unknown>; locale: TLibraryLocale; lookups: TLookups }) {
+function ObjectBody({
+  object,
+  value,
+  locale,
+  lookups,
+}: {
+  object: TObjectView
+  value: Record<string, unknown>
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
   if (object.kind === 'requirement' && text(value.statement)) {
     const requirement = { ...(value as unknown as TRequirementView), crosswalk: object.crosswalk }
     return <RequirementBody requirement={requirement} locale={locale} lookups={lookups} headingLevel={2} />
@@ -92,9 +131,13 @@ function ObjectBody({ object, value, locale, lookups }: { object: TObjectView; v
     const provision = { ...(value as unknown as TProvisionView), crosswalk: object.crosswalk }
     return <ProvisionBody provision={provision} locale={locale} lookups={lookups} headingLevel={2} />
   }
-  const prose = [value.purpose, value.description, value.summary, value.whyItMatters].map(text).filter((item): item is string => item !== undefined)
+  const prose = [value.purpose, value.description, value.summary, value.whyItMatters]
+    .map(text)
+    .filter((item): item is string => item !== undefined)
   const statusMeaning = isRecord(value.statusMeaning) ? value.statusMeaning : null
-  const baseline = Array.isArray(value.baseline) ? value.baseline.filter((item): item is string => typeof item === 'string') : []
+  const baseline = Array.isArray(value.baseline)
+    ? value.baseline.filter((item): item is string => typeof item === 'string')
+    : []
   return (
     <>
       {prose.map((paragraph) => (
@@ -130,7 +173,15 @@ function ObjectBody({ object, value, locale, lookups }: { object: TObjectView; v
           <References references={references(value)} lookups={lookups} />
         </>
       ) : null}
-      {object.crosswalk.length > 0 ? <Crosswalk links={object.crosswalk} locale={locale} lookups={lookups} kindLabel={kindLabel(object.kind)} headingLevel={3} /> : null}
+      {object.crosswalk.length > 0 ? (
+        <Crosswalk
+          links={object.crosswalk}
+          locale={locale}
+          lookups={lookups}
+          kindLabel={kindLabel(object.kind)}
+          headingLevel={3}
+        />
+      ) : null}
     </>
   )
 }

@@ -6,13 +6,36 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef } from 'react'
 import { useLocation, useParams } from 'react-router'
-import { libraryApi, libraryKeys, type TLibraryLocale, type TQuestionnaireView, type TQuestionView } from '../../api/library.ts'
+import {
+  libraryApi,
+  libraryKeys,
+  type TLibraryLocale,
+  type TQuestionnaireView,
+  type TQuestionView,
+} from '../../api/library.ts'
 import { ErrorNotice, Loading } from '../../components/Status.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
-import { answerLabel, describeCondition, effectDetail, effectItem, type TDescribeContext, type TEffectItem } from './describe.ts'
+import {
+  answerLabel,
+  describeCondition,
+  effectDetail,
+  effectItem,
+  type TDescribeContext,
+  type TEffectItem,
+} from './describe.ts'
 import { questionAnchor } from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
-import { Breadcrumbs, LibraryPage, LocaleSwitch, libraryPaths, type TLookups, UrnBlock, UrnLink, useLibraryLocale, useLookups } from './parts.tsx'
+import {
+  Breadcrumbs,
+  LibraryPage,
+  LocaleSwitch,
+  libraryPaths,
+  type TLookups,
+  UrnBlock,
+  UrnLink,
+  useLibraryLocale,
+  useLookups,
+} from './parts.tsx'
 
 export function QuestionnairePage() {
   const { id = '' } = useParams()
@@ -27,16 +50,30 @@ export function QuestionnairePage() {
     <LibraryPage locale={locale}>
       <Breadcrumbs
         locale={locale}
-        crumbs={[{ label: lt('library.title'), to: libraryPaths.home }, { label: lt('library.questionnairesHeading'), to: libraryPaths.home }, { label: questionnaire.data?.title ?? id }]}
+        crumbs={[
+          { label: lt('library.title'), to: libraryPaths.home },
+          { label: lt('library.questionnairesHeading'), to: libraryPaths.home },
+          { label: questionnaire.data?.title ?? id },
+        ]}
       />
       {questionnaire.isPending ? <Loading /> : null}
       {questionnaire.isError ? <ErrorNotice error={questionnaire.error} /> : null}
-      {questionnaire.data ? <Questionnaire questionnaire={questionnaire.data} locale={locale} lookups={lookups} /> : null}
+      {questionnaire.data ? (
+        <Questionnaire questionnaire={questionnaire.data} locale={locale} lookups={lookups} />
+      ) : null}
     </LibraryPage>
   )
 }
 
-function Questionnaire({ questionnaire, locale, lookups }: { questionnaire: TQuestionnaireView; locale: TLibraryLocale; lookups: TLookups }) {
+function Questionnaire({
+  questionnaire,
+  locale,
+  lookups,
+}: {
+  questionnaire: TQuestionnaireView
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
   const body = useRef<HTMLDivElement>(null)
   const { hash } = useLocation()
   useEffect(() => {
@@ -75,7 +112,10 @@ function Questionnaire({ questionnaire, locale, lookups }: { questionnaire: TQue
               <a href={`#section-${section.id}`}>{section.title}</a>
               <span className="muted small">
                 {' '}
-                · {lt('q.count', { count: questionnaire.questions.filter((q) => q.section === section.id).length })}
+                ·{' '}
+                {lt('q.count', {
+                  count: questionnaire.questions.filter((q) => q.section === section.id).length,
+                })}
               </span>
             </li>
           ))}
@@ -93,7 +133,12 @@ function Questionnaire({ questionnaire, locale, lookups }: { questionnaire: TQue
 
       <div ref={body}>
         {questionnaire.sections.map((section) => (
-          <section key={section.id} id={`section-${section.id}`} className="lib-area" aria-labelledby={`section-${section.id}-h`}>
+          <section
+            key={section.id}
+            id={`section-${section.id}`}
+            className="lib-area"
+            aria-labelledby={`section-${section.id}-h`}
+          >
             <h2 id={`section-${section.id}-h`}>{section.title}</h2>
             {section.description ? <p>{section.description}</p> : null}
             <p className="muted small lib-counts">
@@ -102,13 +147,21 @@ function Questionnaire({ questionnaire, locale, lookups }: { questionnaire: TQue
                   {lt('q.area')}: <UrnLink urn={section.area} locale={locale} lookups={lookups} />
                 </span>
               ) : null}
-              {section.weight !== undefined ? <span>{lt('q.weight', { weight: section.weight })}</span> : null}
+              {section.weight !== undefined ? (
+                <span>{lt('q.weight', { weight: section.weight })}</span>
+              ) : null}
             </p>
             <div className="lib-items">
               {questionnaire.questions
                 .filter((question) => question.section === section.id)
                 .map((question) => (
-                  <Question key={question.urn} question={question} ctx={ctx} locale={locale} lookups={lookups} />
+                  <Question
+                    key={question.urn}
+                    question={question}
+                    ctx={ctx}
+                    locale={locale}
+                    lookups={lookups}
+                  />
                 ))}
             </div>
           </section>
@@ -118,7 +171,17 @@ function Questionnaire({ questionnaire, locale, lookups }: { questionnaire: TQue
   )
 }
 
-function Question({ question, ctx, locale, lookups }: { question: TQuestionView; ctx: TDescribeContext; locale: TLibraryLocale; lookups: TLookups }) {
+function Question({
+  question,
+  ctx,
+  locale,
+  lookups,
+}: {
+  question: TQuestionView
+  ctx: TDescribeContext
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
   const effects = Object.entries(question.effects ?? {})
   return (
     <details id={questionAnchor(question.id)} className="lib-item" data-testid="question">
@@ -129,7 +192,9 @@ function Question({ question, ctx, locale, lookups }: { question: TQuestionView;
         <span className="lib-tags">
           <span className="badge lib-kind">{lt(`q.type.${question.type}`)}</span>
           <span className="badge lib-kind">{question.required ? lt('q.required') : lt('q.optional')}</span>
-          {question.when ? <span className="badge lib-kind lib-conditional">{lt('q.askedWhen')}…</span> : null}
+          {question.when ? (
+            <span className="badge lib-kind lib-conditional">{lt('q.askedWhen')}…</span>
+          ) : null}
         </span>
       </summary>
       <div className="lib-body">
@@ -172,8 +237,13 @@ function Question({ question, ctx, locale, lookups }: { question: TQuestionView;
                   <dt>{lt('q.answer', { value: answerLabel(value, question.options) })}</dt>
                   <dd>
                     <ul>
-                      {list.map((effect, index) => (
-                        <Effect key={`${value}-${index}`} item={effectItem(effect)} locale={locale} lookups={lookups} />
+                      {list.map((effect) => (
+                        <Effect
+                          key={JSON.stringify(effect)}
+                          item={effectItem(effect)}
+                          locale={locale}
+                          lookups={lookups}
+                        />
                       ))}
                     </ul>
                   </dd>

@@ -5,24 +5,47 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useLocation, useParams } from 'react-router'
-import { libraryApi, libraryKeys, type TLibraryLocale, type TRiskTemplateView, type TTechnologyView } from '../../api/library.ts'
+import {
+  libraryApi,
+  libraryKeys,
+  type TLibraryLocale,
+  type TRiskTemplateView,
+  type TTechnologyView,
+} from '../../api/library.ts'
 import { ErrorNotice, Loading } from '../../components/Status.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { riskAnchor } from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
-import { Breadcrumbs, LibraryPage, LocaleSwitch, libraryPaths, type TLookups, UrnBlock, UrnLink, useLibraryLocale, useLookups } from './parts.tsx'
+import {
+  Breadcrumbs,
+  LibraryPage,
+  LocaleSwitch,
+  libraryPaths,
+  type TLookups,
+  UrnBlock,
+  UrnLink,
+  useLibraryLocale,
+  useLookups,
+} from './parts.tsx'
 
 export function TechnologyPage() {
   const { id = '' } = useParams()
   const locale = useLibraryLocale()
   const lookups = useLookups(locale)
-  const technology = useQuery({ queryKey: libraryKeys.technology(id, locale), queryFn: ({ signal }) => libraryApi.technology(id, locale, signal) })
+  const technology = useQuery({
+    queryKey: libraryKeys.technology(id, locale),
+    queryFn: ({ signal }) => libraryApi.technology(id, locale, signal),
+  })
   useDocumentTitle(technology.data?.title ?? lt('library.title'))
   return (
     <LibraryPage locale={locale}>
       <Breadcrumbs
         locale={locale}
-        crumbs={[{ label: lt('library.title'), to: libraryPaths.home }, { label: lt('library.technologiesHeading'), to: libraryPaths.home }, { label: technology.data?.title ?? id }]}
+        crumbs={[
+          { label: lt('library.title'), to: libraryPaths.home },
+          { label: lt('library.technologiesHeading'), to: libraryPaths.home },
+          { label: technology.data?.title ?? id },
+        ]}
       />
       {technology.isPending ? <Loading /> : null}
       {technology.isError ? <ErrorNotice error={technology.error} /> : null}
@@ -31,15 +54,32 @@ export function TechnologyPage() {
   )
 }
 
-function Technology({ technology, locale, lookups }: { technology: TTechnologyView; locale: TLibraryLocale; lookups: TLookups }) {
-  const topics = useQuery({ queryKey: libraryKeys.topics(locale), queryFn: ({ signal }) => libraryApi.topics(locale, signal), staleTime: Infinity })
-  const groups = useQuery({ queryKey: libraryKeys.groups(locale), queryFn: ({ signal }) => libraryApi.groups(locale, signal), staleTime: Infinity })
+function Technology({
+  technology,
+  locale,
+  lookups,
+}: {
+  technology: TTechnologyView
+  locale: TLibraryLocale
+  lookups: TLookups
+}) {
+  const topics = useQuery({
+    queryKey: libraryKeys.topics(locale),
+    queryFn: ({ signal }) => libraryApi.topics(locale, signal),
+    staleTime: Infinity,
+  })
+  const groups = useQuery({
+    queryKey: libraryKeys.groups(locale),
+    queryFn: ({ signal }) => libraryApi.groups(locale, signal),
+    staleTime: Infinity,
+  })
   const topicTitle = (id: string) => topics.data?.items.find((topic) => topic.id === id)?.title ?? id
   const groupTitle = (id: string) => groups.data?.items.find((group) => group.id === id)?.title ?? id
   const rightTitle = (id: string) => lookups.right(id)?.title ?? id
   const { hash } = useLocation()
   useEffect(() => {
-    if (hash.length > 1) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' })
+    if (hash.length > 1)
+      document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' })
   }, [hash])
 
   return (
@@ -76,7 +116,12 @@ function Technology({ technology, locale, lookups }: { technology: TTechnologyVi
           <ul data-testid="groups">
             {technology.affectedGroups.map((group) => (
               <li key={group}>
-                <UrnLink urn={`urn:custos:method:group:${group}`} locale={locale} lookups={lookups} title={groupTitle(group)} />
+                <UrnLink
+                  urn={`urn:custos:method:group:${group}`}
+                  locale={locale}
+                  lookups={lookups}
+                  title={groupTitle(group)}
+                />
               </li>
             ))}
           </ul>
@@ -88,9 +133,19 @@ function Technology({ technology, locale, lookups }: { technology: TTechnologyVi
         <ul className="lib-topics" data-testid="topics">
           {technology.topics.map((entry) => (
             <li key={entry.topic}>
-              <span className={`badge lib-importance lib-importance-${entry.importance}`}>{lt(entry.importance === 'essential' ? 'tech.essential' : 'tech.relevant')}</span>{' '}
-              <UrnLink urn={`urn:custos:method:topic:${entry.topic}`} locale={locale} lookups={lookups} title={topicTitle(entry.topic)} />
-              <span className="muted small"> — {lt(entry.importance === 'essential' ? 'tech.essentialHint' : 'tech.relevantHint')}</span>
+              <span className={`badge lib-importance lib-importance-${entry.importance}`}>
+                {lt(entry.importance === 'essential' ? 'tech.essential' : 'tech.relevant')}
+              </span>{' '}
+              <UrnLink
+                urn={`urn:custos:method:topic:${entry.topic}`}
+                locale={locale}
+                lookups={lookups}
+                title={topicTitle(entry.topic)}
+              />
+              <span className="muted small">
+                {' '}
+                — {lt(entry.importance === 'essential' ? 'tech.essentialHint' : 'tech.relevantHint')}
+              </span>
             </li>
           ))}
         </ul>
@@ -111,7 +166,14 @@ function Technology({ technology, locale, lookups }: { technology: TTechnologyVi
         <h2 id="tech-risks">{lt('tech.risks')}</h2>
         <p className="muted">{lt('tech.risksIntro')}</p>
         {technology.risks.map((risk) => (
-          <Risk key={risk.urn} risk={risk} locale={locale} lookups={lookups} rightTitle={rightTitle} groupTitle={groupTitle} />
+          <Risk
+            key={risk.urn}
+            risk={risk}
+            locale={locale}
+            lookups={lookups}
+            rightTitle={rightTitle}
+            groupTitle={groupTitle}
+          />
         ))}
       </section>
     </>
@@ -150,7 +212,7 @@ function Risk({
           </>
         ) : null}
       </dl>
-      <div className="table-scroll" role="region" aria-labelledby={`${anchor}-h`} tabIndex={0}>
+      <div className="table-scroll">
         <table className="lib-risk-table">
           <thead>
             <tr>
@@ -164,7 +226,9 @@ function Risk({
               <tr key={dimension}>
                 <th scope="row">{lt(`tech.${dimension}`)}</th>
                 <td className="nowrap">
-                  <span className={`lib-level lib-level-${risk[dimension]}`}>{lt('tech.ratingOf', { value: risk[dimension] })}</span>
+                  <span className={`lib-level lib-level-${risk[dimension]}`}>
+                    {lt('tech.ratingOf', { value: risk[dimension] })}
+                  </span>
                 </td>
                 <td>{risk.rationale[dimension]}</td>
               </tr>

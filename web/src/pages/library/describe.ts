@@ -11,7 +11,14 @@ export type TDescribeContext = {
   question: (id: string) => { text: string; options?: { value: string; label: string }[] } | undefined
 }
 
-type TLeaf = { field: string; equals?: unknown; notEquals?: unknown; includes?: unknown; gte?: unknown; lte?: unknown }
+type TLeaf = {
+  field: string
+  equals?: unknown
+  notEquals?: unknown
+  includes?: unknown
+  gte?: unknown
+  lte?: unknown
+}
 const OPS = ['equals', 'notEquals', 'includes', 'gte', 'lte'] as const
 type TOp = (typeof OPS)[number]
 
@@ -49,15 +56,25 @@ const FIELD_NAMES: Record<string, TLibraryMessageKey> = {
 }
 
 function describeLeaf(leaf: TLeaf, op: TOp, value: unknown, ctx: TDescribeContext): string {
-  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)
+  const text =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value)
   const isNegated = op === 'notEquals'
   const named = (urn: string) => ctx.titleOf(urn) ?? text
 
-  if (leaf.field === 'deployment.technologies' && (op === 'includes' || op === 'notEquals' || op === 'equals')) {
-    return lt(isNegated ? 'cond.techNot' : 'cond.tech', { value: named(`urn:custos:catalogue:technology:${text}`) })
+  if (
+    leaf.field === 'deployment.technologies' &&
+    (op === 'includes' || op === 'notEquals' || op === 'equals')
+  ) {
+    return lt(isNegated ? 'cond.techNot' : 'cond.tech', {
+      value: named(`urn:custos:catalogue:technology:${text}`),
+    })
   }
   if (leaf.field === 'deployment.affected' && (op === 'includes' || op === 'notEquals' || op === 'equals')) {
-    return lt(isNegated ? 'cond.affectedNot' : 'cond.affected', { value: named(`urn:custos:method:group:${text}`) })
+    return lt(isNegated ? 'cond.affectedNot' : 'cond.affected', {
+      value: named(`urn:custos:method:group:${text}`),
+    })
   }
   if (leaf.field === 'deployment.countries' && (op === 'includes' || op === 'notEquals' || op === 'equals')) {
     return lt(isNegated ? 'cond.countryNot' : 'cond.country', { value: text })
@@ -75,7 +92,11 @@ function describeLeaf(leaf: TLeaf, op: TOp, value: unknown, ctx: TDescribeContex
     return lt('cond.answer', { question: name, op: lt(`cond.op.${op}`), value: shown })
   }
   const fieldKey = FIELD_NAMES[leaf.field]
-  return lt('cond.field', { field: fieldKey ? lt(fieldKey) : leaf.field, op: lt(`cond.op.${op}`), value: text })
+  return lt('cond.field', {
+    field: fieldKey ? lt(fieldKey) : leaf.field,
+    op: lt(`cond.op.${op}`),
+    value: text,
+  })
 }
 
 /** A condition (`{all}`, `{any}`, `{not}` or a leaf) as one sentence fragment. */
@@ -134,7 +155,11 @@ export function effectItem(effect: Record<string, unknown>): TEffectItem {
 /** The detail shown after a raise or mitigation: `likelihood +1`, `likelihood −1, scope −1`. */
 export function effectDetail(item: TEffectItem): string {
   if (item.kind === 'raises') {
-    return item.adjustments.map((a) => lt('effect.adjust', { dimension: lt(`tech.${a.dimension}` as TLibraryMessageKey), value: a.value })).join(', ')
+    return item.adjustments
+      .map((a) =>
+        lt('effect.adjust', { dimension: lt(`tech.${a.dimension}` as TLibraryMessageKey), value: a.value }),
+      )
+      .join(', ')
   }
   if (item.kind === 'mitigates') {
     const parts: string[] = []

@@ -34,9 +34,21 @@ export type TLookups = {
 
 /** Titles of every URN, the sources and the rights, loaded once per locale and cached. */
 export function useLookups(locale: TLibraryLocale): TLookups {
-  const index = useQuery({ queryKey: libraryKeys.index(locale), queryFn: ({ signal }) => libraryApi.index(locale, signal), staleTime: Infinity })
-  const sources = useQuery({ queryKey: libraryKeys.sources(locale), queryFn: ({ signal }) => libraryApi.sources(locale, signal), staleTime: Infinity })
-  const rights = useQuery({ queryKey: libraryKeys.rights(locale), queryFn: ({ signal }) => libraryApi.rights(locale, signal), staleTime: Infinity })
+  const index = useQuery({
+    queryKey: libraryKeys.index(locale),
+    queryFn: ({ signal }) => libraryApi.index(locale, signal),
+    staleTime: Infinity,
+  })
+  const sources = useQuery({
+    queryKey: libraryKeys.sources(locale),
+    queryFn: ({ signal }) => libraryApi.sources(locale, signal),
+    staleTime: Infinity,
+  })
+  const rights = useQuery({
+    queryKey: libraryKeys.rights(locale),
+    queryFn: ({ signal }) => libraryApi.rights(locale, signal),
+    staleTime: Infinity,
+  })
   return useMemo(() => {
     const entries = new Map((index.data?.items ?? []).map((entry) => [entry.urn, entry]))
     const sourceMap = new Map((sources.data?.items ?? []).map((source) => [source.id, source]))
@@ -51,7 +63,17 @@ export function useLookups(locale: TLibraryLocale): TLookups {
 }
 
 /** A link inside the library that keeps the current text locale. */
-export function LibLink({ to, locale, children, className }: { to: string; locale: TLibraryLocale; children: ReactNode; className?: string }) {
+export function LibLink({
+  to,
+  locale,
+  children,
+  className,
+}: {
+  to: string
+  locale: TLibraryLocale
+  children: ReactNode
+  className?: string
+}) {
   return (
     <Link to={withLocale(to, locale)} className={className}>
       {children}
@@ -60,7 +82,17 @@ export function LibLink({ to, locale, children, className }: { to: string; local
 }
 
 /** A link to whatever page shows `urn`, named by its title (or its id while titles load). */
-export function UrnLink({ urn, locale, lookups, title }: { urn: string; locale: TLibraryLocale; lookups: TLookups; title?: string | null }) {
+export function UrnLink({
+  urn,
+  locale,
+  lookups,
+  title,
+}: {
+  urn: string
+  locale: TLibraryLocale
+  lookups: TLookups
+  title?: string | null
+}) {
   const name = title ?? lookups.titleOf(urn)
   return (
     <LibLink to={pathOfUrn(urn)} locale={locale}>
@@ -70,9 +102,9 @@ export function UrnLink({ urn, locale, lookups, title }: { urn: string; locale: 
 }
 
 /** Library pages carry the text's language so screen readers and RTL layout follow it. */
-export function LibraryPage({ locale, children, label }: { locale: TLibraryLocale; children: ReactNode; label?: string }) {
+export function LibraryPage({ locale, children }: { locale: TLibraryLocale; children: ReactNode }) {
   return (
-    <div className="page lib-page" lang={locale} dir={directionOfLocale(locale)} aria-label={label}>
+    <div className="page lib-page" lang={locale} dir={directionOfLocale(locale)}>
       {children}
     </div>
   )
@@ -100,7 +132,12 @@ export function Breadcrumbs({ crumbs, locale }: { crumbs: TCrumb[]; locale: TLib
   )
 }
 
-const LOCALE_NAMES: Record<TLibraryLocale, string> = { en: 'English', fr: 'Français', es: 'Español', ar: 'العربية' }
+const LOCALE_NAMES: Record<TLibraryLocale, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+}
 
 /** Chooses the language of the library text; the choice lives in `?locale=` so links can share it. */
 export function LocaleSwitch({ locale }: { locale: TLibraryLocale }) {
@@ -116,7 +153,11 @@ export function LocaleSwitch({ locale }: { locale: TLibraryLocale }) {
   return (
     <div className="field lib-locale">
       <label htmlFor="library-locale">{lt('library.locale')}</label>
-      <select id="library-locale" value={locale} onChange={(event) => change(event.target.value as TLibraryLocale)}>
+      <select
+        id="library-locale"
+        value={locale}
+        onChange={(event) => change(event.target.value as TLibraryLocale)}
+      >
         {LIBRARY_LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
             {LOCALE_NAMES[code]}
@@ -134,7 +175,15 @@ export type THeadingLevel = 2 | 3 | 4
 export const HEADINGS = { 2: 'h2', 3: 'h3', 4: 'h4' } as const
 
 /** The URN (selectable, with a copy button) and the version of an object. */
-export function UrnBlock({ urn, version, isOfficial = true }: { urn: string; version: number; isOfficial?: boolean }) {
+export function UrnBlock({
+  urn,
+  version,
+  isOfficial = true,
+}: {
+  urn: string
+  version: number
+  isOfficial?: boolean
+}) {
   const [state, setState] = useState<TCopyState>('idle')
   const copy = async () => {
     try {
@@ -183,10 +232,10 @@ export function References({ references, lookups }: { references: TReferenceView
   if (references.length === 0) return null
   return (
     <ul className="lib-references">
-      {references.map((reference, index) => {
+      {references.map((reference) => {
         const source = lookups.source(reference.source)
         return (
-          <li key={`${reference.source}-${index}`}>
+          <li key={`${reference.source}-${reference.locator ?? ''}-${reference.note ?? ''}`}>
             {source?.url ? (
               <a href={source.url} rel="noreferrer noopener" target="_blank">
                 {sourceLabel(source, reference.source)}
@@ -211,11 +260,21 @@ const REL_KEYS = {
 } as const satisfies Record<TCrosswalkLinkView['relationship'], [TLibraryMessageKey, TLibraryMessageKey]>
 
 /** The relationship as a word in a badge (never colour alone), its meaning in the tooltip and for screen readers. */
-export function RelationshipBadge({ relationship, kind }: { relationship: TCrosswalkLinkView['relationship']; kind: string }) {
+export function RelationshipBadge({
+  relationship,
+  kind,
+}: {
+  relationship: TCrosswalkLinkView['relationship']
+  kind: string
+}) {
   const [label, explain] = REL_KEYS[relationship]
   const explanation = lt(explain, { kind: kind.toLowerCase() })
   return (
-    <span className={`badge lib-rel lib-rel-${relationship}`} title={explanation} data-relationship={relationship}>
+    <span
+      className={`badge lib-rel lib-rel-${relationship}`}
+      title={explanation}
+      data-relationship={relationship}
+    >
       {lt(label)}
       <span className="visually-hidden">: {explanation}</span>
     </span>
@@ -262,7 +321,9 @@ export function Crosswalk({
       ) : null}
       {incoming.length > 0 ? (
         <>
-          <Heading>{isIncomingFromRequirements ? lt('crosswalk.incoming') : lt('crosswalk.incomingOther')}</Heading>
+          <Heading>
+            {isIncomingFromRequirements ? lt('crosswalk.incoming') : lt('crosswalk.incomingOther')}
+          </Heading>
           {list(incoming, 'crosswalk-incoming')}
         </>
       ) : null}
@@ -276,7 +337,20 @@ export function kindLabel(kind: string): string {
   return key in { ...KIND_KEYS } ? lt(key) : kind
 }
 const KIND_KEYS = Object.fromEntries(
-  ['requirement', 'provision', 'question', 'technology', 'framework', 'area', 'risk', 'topic', 'group', 'risk-method', 'impact-level', 'questionnaire'].map((k) => [`kind.${k}`, true]),
+  [
+    'requirement',
+    'provision',
+    'question',
+    'technology',
+    'framework',
+    'area',
+    'risk',
+    'topic',
+    'group',
+    'risk-method',
+    'impact-level',
+    'questionnaire',
+  ].map((k) => [`kind.${k}`, true]),
 )
 
 export { libraryPaths }

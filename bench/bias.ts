@@ -1,0 +1,222 @@
+/**
+ * Bias audit benchmark (DESIGN §7, issue 5): a seeded 10-million-row decision log counted by Custos
+ * (one thread and two) and by Debian's python3 pandas (read_csv with dtypes, groupby counts, the
+ * same rate formulas) in the same run; peak RSS of each from GNU time; a 30-million-row file for
+ * memory (Custos only: pandas holds the whole frame in memory and would take minutes); and 1,000
+ * bootstrap replicates from the count table. The counts of both tools are compared group by group.
+ * Generated files live in a temp dir and are deleted at the end.
+ *
+ *   npx tsx bench/bias.ts [--rows 10000000] [--no-big] [--no-write]
+ */
+import { spawnSync } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { bootstrap, createRng } from '../src/modules/bias/bootstrap.ts'
+import { buildReport } from '../src/modules/bias/report.ts'
+import { countSource } from '../src/modules/bias/source.ts'
+
+const ROOT = join(import.meta.dirname, '..')
+const PYTHON = '/usr/bin/python3'
+const GNU_TIME = '/usr/bin/time'
+const GROUPS = ['sex', 'age_band', 'region']
+const THRESHOLD = 0.5
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '10000000' },
+    child: { type: 'string' },
+    threads: { type: 'string', default: '1' },
+    'no-big': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+})
+
+/** A seeded decision log: id,sex,age_band,region,label,score with a small group and a score shift. */
+function generate(path: string, rows: number, seed: number): void {
+  const rng = createRng(seed)
+  const sexes = ['F', 'M']
+  const ages = ['18-29', '30-44', '45-59', '60+']
+  const regions = ['north', 'south', 'east', 'west', 'centre']
+  const fd = openSync(path, 'w')
+  let out = 'id,sex,age_band,region,label,score\n'
+  for (let i = 1; i <= rows; i++) {
+    const sex = rng() < 0.02 ? 'X' : sexes[rng() < 0.5 ? 0 : 1]!
+    const age = ages[Math.floor(rng() * 4)]!
+    const region = regions[Math.floor(rng() * 5)]!
+    const label = rng() < 0.1 ? 1 : 0
+    const shift = sex === 'F' ? 0.03 : region === 'east' ? -0.02 : 0
+    const score = Math.min(0.9999, Math.max(0, (label ? 0.62 : 0.35) + (rng() - 0.5) * 0.6 + shift))
+    out += `${i},${sex},${age},${region},${label},${score.toFixed(4)}\n`
+    if (out.length > 1 << 20) {
+      writeSync(fd, out)
+      out = ''
+    }
+  }
+  writeSync(fd, out)
+  closeSync(fd)
+}
+
+/** Child: count, build the report, time the bootstrap; print timings and the counts as JSON. */
+async function child(path: string, threads: number): Promise<void> {
+  const t0 = performance.now()
+  const count = await countSource(
+    path,
+    { groupColumns: GROUPS, labelColumn: 'label', scoreColumn: 'score', threshold: THRESHOLD },
+    undefined,
+    process.stdin,
+    threads,
+  )
+  const t1 = performance.now()
+  const report = buildReport(count, { columns: {} })
+  const t2 = performance.now()
+  const groupCounts = report.groups.map((g) => ({ key: g.key, counts: { tp: g.tp, fp: g.fp, tn: g.tn, fn: g.fn, rows: g.rows, squares: null } }))
+  const boots: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const b0 = performance.now()
+    bootstrap(groupCounts, { replicates: 1000, seed: i + 1 })
+    boots.push(performance.now() - b0)
+  }
+  boots.sort((a, b) => a - b)
+  const groups = Object.fromEntries(report.groups.map((g) => [g.key, [g.tp, g.fp, g.tn, g.fn]]))
+  process.stdout.write(
+    JSON.stringify({ countMs: t1 - t0, reportMs: t2 - t1, bootstrapMs: boots[2], rows: report.rows, groups }),
+  )
+}
+
+const PANDAS = `
+import json, sys, time
+import pandas as pd
+path = sys.argv[1]
+t0 = time.perf_counter()
+df = pd.read_csv(path, usecols=['sex', 'age_band', 'region', 'label', 'score'],
+                 dtype={'sex': 'category', 'age_band': 'category', 'region': 'category', 'label': 'int8', 'score': 'float64'})
+t1 = time.perf_counter()
+df['pred'] = df['score'] >= ${THRESHOLD}
+c = df.groupby(['sex', 'age_band', 'region', 'label', 'pred'], observed=True).size().unstack(['label', 'pred'], fill_value=0)
+out = {}
+for key, row in c.iterrows():
+    tp, fp = int(row.get((1, True), 0)), int(row.get((0, True), 0))
+    tn, fn = int(row.get((0, False), 0)), int(row.get((1, False), 0))
+    n = tp + fp + tn + fn
+    rates = {'selectionRate': (tp + fp) / n, 'baseRate': (tp + fn) / n,
+             'tpr': tp / (tp + fn) if tp + fn else None, 'fpr': fp / (fp + tn) if fp + tn else None,
+             'ppv': tp / (tp + fp) if tp + fp else None, 'npv': tn / (tn + fn) if tn + fn else None}
+    out['|'.join(f'{col}={val}' for col, val in zip(['sex', 'age_band', 'region'], key))] = [tp, fp, tn, fn]
+t2 = time.perf_counter()
+print(json.dumps({'readMs': (t1 - t0) * 1000, 'groupMs': (t2 - t1) * 1000, 'groups': out}))
+`
+
+type TRun = { wallMs: number; maxRssMb: number; out: Record<string, unknown> }
+
+/** Run a command under GNU time: wall time, peak RSS and its JSON output. */
+function timed(cmd: string, args: string[]): TRun {
+  const t0 = performance.now()
+  const r = spawnSync(GNU_TIME, ['-v', cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 })
+  const wallMs = performance.now() - t0
+  if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr.slice(-2000)}`)
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
+  return { wallMs, maxRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, out: JSON.parse(r.stdout) }
+}
+
+const custos = (path: string, threads: number): TRun =>
+  timed(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bias.ts'), '--child', path, '--threads', String(threads)])
+
+async function main(): Promise<void> {
+  const rows = Number(values.rows)
+  const dir = mkdtempSync(join(tmpdir(), 'custos-bias-bench-'))
+  try {
+    const file = join(dir, 'log.csv')
+    const g0 = performance.now()
+    generate(file, rows, 20261129)
+    const size = statSync(file).size
+    const mib = size / 1048576
+    process.stdout.write(`Generated ${rows.toLocaleString('en-GB')} rows, ${mib.toFixed(0)} MiB in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`)
+
+    const one = custos(file, 1)
+    const two = custos(file, 2)
+    const pandas = timed(PYTHON, ['-c', PANDAS, file])
+    const same = JSON.stringify(sortKeys(one.out.groups)) === JSON.stringify(sortKeys(pandas.out.groups))
+    const sameTwo = JSON.stringify(sortKeys(one.out.groups)) === JSON.stringify(sortKeys(two.out.groups))
+
+    let big: TRun | null = null
+    let bigMib = 0
+    if (!values['no-big']) {
+      // 30 million rows: the same data three times (header once), for memory at scale.
+      const bigFile = join(dir, 'log30.csv')
+      const body = readFileSync(file).subarray(readFileSync(file, { encoding: null }).indexOf(0x0a) + 1)
+      writeFileSync(bigFile, 'id,sex,age_band,region,label,score\n')
+      for (let i = 0; i < 3; i++) writeFileSync(bigFile, body, { flag: 'a' })
+      bigMib = statSync(bigFile).size / 1048576
+      big = custos(bigFile, 2)
+      rmSync(bigFile)
+    }
+
+    const countMs = (r: TRun): number => r.out.countMs as number
+    const pandasMs = (pandas.out.readMs as number) + (pandas.out.groupMs as number)
+    const line = (name: string, ms: number, wall: number, rss: number, m = mib, n = rows): string =>
+      `| ${name} | ${(ms / 1000).toFixed(2)} s | ${(m / (ms / 1000)).toFixed(0)} MiB/s | ${((n / (ms / 1000)) / 1e6).toFixed(1)} M rows/s | ${(wall / 1000).toFixed(2)} s | ${rss.toFixed(0)} MB |`
+    const table = [
+      '| run | read + count | throughput | rows | process wall | peak RSS |',
+      '| --- | --- | --- | --- | --- | --- |',
+      line('Custos, 1 thread', countMs(one), one.wallMs, one.maxRssMb),
+      line('Custos, 2 threads', countMs(two), two.wallMs, two.maxRssMb),
+      line('pandas 1.5.3 read_csv + groupby', pandasMs, pandas.wallMs, pandas.maxRssMb),
+      ...(big ? [line('Custos, 2 threads, 30 M rows', countMs(big), big.wallMs, big.maxRssMb, bigMib, rows * 3)] : []),
+    ].join('\n')
+    const bootMs = one.out.bootstrapMs as number
+    const ratio1 = pandasMs / countMs(one)
+    const ratio2 = pandasMs / countMs(two)
+    const verdict = [
+      `Ratio to pandas (read + count): ${ratio1.toFixed(1)}× on one thread, ${ratio2.toFixed(1)}× on two (target ≥ 10×).`,
+      `Throughput on one thread: ${(mib / (countMs(one) / 1000)).toFixed(0)} MiB/s (target ≥ 300 MiB/s).`,
+      `Peak RSS: ${one.maxRssMb.toFixed(0)} MB (10 M, one thread), ${two.maxRssMb.toFixed(0)} MB (two threads)${big ? `, ${big.maxRssMb.toFixed(0)} MB (30 M rows)` : ''} (target < 200 MB).`,
+      `Bootstrap, 1,000 replicates over ${Object.keys(one.out.groups as object).length} groups: ${bootMs.toFixed(1)} ms median of 5 (target < 100 ms).`,
+      `Report (rates, intervals, summaries) after counting: ${(one.out.reportMs as number).toFixed(1)} ms.`,
+      `Counts identical to pandas for every group: ${same ? 'yes' : 'NO'}; one thread = two threads: ${sameTwo ? 'yes' : 'NO'}.`,
+      `pandas split: read_csv ${((pandas.out.readMs as number) / 1000).toFixed(2)} s, groupby + rates ${((pandas.out.groupMs as number) / 1000).toFixed(2)} s.`,
+      `Load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work shared the 2 cores).`,
+    ].join('\n')
+    process.stdout.write(`\n${table}\n\n${verdict}\n`)
+    if (values['no-write']) return
+    writeSection(table, verdict, rows, mib)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const sortKeys = (o: unknown): [string, unknown][] => Object.entries(o as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
+
+function writeSection(table: string, verdict: string, rows: number, mib: number): void {
+  const heading = '## Bias audit'
+  const section = [
+    heading,
+    '',
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    `Command: \`npx tsx bench/bias.ts\`. File: ${rows.toLocaleString('en-GB')} seeded rows (id,sex,age_band,region,label,score; 60 groups), ${mib.toFixed(0)} MiB, in the page cache. "read + count" is timed inside each process (start-up excluded); "process wall" includes start-up; peak RSS from GNU time.`,
+    '',
+    table,
+    '',
+    verdict,
+    '',
+  ].join('\n')
+  const file = join(ROOT, 'docs', 'benchmarks.md')
+  let text = ''
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    text = '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
+  }
+  const start = text.indexOf(heading)
+  if (start === -1) text = `${text.trimEnd()}\n\n${section}`
+  else {
+    const next = text.indexOf('\n## ', start + heading.length)
+    text = `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next + 1)}`
+  }
+  writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
+  process.stdout.write(`Wrote ${file}\n`)
+}
+
+if (values.child) await child(values.child, Number(values.threads))
+else await main()

@@ -1,0 +1,165 @@
+/** API: gap analysis, jurisdiction list and detail, data sources — same JSON as the CLI, errors with suggestions. */
+import assert from 'node:assert/strict'
+import { before, describe, it } from 'node:test'
+import type { z } from '@hono/zod-openapi'
+import {
+  buildOrg,
+  buildUser,
+  createTestApp,
+  expectError,
+  login,
+  request,
+  type TSession,
+  type TTestApp,
+} from '../../../test/helpers/app.ts'
+import { forEachDatabase } from '../../../test/helpers/db.ts'
+import type { ZDataSources, ZJurisdictionDetail, ZJurisdictionList } from './api-schemas.ts'
+import type { TGapResult } from './gap.ts'
+import { analyseGapRequest } from './service.ts'
+
+forEachDatabase('jurisdictions API', (handle) => {
+  let ctx: TTestApp
+  let session: TSession
+
+  before(async () => {
+    ctx = createTestApp(handle)
+    const org = await buildOrg(ctx)
+    // The least privileged role: any member may read the jurisdiction data.
+    session = await login(ctx, await buildUser(ctx, org, 'viewer'))
+  })
+
+  const get = (path: string) => request(ctx, 'GET', path, { session })
+
+  describe('access', () => {
+    for (const path of [
+      '/api/gap?technologies=cctv&countries=DE',
+      '/api/jurisdictions',
+      '/api/jurisdictions/DE',
+      '/api/data-sources',
+    ]) {
+      it(`${path} needs a signed-in member`, async () => {
+        expectError(await request(ctx, 'GET', path), 401, 'unauthenticated')
+      })
+    }
+  })
+
+  describe('GET /api/gap', () => {
+    it('answers the same JSON as custos gap, case-insensitively', async () => {
+      const res = await get('/api/gap?technologies=Facial-Recognition&countries=de,ng,BR')
+      assert.equal(res.status, 200)
+      const body = res.body as TGapResult
+      const expected = analyseGapRequest({ technologies: 'facial-recognition', countries: 'DE,NG,BR' })
+      assert.deepEqual(body, JSON.parse(JSON.stringify(expected)))
+      assert.deepEqual(
+        body.jurisdictions.map((j) => j.code),
+        ['DE', 'NG', 'BR'],
+      )
+    })
+
+    it('shows EU ai_rules covered and the workplace emotion-recognition restriction for Germany', async () => {
+      const body = (await get('/api/gap?technologies=facial-recognition&countries=DE')).body as TGapResult
+      assert.equal(body.matrix.find((row) => row.topic === 'ai_rules')?.cells.DE?.level, 'covered')
+      const restriction = body.restrictions.find((r) => r.id === 'eu-ai-act-emotion-recognition-workplace')
+      assert.equal(restriction?.kind, 'prohibited')
+      assert.equal(restriction?.isProposed, true)
+    })
+
+    it('never shows an unknown fact as covered', async () => {
+      const body = (
+        await get('/api/gap?technologies=facial-recognition,drones,gps-tracking&countries=DE,NG,BR,VA,CD')
+      ).body as TGapResult
+      let unknowns = 0
+      for (const row of body.matrix) {
+        for (const cell of Object.values(row.cells)) {
+          if (cell.status === 'unknown') {
+            unknowns++
+            assert.equal(cell.level, 'unknown')
+          }
+        }
+      }
+      assert.ok(unknowns > 0, 'the sample has unknown facts')
+    })
+
+    const bad: [string, string, RegExp][] = [
+      ['an alpha-3 code', '/api/gap?technologies=cctv&countries=DEU', /did you mean DE\?/],
+      [
+        'a misspelt technology',
+        '/api/gap?technologies=facial-recog&countries=DE',
+        /did you mean facial-recognition\?/,
+      ],
+    ]
+    for (const [name, path, message] of bad) {
+      it(`answers 422 unknown_value with a suggestion for ${name}`, async () => {
+        const res = await get(path)
+        expectError(res, 422, 'unknown_value')
+        const error = (res.body as { error: { message: string; issues: { suggestions: string[] }[] } }).error
+        assert.match(error.message, message)
+        assert.equal(error.issues[0]?.suggestions.length, 1)
+      })
+    }
+
+    it('answers 422 when a list is missing', async () => {
+      expectError(await get('/api/gap?technologies=cctv'), 422, 'validation_failed')
+    })
+  })
+
+  describe('GET /api/jurisdictions', () => {
+    it('lists every jurisdiction with governance and a summary of its facts', async () => {
+      const res = await get('/api/jurisdictions')
+      assert.equal(res.status, 200)
+      const body = res.body as z.infer<typeof ZJurisdictionList>
+      assert.ok(body.items.length >= 195)
+      const de = body.items.find((j) => j.code === 'DE')
+      assert.equal(de?.governance.enforcement, 'strong')
+      assert.equal(de?.isEuMember, true)
+      assert.equal(
+        (de?.topics.yes ?? 0) + (de?.topics.partial ?? 0) + (de?.topics.no ?? 0) + (de?.topics.unknown ?? 0),
+        9,
+      )
+      assert.match(body.attribution, /World Bank/)
+    })
+
+    it('gives names in the requested language', async () => {
+      const body = (await get('/api/jurisdictions?locale=fr')).body as z.infer<typeof ZJurisdictionList>
+      assert.equal(body.items.find((j) => j.code === 'DE')?.name, 'Allemagne')
+    })
+  })
+
+  describe('GET /api/jurisdictions/:code', () => {
+    it('shows facts with sources and dates, memberships and governance', async () => {
+      const res = await get('/api/jurisdictions/de')
+      assert.equal(res.status, 200)
+      const body = res.body as z.infer<typeof ZJurisdictionDetail>
+      assert.equal(body.code, 'DE')
+      assert.equal(body.facts.length, 9)
+      for (const fact of body.facts) {
+        assert.ok(fact.source.id)
+        assert.ok(fact.source.asOf)
+      }
+      assert.equal(body.memberships.find((m) => m.id === 'eu')?.value, true)
+      assert.equal(typeof body.governance.ruleOfLaw, 'number')
+    })
+
+    it('answers 404 with a suggestion for an unknown code', async () => {
+      const res = await get('/api/jurisdictions/DEU')
+      expectError(res, 404, 'not_found')
+      assert.match((res.body as { error: { message: string } }).error.message, /did you mean DE\?/)
+    })
+  })
+
+  describe('GET /api/data-sources', () => {
+    it('lists the cited sources and the WGI attribution', async () => {
+      const body = (await get('/api/data-sources')).body as z.infer<typeof ZDataSources>
+      assert.equal(body.governance.licence, 'CC BY 4.0')
+      assert.match(body.governance.attribution, /World Bank/)
+      assert.ok(body.sources.some((s) => s.id === 'wb-wgi-2024'))
+      assert.ok(body.sources.every((s) => s.facts >= 0))
+    })
+  })
+
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = (await request(ctx, 'GET', '/api/openapi.json')).body as { paths: Record<string, unknown> }
+    for (const path of ['/api/gap', '/api/jurisdictions', '/api/jurisdictions/{code}', '/api/data-sources'])
+      assert.ok(doc.paths[path], path)
+  })
+})
