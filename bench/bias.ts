@@ -9,7 +9,16 @@
  *   npx tsx bench/bias.ts [--rows 10000000] [--no-big] [--no-write]
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -71,7 +80,10 @@ async function child(path: string, threads: number): Promise<void> {
   const t1 = performance.now()
   const report = buildReport(count, { columns: {} })
   const t2 = performance.now()
-  const groupCounts = report.groups.map((g) => ({ key: g.key, counts: { tp: g.tp, fp: g.fp, tn: g.tn, fn: g.fn, rows: g.rows, squares: null } }))
+  const groupCounts = report.groups.map((g) => ({
+    key: g.key,
+    counts: { tp: g.tp, fp: g.fp, tn: g.tn, fn: g.fn, rows: g.rows, squares: null },
+  }))
   const boots: number[] = []
   for (let i = 0; i < 5; i++) {
     const b0 = performance.now()
@@ -121,7 +133,15 @@ function timed(cmd: string, args: string[]): TRun {
 }
 
 const custos = (path: string, threads: number): TRun =>
-  timed(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bias.ts'), '--child', path, '--threads', String(threads)])
+  timed(process.execPath, [
+    '--import',
+    'tsx',
+    join(ROOT, 'bench/bias.ts'),
+    '--child',
+    path,
+    '--threads',
+    String(threads),
+  ])
 
 async function main(): Promise<void> {
   const rows = Number(values.rows)
@@ -132,7 +152,9 @@ async function main(): Promise<void> {
     generate(file, rows, 20261129)
     const size = statSync(file).size
     const mib = size / 1048576
-    process.stdout.write(`Generated ${rows.toLocaleString('en-GB')} rows, ${mib.toFixed(0)} MiB in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`)
+    process.stdout.write(
+      `Generated ${rows.toLocaleString('en-GB')} rows, ${mib.toFixed(0)} MiB in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`,
+    )
 
     const one = custos(file, 1)
     const two = custos(file, 2)
@@ -156,14 +178,16 @@ async function main(): Promise<void> {
     const countMs = (r: TRun): number => r.out.countMs as number
     const pandasMs = (pandas.out.readMs as number) + (pandas.out.groupMs as number)
     const line = (name: string, ms: number, wall: number, rss: number, m = mib, n = rows): string =>
-      `| ${name} | ${(ms / 1000).toFixed(2)} s | ${(m / (ms / 1000)).toFixed(0)} MiB/s | ${((n / (ms / 1000)) / 1e6).toFixed(1)} M rows/s | ${(wall / 1000).toFixed(2)} s | ${rss.toFixed(0)} MB |`
+      `| ${name} | ${(ms / 1000).toFixed(2)} s | ${(m / (ms / 1000)).toFixed(0)} MiB/s | ${(n / (ms / 1000) / 1e6).toFixed(1)} M rows/s | ${(wall / 1000).toFixed(2)} s | ${rss.toFixed(0)} MB |`
     const table = [
       '| run | read + count | throughput | rows | process wall | peak RSS |',
       '| --- | --- | --- | --- | --- | --- |',
       line('Custos, 1 thread', countMs(one), one.wallMs, one.maxRssMb),
       line('Custos, 2 threads', countMs(two), two.wallMs, two.maxRssMb),
       line('pandas 1.5.3 read_csv + groupby', pandasMs, pandas.wallMs, pandas.maxRssMb),
-      ...(big ? [line('Custos, 2 threads, 30 M rows', countMs(big), big.wallMs, big.maxRssMb, bigMib, rows * 3)] : []),
+      ...(big
+        ? [line('Custos, 2 threads, 30 M rows', countMs(big), big.wallMs, big.maxRssMb, bigMib, rows * 3)]
+        : []),
     ].join('\n')
     const bootMs = one.out.bootstrapMs as number
     const ratio1 = pandasMs / countMs(one)
@@ -186,7 +210,8 @@ async function main(): Promise<void> {
   }
 }
 
-const sortKeys = (o: unknown): [string, unknown][] => Object.entries(o as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
+const sortKeys = (o: unknown): [string, unknown][] =>
+  Object.entries(o as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
 
 function writeSection(table: string, verdict: string, rows: number, mib: number): void {
   const heading = '## Bias audit'
@@ -206,7 +231,8 @@ function writeSection(table: string, verdict: string, rows: number, mib: number)
   try {
     text = readFileSync(file, 'utf8')
   } catch {
-    text = '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
+    text =
+      '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
   }
   const start = text.indexOf(heading)
   if (start === -1) text = `${text.trimEnd()}\n\n${section}`

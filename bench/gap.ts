@@ -15,7 +15,11 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { paths } from '../src/core/paths.ts'
 import { analyseGap } from '../src/modules/jurisdictions/gap.ts'
-import { analysePortfolio, buildGapIndex, type TPortfolioDeployment } from '../src/modules/jurisdictions/portfolio.ts'
+import {
+  analysePortfolio,
+  buildGapIndex,
+  type TPortfolioDeployment,
+} from '../src/modules/jurisdictions/portfolio.ts'
 import { getJurisdictionContext } from '../src/modules/jurisdictions/service.ts'
 
 const { values } = parseArgs({
@@ -40,7 +44,8 @@ const seeded = (seed: number) => () => {
 const pick = <T>(random: () => number, items: readonly T[], count: number): T[] => {
   const pool = [...items]
   const out: T[] = []
-  while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T)
+  while (out.length < count && pool.length > 0)
+    out.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T)
   return out
 }
 
@@ -68,14 +73,16 @@ const main = () => {
   const cells = deployments.reduce((sum, d) => sum + d.countries.length, 0)
 
   const modes = {
-    'portfolio, cold (index + analysis)': () => analysePortfolio(deployments, buildGapIndex(dataset, library)),
+    'portfolio, cold (index + analysis)': () =>
+      analysePortfolio(deployments, buildGapIndex(dataset, library)),
     'portfolio, warm (index built)': (() => {
       const index = buildGapIndex(dataset, library)
       analysePortfolio(deployments, index)
       return () => analysePortfolio(deployments, index)
     })(),
     'peer: analyseGap per deployment': () => {
-      for (const d of deployments) analyseGap({ technologies: d.technologies, jurisdictions: d.countries, dataset, library })
+      for (const d of deployments)
+        analyseGap({ technologies: d.technologies, jurisdictions: d.countries, dataset, library })
     },
   }
   const results: Record<string, number[]> = {}
@@ -89,7 +96,11 @@ const main = () => {
     const m = median(xs)
     return `| ${name} | ${m.toFixed(1)} | ${Math.min(...xs).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | ${(m / peer).toFixed(3)}× |`
   })
-  const table = ['| Analysis | median ms | min ms | max ms | ratio to peer |', '|---|---:|---:|---:|---:|', ...rows].join('\n')
+  const table = [
+    '| Analysis | median ms | min ms | max ms | ratio to peer |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n')
   const cold = median(results['portfolio, cold (index + analysis)'] ?? [])
   const warm = median(results['portfolio, warm (index built)'] ?? [])
   const verdict = [
@@ -116,7 +127,8 @@ const main = () => {
   try {
     text = readFileSync(file, 'utf8')
   } catch {
-    text = '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
+    text =
+      '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
   }
   const start = text.indexOf(heading)
   if (start === -1) text = `${text.trimEnd()}\n\n${section}`

@@ -8,7 +8,7 @@
  * The load generator runs in a worker thread so it does not share the servers' event loop.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
@@ -41,7 +41,11 @@ type TMeasure = { name: string; rps: number; p50: number; p99: number; errors: n
 const run = (url: string, seconds: number, headers: Record<string, string>) =>
   autocannon({ url, connections, duration: seconds, headers, workers: 1 })
 
-const measure = async (name: string, url: string, headers: Record<string, string> = {}): Promise<TMeasure> => {
+const measure = async (
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<TMeasure> => {
   if (warmup > 0) await run(url, warmup, headers)
   const result = await run(url, duration, headers)
   return {
@@ -104,7 +108,7 @@ try {
     const section = [
       '## HTTP: authenticated read vs bare Hono',
       '',
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadavg()[0]!.toFixed(1)} at the end of the run (other work on the machine skews both rows, the heavier one more).`,
       `Command: \`npx tsx bench/http.ts\` (or \`npm run bench -- http\`). Load: autocannon, ${connections} connections, ${duration} s after a ${warmup} s warm-up, loopback, load generator in a worker thread of the same process.`,
       '',
       table,
@@ -117,7 +121,8 @@ try {
     try {
       text = readFileSync(file, 'utf8')
     } catch {
-      text = '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
+      text =
+        '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
     }
     const heading = '## HTTP: authenticated read vs bare Hono'
     const start = text.indexOf(heading)

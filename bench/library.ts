@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
@@ -67,6 +67,7 @@ const median = (xs: number[]): number => {
 }
 
 const main = (): void => {
+  const loadAtStart = loadavg()[0] ?? 0
   const runs = Math.max(1, Number(values.runs) || 5)
   const contentDir = defaultContentDir()
   const { library } = loadLibrary({ contentDir, cache: false })
@@ -106,7 +107,7 @@ const main = (): void => {
   const section = [
     heading,
     '',
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; 1-minute load average at start ${loadAtStart.toFixed(1)} (the machine is shared; absolute times scale with it, ratios less so).`,
     'Command: `npx tsx bench/library.ts`. Each figure is the time of the load call alone in a fresh process (module compilation excluded).',
     '',
     table,

@@ -9,15 +9,23 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
+import { type TCheck, VERIFIED } from './dp-verified.ts'
 
 const OUT = join(new URL('./research/', import.meta.url).pathname, '20-dp.yaml')
 const TRACKER = 'unctad-dp-tracker'
 const SECONDARY =
-  'Secondary source: candidate from Custos research; the cited tracker is where to confirm it, and neither the tracker entry nor the official text has been checked yet.'
+  'Secondary source: candidate from Custos research, not verified against a source in this pass (2026-11); kept because we are highly confident of it. The cited tracker is where to confirm it.'
+const CHECKED: Readonly<Record<TCheck, string>> = {
+  primary: 'Verified in the 2026-11 pass against the cited primary source.',
+  secondary:
+    'Secondary source: verified in the 2026-11 pass against the cited page, not against the official text.',
+}
+const DOWNGRADED_LAW =
+  'Searched (2026-11 pass): the tracker candidate could not be confirmed on any page we read, so it is not asserted.'
 
 type TStatus = 'yes' | 'partial' | 'no'
 type TRow = {
-  law: TStatus
+  law: TStatus | 'unknown'
   title?: string
   adopted?: number
   inForce?: string
@@ -1294,55 +1302,90 @@ const NO_LAW: readonly string[] = [
   'VU',
 ]
 const NO_LAW_NOTE =
-  'No comprehensive data protection law identified; privacy may be protected only by the constitution or sector rules. Secondary source: candidate from Custos research, not yet confirmed against the cited tracker entry or an official gazette; drafts or bills do not count.'
+  'No comprehensive data protection law identified; privacy may be protected only by the constitution or sector rules. Secondary source: candidate from Custos research, not verified against a source in this pass (2026-11); kept because we are highly confident of it. Drafts or bills do not count.'
 
 const out: Record<string, Record<string, unknown>> = {}
-for (const [code, r] of Object.entries(R)) {
+for (const [code, candidate] of Object.entries(R)) {
+  const v = VERIFIED[code]
+  // A verified entry replaces the candidate's facts it checked; its notes replace the candidate's.
+  const r: TRow = v
+    ? {
+        ...candidate,
+        ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)),
+        lawNote: v.lawCheck || v.law === 'unknown' ? v.lawNote : candidate.lawNote,
+        dpaNote: v.dpaCheck || v.dpa === 'unknown' ? v.dpaNote : candidate.dpaNote,
+      }
+    : candidate
   const lawSource = r.lawSource ?? TRACKER
   const isTracker = lawSource === TRACKER
-  const law: Record<string, unknown> = { status: r.law }
-  if (r.law !== 'no') law.instrument = { title: r.title, adopted: r.adopted, inForce: r.inForce }
-  law.source = lawSource
-  law.locator = r.lawLocator ?? (isTracker ? `country entry: ${code}` : 'see note')
-  const lawNotes = [r.lawNote, isTracker ? SECONDARY : undefined].filter(Boolean)
-  if (lawNotes.length > 0) law.note = lawNotes.join(' ')
+  let law: Record<string, unknown>
+  if (r.law === 'unknown') {
+    law = { status: 'unknown', source: 'custos-research', note: r.lawNote ?? DOWNGRADED_LAW }
+  } else {
+    law = { status: r.law }
+    if (r.law !== 'no') law.instrument = { title: r.title, adopted: r.adopted, inForce: r.inForce }
+    law.source = lawSource
+    law.locator = r.lawLocator ?? (isTracker ? `country entry: ${code}` : 'see note')
+    const lawCheck = v?.lawCheck ? CHECKED[v.lawCheck] : isTracker ? SECONDARY : undefined
+    const lawNotes = [r.lawNote, lawCheck].filter(Boolean)
+    if (lawNotes.length > 0) law.note = lawNotes.join(' ')
+  }
   let dpa: Record<string, unknown>
   if (r.dpa === 'unknown') {
     dpa = {
       status: 'unknown',
       source: 'custos-research',
-      note: 'Searched: Custos research notes and the cited tracker for this country; the supervisory authority and whether it operates were not confirmed.',
+      note:
+        v?.dpa === 'unknown' && r.dpaNote
+          ? r.dpaNote
+          : 'Searched: Custos research notes and the cited tracker for this country; the supervisory authority and whether it operates were not confirmed.',
     }
   } else {
     const dpaSource = r.dpaSource ?? TRACKER
     dpa = { status: r.dpa }
     if (r.dpa !== 'no') dpa.instrument = { title: r.title, adopted: r.adopted, inForce: r.inForce }
     dpa.source = dpaSource
-    dpa.locator = dpaSource === TRACKER ? `country entry: ${code}` : (r.dpaName ?? 'see note')
-    const notes = [
-      r.dpaName ? `Authority: ${r.dpaName}.` : undefined,
-      r.dpaNote,
-      dpaSource === TRACKER ? SECONDARY : undefined,
-    ].filter(Boolean)
+    dpa.locator =
+      (v?.dpaCheck ? v.dpaLocator : undefined) ??
+      (dpaSource === TRACKER ? `country entry: ${code}` : (r.dpaName ?? 'see note'))
+    const dpaCheck = v?.dpaCheck ? CHECKED[v.dpaCheck] : dpaSource === TRACKER ? SECONDARY : undefined
+    const notes = [r.dpaName ? `Authority: ${r.dpaName}.` : undefined, r.dpaNote, dpaCheck].filter(Boolean)
     if (notes.length > 0) dpa.note = notes.join(' ')
   }
   out[code] = { data_protection_law: law, data_protection_authority: dpa }
 }
+for (const code of Object.keys(VERIFIED)) {
+  if (R[code] === undefined && !NO_LAW.includes(code)) throw new Error(`${code} is verified but has no candidate row`)
+}
 
 for (const code of NO_LAW) {
   if (out[code] !== undefined) throw new Error(`${code} is both in R and NO_LAW`)
+  const v = VERIFIED[code]
+  if (v?.law === 'unknown') {
+    const note = v.lawNote ?? DOWNGRADED_LAW
+    out[code] = {
+      data_protection_law: { status: 'unknown', source: 'custos-research', note },
+      data_protection_authority: { status: 'unknown', source: 'custos-research', note },
+    }
+    continue
+  }
+  const checked = v?.lawCheck ? CHECKED[v.lawCheck] : undefined
   out[code] = {
     data_protection_law: {
       status: 'no',
-      source: TRACKER,
-      locator: `country entry: ${code}`,
-      note: NO_LAW_NOTE,
+      source: v?.lawSource ?? TRACKER,
+      locator: v?.lawLocator ?? `country entry: ${code}`,
+      note: checked
+        ? [v?.lawNote ?? 'No comprehensive data protection law; drafts or bills do not count.', checked].join(' ')
+        : NO_LAW_NOTE,
     },
     data_protection_authority: {
       status: 'no',
-      source: TRACKER,
-      locator: `country entry: ${code}`,
-      note: 'No data protection authority, as there is no general law. Secondary source.',
+      source: v?.lawSource ?? TRACKER,
+      locator: v?.lawLocator ?? `country entry: ${code}`,
+      note: checked
+        ? `No data protection authority, as there is no general law. ${checked}`
+        : 'No data protection authority, as there is no general law. Secondary source: not verified against a source in this pass (2026-11).',
     },
   }
 }

@@ -20,6 +20,7 @@ import {
   requestId,
   securityHeaders,
   sessionLoader,
+  storableTextGuard,
 } from './middleware.ts'
 import { mountWebApp } from './static.ts'
 
@@ -43,7 +44,7 @@ export const createApp = (deps: TAppDeps): TApp => {
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404))
 
   app.use('*', requestId(), securityHeaders(), accessLog(deps))
-  app.use('/api/*', apiBodyLimit(), sessionLoader(deps), csrfGuard())
+  app.use('/api/*', apiBodyLimit(), sessionLoader(deps), csrfGuard(), storableTextGuard())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -61,6 +61,7 @@ export const securityHeaders = (): MiddlewareHandler<TAppEnv> => async (c, next)
 
 /** Body size limit per path (body-limit.ts); over it → 413 `payload_too_large`. */
 export const apiBodyLimit = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
   const limiter = bodyLimit({
     maxSize: bodyLimitFor(c.req.path),
     onError: () => {
@@ -111,6 +112,53 @@ export const csrfGuard = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
         'The request is missing a valid CSRF token. Reload the page and try again.',
       )
     }
+  }
+  await next()
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Text a database can store: PostgreSQL rejects NUL in text and lone surrogates in jsonb. */
+export const isStorableText = (text: string): boolean =>
+  !text.includes('\u0000') && !LONE_SURROGATE.test(text)
+
+const hasUnstorableString = (value: unknown): boolean => {
+  if (typeof value === 'string') return !isStorableText(value)
+  if (Array.isArray(value)) return value.some(hasUnstorableString)
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, inner]) => !isStorableText(key) || hasUnstorableString(inner))
+  }
+  return false
+}
+
+const unstorable = () =>
+  new AppError('validation_failed', 'Text must not contain NUL characters or invalid Unicode.')
+
+/**
+ * Refuses NUL characters and broken Unicode in the path, query and JSON body with a 422, the same
+ * on both databases (SQLite would store them; PostgreSQL would fail with a 500).
+ */
+export const storableTextGuard = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
+  let target: string
+  try {
+    const url = new URL(c.req.url)
+    target = decodeURIComponent(url.pathname + url.search)
+  } catch {
+    throw new AppError('bad_request', 'The request URL is not valid.')
+  }
+  if (!isStorableText(target)) throw unstorable()
+  if (
+    isMutation(c.req.method) &&
+    /^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')
+  ) {
+    let body: unknown
+    try {
+      body = JSON.parse(await c.req.text())
+    } catch {
+      // Malformed JSON is the route validator's to report (400 invalid_json).
+      body = undefined
+    }
+    if (hasUnstorableString(body)) throw unstorable()
   }
   await next()
 }

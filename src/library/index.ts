@@ -7,9 +7,26 @@ import { defaultContentDir, loadLibrary } from './loader.ts'
 import { checkLock, readLock } from './lock.ts'
 import { validateLibrary } from './validate.ts'
 
+export {
+  applicableQuestions,
+  evaluateCondition,
+  type TAnswers,
+  type TAnswerValue,
+  type TDeploymentFacts,
+} from './conditions.ts'
 export type { TCrosswalkLink, TLibrary, TLibraryObject, TProblem } from './library.ts'
 export { crosswalkOf, formatProblem, objectsOfKind } from './library.ts'
 export { defaultContentDir, loadLibrary } from './loader.ts'
+export {
+  adjustedLikelihood,
+  higherPriority,
+  impactLevelFor,
+  likelihoodRulesFor,
+  mandatorySafeguardsOf,
+  priorityOf,
+  severityOf,
+  type TGovernanceFacts,
+} from './method.ts'
 export { isLocale, LOCALES, localise, localiseDeep, type TLocale, type TText } from './text.ts'
 
 /** Loads and checks the library: schema problems, semantic problems and lock problems together. */

@@ -22,7 +22,7 @@ import { startDemoServer, type TTestServer } from './helpers/server.ts'
 import { ensureWebBuild } from './helpers/web-build.ts'
 
 const skipReason = browserSkipReason()
-if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
+if (skipReason) process.stdout.write(`browser tests skipped: ${skipReason}\n`)
 
 const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')!
 const admin = demoLogin(provider.slug)

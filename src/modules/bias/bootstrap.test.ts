@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { bootstrap, createBinomialSampler, createRng } from './bootstrap.ts'
+import { bootstrap, createBinomialSampler, createRng, percentileInterval } from './bootstrap.ts'
 import { wilson } from './intervals.ts'
 import type { TGroupCounts } from './metrics.ts'
 
@@ -71,10 +71,39 @@ describe('binomial sampler', () => {
   }
 })
 
+describe('percentileInterval', () => {
+  it('equals the sorted, linearly interpolated percentiles and ignores undefined replicates', () => {
+    const rng = createRng(8)
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 20 + Math.floor(rng() * 2000)
+      const values = Float64Array.from({ length: n }, () =>
+        rng() < 0.01 ? Number.NaN : Math.floor(rng() * 50) / 7,
+      )
+      const sorted = [...values].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b)
+      const at = (q: number): number => {
+        const h = (sorted.length - 1) * q
+        const i = Math.floor(h)
+        return sorted[i]! + (h - i) * ((sorted[Math.min(i + 1, sorted.length - 1)] ?? 0) - sorted[i]!)
+      }
+      assert.deepEqual(percentileInterval(values, 0.025, 0.975), [at(0.025), at(0.975)])
+    }
+  })
+  it('is null when too many replicates are undefined', () => {
+    assert.equal(percentileInterval(Float64Array.from([1, Number.NaN, 2, Number.NaN]), 0.025, 0.975), null)
+  })
+})
+
 describe('bootstrap', () => {
-  const groups = [group('g=A', 300, 100, 500, 100), group('g=B', 100, 200, 600, 100), group('g=C', 2, 3, 20, 1)]
+  const groups = [
+    group('g=A', 300, 100, 500, 100),
+    group('g=B', 100, 200, 600, 100),
+    group('g=C', 2, 3, 20, 1),
+  ]
   it('is reproducible with a seed', () => {
-    assert.deepEqual(bootstrap(groups, { replicates: 300, seed: 9 }), bootstrap(groups, { replicates: 300, seed: 9 }))
+    assert.deepEqual(
+      bootstrap(groups, { replicates: 300, seed: 9 }),
+      bootstrap(groups, { replicates: 300, seed: 9 }),
+    )
   })
   it('gives percentile intervals close to Wilson for a large group', () => {
     // Selection rate of A: 400/1000. The percentile interval of the multinomial bootstrap approximates

@@ -89,14 +89,20 @@ export function parseFlags(flags: TBiasAuditFlags): {
       positive: flags.positive,
       weightColumn: flags.weight,
     },
-    minGroupSize: integerFlag(flags.minGroupSize, '--min-group-size', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_MIN_GROUP_SIZE,
+    minGroupSize:
+      integerFlag(flags.minGroupSize, '--min-group-size', 0, Number.MAX_SAFE_INTEGER) ??
+      DEFAULT_MIN_GROUP_SIZE,
     bootstrap: replicates === undefined ? undefined : { replicates, seed: seed ?? 1 },
     format,
   }
 }
 
 /** Run the audit for one file ("-" = stdin) and return the report. */
-export async function runBiasAudit(file: string, flags: TBiasAuditFlags, onProgress?: TProgress): Promise<TBiasReport> {
+export async function runBiasAudit(
+  file: string,
+  flags: TBiasAuditFlags,
+  onProgress?: TProgress,
+): Promise<TBiasReport> {
   const parsed = parseFlags(flags)
   const count = await countSource(file, parsed.counter, onProgress)
   return buildReport(count, {
@@ -149,7 +155,10 @@ export function registerBiasCommands(program: Command): void {
     .command('bias-audit')
     .description('Group-fairness audit of a decision log (CSV, gzip accepted, "-" reads stdin).')
     .argument('<file>', 'decision log (CSV or CSV.gz), or - for standard input')
-    .requiredOption('--group <columns>', 'group attribute columns, comma-separated (intersections are audited)')
+    .requiredOption(
+      '--group <columns>',
+      'group attribute columns, comma-separated (intersections are audited)',
+    )
     .requiredOption('--label <column>', 'true label column')
     .option('--pred <column>', 'predicted label column')
     .option('--score <column>', 'score column (with --threshold)')
@@ -157,7 +166,10 @@ export function registerBiasCommands(program: Command): void {
     .option('--positive <value>', 'value naming the positive class (default: 1, true, yes, match)')
     .option('--weight <column>', 'row weight column')
     .option('--reference <key>', 'reference group key, e.g. "sex=M" (default: the largest group)')
-    .option('--min-group-size <n>', `groups with fewer rows are marked insufficient (default ${DEFAULT_MIN_GROUP_SIZE})`)
+    .option(
+      '--min-group-size <n>',
+      `groups with fewer rows are marked insufficient (default ${DEFAULT_MIN_GROUP_SIZE})`,
+    )
     .option('--bootstrap <n>', 'percentile bootstrap replicates drawn from the count table')
     .option('--seed <n>', 'bootstrap seed (default 1)')
     .option('--face-match', 'face-matching wording: FMR/FNMR, log10, ratio to lowest, max/geometric mean')
@@ -174,7 +186,9 @@ export function registerBiasCommands(program: Command): void {
         }
         const isColor = process.stdout.isTTY === true && !process.env.NO_COLOR
         process.stdout.write(
-          (flags.format ?? 'table') === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report, { isColor }),
+          (flags.format ?? 'table') === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : formatTable(report, { isColor }),
         )
       } catch (err) {
         bar?.done()

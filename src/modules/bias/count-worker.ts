@@ -7,7 +7,13 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { isAppError } from '../../core/errors.ts'
 import { CsvCounter, type TCounterOptions, type TCountResult } from './csv-counter.ts'
 
-export type TWorkerTask = { path: string; header: Uint8Array; from: number; to: number; options: TCounterOptions }
+export type TWorkerTask = {
+  path: string
+  header: Uint8Array
+  from: number
+  to: number
+  options: TCounterOptions
+}
 export type TWorkerMessage =
   | { kind: 'progress'; bytes: number }
   | { kind: 'done'; result: TCountResult }

@@ -175,7 +175,15 @@ describe('CsvCounter malformed input', () => {
 
   it('refuses an empty file, a missing column and binary data with a clear message', async () => {
     await rejectsWith(countSource(join(FIXTURES, 'empty.csv'), byPred), /empty/)
-    await rejectsWith(countSource(join(FIXTURES, 'no-score.csv'), { ...byPred, predColumn: undefined, scoreColumn: 'score', threshold: 1 }), /Column "score" \(--score\) is not in the header/)
+    await rejectsWith(
+      countSource(join(FIXTURES, 'no-score.csv'), {
+        ...byPred,
+        predColumn: undefined,
+        scoreColumn: 'score',
+        threshold: 1,
+      }),
+      /Column "score" \(--score\) is not in the header/,
+    )
     await rejectsWith(countSource(join(FIXTURES, 'garbage.bin'), byPred), /does not look like a CSV/)
     await rejectsWith(countSource(join(tmp, 'nope.csv'), byPred), /File not found/)
   })
@@ -188,7 +196,10 @@ describe('CsvCounter malformed input', () => {
   it('stops with a clear message when a group column looks like an identifier', () => {
     const c = new CsvCounter({ ...byPred, maxGroups: 10 })
     assert.throws(
-      () => c.push(Buffer.from(`sex,label,pred\n${Array.from({ length: 20 }, (_, i) => `${i},1,1`).join('\n')}\n`)),
+      () =>
+        c.push(
+          Buffer.from(`sex,label,pred\n${Array.from({ length: 20 }, (_, i) => `${i},1,1`).join('\n')}\n`),
+        ),
       (err: unknown) => isAppError(err) && /More than 10 distinct groups/.test(err.userMessage),
     )
   })
@@ -202,7 +213,10 @@ describe('countSource inputs', () => {
     const expected = { F: '1 0 0 0', M: '0 1 1 0' }
     assert.deepEqual(cellTable(await countSource(join(tmp, 'a.csv.gz'), byPred)), expected)
     assert.deepEqual(cellTable(await countSource(join(tmp, 'a.bin'), byPred)), expected)
-    assert.deepEqual(cellTable(await countSource('-', byPred, undefined, Readable.from([Buffer.from(csv)]))), expected)
+    assert.deepEqual(
+      cellTable(await countSource('-', byPred, undefined, Readable.from([Buffer.from(csv)]))),
+      expected,
+    )
     const gz = gzipSync(csv)
     const chunks = [gz.subarray(0, 5), gz.subarray(5)]
     assert.deepEqual(cellTable(await countSource('-', byPred, undefined, Readable.from(chunks))), expected)

@@ -133,6 +133,13 @@ export class CsvCounter {
   private recFlags = 0
   private recNewlines = 0
   private hadEscape = false
+  // Second dictionary for short values (each ≤ 6 bytes): the bytes packed into two int32 per value,
+  // so a lookup compares a few integers instead of bytes. Entries point at the same cells.
+  private packWidth = 0
+  private packKey = new Int32Array(0)
+  private packTable = new Int32Array(1024).fill(-1)
+  private packKeys = new Int32Array(0)
+  private packCount = 0
   private gStart = new Int32Array(0)
   private gEnd = new Int32Array(0)
   // Result of trim(): the current field's trimmed range (fields, not a tuple, to avoid allocation).
@@ -167,7 +174,13 @@ export class CsvCounter {
     let position = range.from
     while (position < range.to) {
       this.reserve(CHUNK)
-      const n = read(fd, this.buf, this.len, Math.min(this.buf.length - this.len, range.to - position), position)
+      const n = read(
+        fd,
+        this.buf,
+        this.len,
+        Math.min(this.buf.length - this.len, range.to - position),
+        position,
+      )
       if (n === 0) break
       position += n
       this.len += n
@@ -196,7 +209,10 @@ export class CsvCounter {
   end(): TCountResult {
     this.parse(true)
     if (!this.hasHeader) {
-      throw new AppError('validation_failed', this.bytesSeen === 0 ? 'The file is empty.' : 'The file has no header row.')
+      throw new AppError(
+        'validation_failed',
+        this.bytesSeen === 0 ? 'The file is empty.' : 'The file has no header row.',
+      )
     }
     const cells: TCountedCell[] = []
     for (let c = 0; c < this.cellCount; c++) {
@@ -366,7 +382,12 @@ export class CsvCounter {
       this.skip('unterminated quoted field (runs to the end of the file)', lineOfRow)
       return
     }
-    if (this.recFields === 1 && (this.recFlags & IS_QUOTED) === 0 && this.isBlank(this.fStart[0]!, this.fEnd[0]!)) return
+    if (
+      this.recFields === 1 &&
+      (this.recFlags & IS_QUOTED) === 0 &&
+      this.isBlank(this.fStart[0]!, this.fEnd[0]!)
+    )
+      return
     this.countRow(this.recFields, this.recFlags, lineOfRow)
   }
 
@@ -461,7 +482,8 @@ export class CsvCounter {
           if ((role & (ROLE_LABEL | ROLE_PRED)) !== 0) {
             let v: number
             if (s === e) v = MISSING
-            else if (!hasPositive && e - s === 1 && (buf[s] === 0x30 || buf[s] === 0x31)) v = buf[s] === 0x31 ? POSITIVE : NEGATIVE
+            else if (!hasPositive && e - s === 1 && (buf[s] === 0x30 || buf[s] === 0x31))
+              v = buf[s] === 0x31 ? POSITIVE : NEGATIVE
             else v = this.classifyRange(s, e)
             if ((role & ROLE_LABEL) !== 0) label = v
             if ((role & ROLE_PRED) !== 0) pred = v
@@ -530,7 +552,8 @@ export class CsvCounter {
         this.skip('missing group value', lineOfRow)
         continue
       }
-      this.add(this.lookupCell(), label, pred, weight)
+      const packed = this.lookupPacked()
+      this.add(packed >= 0 ? packed : this.lookupCell(), label, pred, weight)
     }
     this.pos = i
   }
@@ -579,7 +602,8 @@ export class CsvCounter {
         throw notCsv()
       }
     }
-    if (fieldCount > MAX_COLUMNS) throw new AppError('validation_failed', `The header has more than ${MAX_COLUMNS} columns.`)
+    if (fieldCount > MAX_COLUMNS)
+      throw new AppError('validation_failed', `The header has more than ${MAX_COLUMNS} columns.`)
     this.headerCount = fieldCount
     const o = this.options
     const find = (wanted: string, flag: string): number => {
@@ -590,7 +614,10 @@ export class CsvCounter {
       }
       if (idx < 0) {
         const shown = names.slice(0, 30).join(', ') + (names.length > 30 ? ', …' : '')
-        throw new AppError('validation_failed', `Column "${wanted}" (${flag}) is not in the header. Columns: ${shown}`)
+        throw new AppError(
+          'validation_failed',
+          `Column "${wanted}" (${flag}) is not in the header. Columns: ${shown}`,
+        )
       }
       return idx
     }
@@ -598,6 +625,9 @@ export class CsvCounter {
     this.groupNames = this.groupIdx.map((i) => names[i]!)
     this.gStart = new Int32Array(this.groupIdx.length)
     this.gEnd = new Int32Array(this.groupIdx.length)
+    this.packWidth = 2 * this.groupIdx.length
+    this.packKey = new Int32Array(this.packWidth)
+    this.packKeys = new Int32Array(64 * this.packWidth)
     this.labelIdx = find(o.labelColumn, '--label')
     if (o.predColumn !== undefined) this.predIdx = find(o.predColumn, '--pred')
     if (o.scoreColumn !== undefined) this.scoreIdx = find(o.scoreColumn, '--score')
@@ -665,32 +695,65 @@ export class CsvCounter {
 
   private countRow(fieldCount: number, rowFlags: number, lineOfRow: number): void {
     this.rows++
-    if ((rowFlags & IS_MALFORMED) !== 0) return this.skip('text after a closing quote', lineOfRow)
-    if (fieldCount !== this.headerCount) return this.skip('wrong number of fields', lineOfRow)
+    if ((rowFlags & IS_MALFORMED) !== 0) {
+      this.skip('text after a closing quote', lineOfRow)
+      return
+    }
+    if (fieldCount !== this.headerCount) {
+      this.skip('wrong number of fields', lineOfRow)
+      return
+    }
     const label = this.classify(this.labelIdx)
-    if (label === MISSING) return this.skip('missing label', lineOfRow)
-    if (label === INVALID) return this.skip('unrecognised label value', lineOfRow)
+    if (label === MISSING) {
+      this.skip('missing label', lineOfRow)
+      return
+    }
+    if (label === INVALID) {
+      this.skip('unrecognised label value', lineOfRow)
+      return
+    }
     let predicted: number
     if (this.predIdx >= 0) {
       predicted = this.classify(this.predIdx)
-      if (predicted === MISSING) return this.skip('missing prediction', lineOfRow)
-      if (predicted === INVALID) return this.skip('unrecognised prediction value', lineOfRow)
+      if (predicted === MISSING) {
+        this.skip('missing prediction', lineOfRow)
+        return
+      }
+      if (predicted === INVALID) {
+        this.skip('unrecognised prediction value', lineOfRow)
+        return
+      }
     } else {
       this.trim(this.scoreIdx)
-      if (this.ts === this.te) return this.skip('missing score', lineOfRow)
+      if (this.ts === this.te) {
+        this.skip('missing score', lineOfRow)
+        return
+      }
       const score = this.parseNumber(this.ts, this.te)
-      if (!Number.isFinite(score)) return this.skip('score is not a number', lineOfRow)
+      if (!Number.isFinite(score)) {
+        this.skip('score is not a number', lineOfRow)
+        return
+      }
       predicted = score >= this.threshold ? POSITIVE : NEGATIVE
     }
     let w = 1
     if (this.weightIdx >= 0) {
       this.trim(this.weightIdx)
-      if (this.ts === this.te) return this.skip('missing weight', lineOfRow)
+      if (this.ts === this.te) {
+        this.skip('missing weight', lineOfRow)
+        return
+      }
       w = this.parseNumber(this.ts, this.te)
-      if (!Number.isFinite(w) || w < 0) return this.skip('weight is not a non-negative number', lineOfRow)
+      if (!Number.isFinite(w) || w < 0) {
+        this.skip('weight is not a non-negative number', lineOfRow)
+        return
+      }
     }
     const cell = this.cellOf()
-    if (cell < 0) return this.skip('missing group value', lineOfRow)
+    if (cell < 0) {
+      this.skip('missing group value', lineOfRow)
+      return
+    }
     this.add(cell, label, predicted, w)
   }
 
@@ -796,7 +859,11 @@ export class CsvCounter {
       h = Math.imul(h ^ (e - s), 0x01000193)
       // Four bytes per multiply: a shorter dependency chain than byte-wise FNV.
       let k = s
-      for (; k + 3 < e; k += 4) h = Math.imul(h ^ (buf[k]! | (buf[k + 1]! << 8) | (buf[k + 2]! << 16) | (buf[k + 3]! << 24)), 0x01000193)
+      for (; k + 3 < e; k += 4)
+        h = Math.imul(
+          h ^ (buf[k]! | (buf[k + 1]! << 8) | (buf[k + 2]! << 16) | (buf[k + 3]! << 24)),
+          0x01000193,
+        )
       for (; k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193)
       h ^= h >>> 15
       klen += 4 + e - s
@@ -812,6 +879,86 @@ export class CsvCounter {
       slot = (slot + 1) & mask
     }
     return this.addCell(h, klen, slot, groups)
+  }
+
+  /** The cell of the row's group values when every value is at most 6 bytes; -1 otherwise. */
+  private lookupPacked(): number {
+    const buf = this.buf
+    const gs = this.gStart
+    const ge = this.gEnd
+    const key = this.packKey
+    const w = this.packWidth
+    let h = 0x9e3779b9
+    for (let g = 0; g < gs.length; g++) {
+      const s = gs[g]!
+      const len = ge[g]! - s
+      if (len > 6) return -1
+      const lo =
+        (len > 0 ? buf[s]! : 0) |
+        (len > 1 ? buf[s + 1]! << 8 : 0) |
+        (len > 2 ? buf[s + 2]! << 16 : 0) |
+        (len > 3 ? buf[s + 3]! << 24 : 0)
+      const hi = (len << 16) | (len > 4 ? buf[s + 4]! : 0) | (len > 5 ? buf[s + 5]! << 8 : 0)
+      key[2 * g] = lo
+      key[2 * g + 1] = hi
+      h = Math.imul(h ^ lo, 0x01000193)
+      h = Math.imul(h ^ hi, 0x01000193)
+    }
+    h ^= h >>> 15
+    const table = this.packTable
+    const keys = this.packKeys
+    const mask = table.length - 1
+    let slot = h & mask
+    for (;;) {
+      const entry = table[slot]!
+      if (entry < 0) break
+      let isSame = true
+      const base = entry * w
+      for (let k = 0; k < w; k++) {
+        if (keys[base + k] !== key[k]) {
+          isSame = false
+          break
+        }
+      }
+      if (isSame) return this.packCell[entry]!
+      slot = (slot + 1) & mask
+    }
+    // First sight of this key in the packed dictionary: find or create the cell the slow way.
+    const cell = this.lookupCell()
+    this.addPacked(slot, cell)
+    return cell
+  }
+
+  private packCell = new Int32Array(64)
+
+  private addPacked(slot: number, cell: number): void {
+    const e = this.packCount
+    const w = this.packWidth
+    if ((e + 1) * w > this.packKeys.length) {
+      const grown = new Int32Array(this.packKeys.length * 2)
+      grown.set(this.packKeys)
+      this.packKeys = grown
+      const cells = new Int32Array(this.packCell.length * 2)
+      cells.set(this.packCell)
+      this.packCell = cells
+    }
+    this.packKeys.set(this.packKey, e * w)
+    this.packCell[e] = cell
+    this.packTable[slot] = e
+    this.packCount++
+    if (this.packCount * 2 > this.packTable.length) {
+      const table = new Int32Array(this.packTable.length * 2).fill(-1)
+      const mask = table.length - 1
+      for (let entry = 0; entry < this.packCount; entry++) {
+        let h = 0x9e3779b9
+        for (let k = 0; k < w; k++) h = Math.imul(h ^ this.packKeys[entry * w + k]!, 0x01000193)
+        h ^= h >>> 15
+        let at = h & mask
+        while (table[at]! >= 0) at = (at + 1) & mask
+        table[at] = entry
+      }
+      this.packTable = table
+    }
   }
 
   private sameKey(c: number, groups: number): boolean {

@@ -8,7 +8,8 @@ import type { TBiasReport, TGroupResult } from './report.ts'
 
 export type TTableOptions = { isColor: boolean }
 
-export const fmtRate = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(4))
+export const fmtRate = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : v.toFixed(4)
 export const fmtCi = (ci: TInterval | null | undefined): string =>
   ci ? `[${ci[0].toFixed(4)}, ${ci[1].toFixed(4)}]` : '—'
 export const fmtCount = (v: number): string =>
@@ -16,7 +17,9 @@ export const fmtCount = (v: number): string =>
 
 function align(rows: string[][], rightAligned: Set<number>): string[] {
   const widths: number[] = []
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)))
+  for (const r of rows) {
+    for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i] ?? 0, [...r[i]!].length)
+  }
   return rows.map((r) =>
     r
       .map((cell, i) => {
@@ -89,7 +92,9 @@ export function formatTable(report: TBiasReport, options: TTableOptions): string
     for (const col of cols) {
       out.push('')
       out.push(paint(`By ${col}`, 1))
-      out.push(...groupTable(report.marginals[col]!, report, report.summary.marginals[col]!.adverseImpact, paint))
+      out.push(
+        ...groupTable(report.marginals[col]!, report, report.summary.marginals[col]!.adverseImpact, paint),
+      )
     }
   }
   const s = report.summary
@@ -109,9 +114,17 @@ export function formatTable(report: TBiasReport, options: TTableOptions): string
       fmtRate(s.demographicParityRatio),
       `Katz ${fmtCi(s.rates.selectionRate.ratioCi)}${boot(b?.demographicParityRatio)}`,
     ],
-    ['equalized odds difference', fmtRate(s.equalizedOddsDifference), boot(b?.equalizedOddsDifference).trim()],
+    [
+      'equalized odds difference',
+      fmtRate(s.equalizedOddsDifference),
+      boot(b?.equalizedOddsDifference).trim(),
+    ],
     ['equalized odds ratio', fmtRate(s.equalizedOddsRatio), boot(b?.equalizedOddsRatio).trim()],
-    ['equal opportunity difference (TPR)', fmtRate(s.equalOpportunityDifference), boot(b?.equalOpportunityDifference).trim()],
+    [
+      'equal opportunity difference (TPR)',
+      fmtRate(s.equalOpportunityDifference),
+      boot(b?.equalOpportunityDifference).trim(),
+    ],
     ['average odds difference (largest vs reference)', fmtRate(s.averageOddsDifference), ''],
   ]
   out.push(...align(summaryRows, new Set([1])))
@@ -122,9 +135,13 @@ export function formatTable(report: TBiasReport, options: TTableOptions): string
       ? 'Four-fifths rule: no group has a selection rate below 0.8 of the highest.'
       : `Four-fifths rule: ${flagged.length} group(s) below 0.8 of the highest selection rate: ${flagged.map((a) => `${a.key} (${fmtRate(a.ratio)}, CI ${fmtCi(a.ci)})`).join('; ')}.`,
   )
-  out.push('  This is an indicator to investigate, not a verdict: read it with the group sizes and intervals.')
+  out.push(
+    '  This is an indicator to investigate, not a verdict: read it with the group sizes and intervals.',
+  )
   if (s.insufficientGroups.length > 0) {
-    out.push(`Small groups (< ${report.minGroupSize} rows, read with care): ${s.insufficientGroups.join(', ')}`)
+    out.push(
+      `Small groups (< ${report.minGroupSize} rows, read with care): ${s.insufficientGroups.join(', ')}`,
+    )
   }
   if (s.faceMatch) {
     for (const [label, fm] of [
@@ -137,7 +154,12 @@ export function formatTable(report: TBiasReport, options: TTableOptions): string
         ...align(
           [
             ['group', 'rate', 'log10', 'ratio to lowest'],
-            ...fm.groups.map((g) => [g.key, fmtRate(g.value), g.log10 === null ? '—' : g.log10.toFixed(2), g.ratioToLowest === null ? '—' : g.ratioToLowest.toFixed(2)]),
+            ...fm.groups.map((g) => [
+              g.key,
+              fmtRate(g.value),
+              g.log10 === null ? '—' : g.log10.toFixed(2),
+              g.ratioToLowest === null ? '—' : g.ratioToLowest.toFixed(2),
+            ]),
           ],
           new Set([1, 2, 3]),
         ),

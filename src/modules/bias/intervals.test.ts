@@ -15,7 +15,12 @@ import {
 const close = (actual: number, expected: number, tol: number, what: string): void => {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: got ${actual}, expected ${expected} (±${tol})`)
 }
-const closePair = (actual: [number, number] | null, expected: [number, number], tol: number, what: string): void => {
+const closePair = (
+  actual: [number, number] | null,
+  expected: [number, number],
+  tol: number,
+  what: string,
+): void => {
   assert.ok(actual, `${what}: got null`)
   close(actual[0], expected[0], tol, `${what} lower`)
   close(actual[1], expected[1], tol, `${what} upper`)
@@ -57,7 +62,8 @@ describe('clopperPearson', () => {
     [7, 25, [0.12071668850406661, 0.49387682180625553]],
   ]
   for (const [x, n, expected] of table) {
-    it(`matches scipy's beta quantiles for ${x}/${n}`, () => closePair(clopperPearson(x, n), expected, 1e-10, `${x}/${n}`))
+    it(`matches scipy's beta quantiles for ${x}/${n}`, () =>
+      closePair(clopperPearson(x, n), expected, 1e-10, `${x}/${n}`))
   }
 })
 

@@ -51,7 +51,13 @@ export function proportionInterval(x: number, n: number): TInterval | null {
  * Newcombe's hybrid score interval (his method 10) for p1 − p2, built from the two Wilson
  * intervals. Returns null when either proportion is undefined.
  */
-export function newcombeDifference(x1: number, n1: number, x2: number, n2: number, z = Z95): TInterval | null {
+export function newcombeDifference(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+  z = Z95,
+): TInterval | null {
   const w1 = wilson(x1, n1, z)
   const w2 = wilson(x2, n2, z)
   if (!w1 || !w2) return null

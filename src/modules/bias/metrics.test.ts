@@ -77,12 +77,34 @@ describe('rates', () => {
     [
       'C (no positives: TPR, FNR, PPV, FDR undefined)',
       C,
-      { selectionRate: 0, baseRate: 0, tpr: null, fpr: 0, tnr: 1, fnr: null, ppv: null, npv: 1, fdr: null, for: 0 },
+      {
+        selectionRate: 0,
+        baseRate: 0,
+        tpr: null,
+        fpr: 0,
+        tnr: 1,
+        fnr: null,
+        ppv: null,
+        npv: 1,
+        fdr: null,
+        for: 0,
+      },
     ],
     [
       'empty',
       cell(0, 0, 0, 0),
-      { selectionRate: null, baseRate: null, tpr: null, fpr: null, tnr: null, fnr: null, ppv: null, npv: null, fdr: null, for: null },
+      {
+        selectionRate: null,
+        baseRate: null,
+        tpr: null,
+        fpr: null,
+        tnr: null,
+        fnr: null,
+        ppv: null,
+        npv: null,
+        fdr: null,
+        for: null,
+      },
     ],
   ]
   for (const [name, counts, expected] of table) {
@@ -118,7 +140,14 @@ describe('intervals per rate', () => {
   })
   it('is null where the rate is undefined', () => assert.equal(rateIntervals(C).tpr, null))
   it('shrinks weighted counts to the Kish effective size', () => {
-    const weighted: TCellCounts = { tp: 2.5, fp: 0.5, tn: 0, fn: 0, rows: 2, squares: { tp: 6.25, fp: 0.25, tn: 0, fn: 0 } }
+    const weighted: TCellCounts = {
+      tp: 2.5,
+      fp: 0.5,
+      tn: 0,
+      fn: 0,
+      rows: 2,
+      squares: { tp: 6.25, fp: 0.25, tn: 0, fn: 0 },
+    }
     // PPV denominator: Σw = 3, Σw² = 6.5, so n_eff = 9 / 6.5 and x = (2.5 / 3)·n_eff.
     const e = effectiveCounts(weighted, 'ppv')!
     close(e.n, 9 / 6.5)

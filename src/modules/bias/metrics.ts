@@ -11,7 +11,18 @@ export type TCounts = { tp: number; fp: number; tn: number; fn: number }
 /** Counts plus what the intervals need: rows behind them and, when weighted, sums of squared weights. */
 export type TCellCounts = TCounts & { rows: number; squares: TCounts | null }
 
-export const RATE_NAMES = ['selectionRate', 'baseRate', 'tpr', 'fpr', 'tnr', 'fnr', 'ppv', 'npv', 'fdr', 'for'] as const
+export const RATE_NAMES = [
+  'selectionRate',
+  'baseRate',
+  'tpr',
+  'fpr',
+  'tnr',
+  'fnr',
+  'ppv',
+  'npv',
+  'fdr',
+  'for',
+] as const
 export type TRateName = (typeof RATE_NAMES)[number]
 export type TRates = Record<TRateName, number | null>
 
@@ -141,7 +152,11 @@ export function summariseRate(
     byKey.set(g.key, g.counts)
     const value = rate(g.counts, name)
     const ratio = reference && referenceValue !== null ? rateRatio(g.counts, reference.counts, name) : null
-    toReference.push({ key: g.key, ratio, flagged: ratio !== null && (ratio < RATIO_BAND[0] || ratio > RATIO_BAND[1]) })
+    toReference.push({
+      key: g.key,
+      ratio,
+      flagged: ratio !== null && (ratio < RATIO_BAND[0] || ratio > RATIO_BAND[1]),
+    })
     if (value === null) continue
     if (!max || value > max.value) max = { key: g.key, value }
     if (!min || value < min.value) min = { key: g.key, value }
@@ -213,7 +228,10 @@ export function adverseImpact(groups: TGroupCounts[]): TAdverseImpact[] {
 }
 
 /** Average odds difference of each group against the reference: ½[(FPR_g − FPR_ref) + (TPR_g − TPR_ref)]. */
-export function averageOdds(groups: TGroupCounts[], referenceKey: string): { key: string; difference: number | null }[] {
+export function averageOdds(
+  groups: TGroupCounts[],
+  referenceKey: string,
+): { key: string; difference: number | null }[] {
   const ref = groups.find((g) => g.key === referenceKey)
   const refTpr = ref ? rate(ref.counts, 'tpr') : null
   const refFpr = ref ? rate(ref.counts, 'fpr') : null
@@ -247,8 +265,10 @@ export type TSummary = {
   rates: Record<TRateName, TRateSummary>
 }
 
-const maxOrNull = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.max(a, b))
-const minOrNull = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.min(a, b))
+const maxOrNull = (a: number | null, b: number | null): number | null =>
+  a === null || b === null ? null : Math.max(a, b)
+const minOrNull = (a: number | null, b: number | null): number | null =>
+  a === null || b === null ? null : Math.min(a, b)
 
 /** All cross-group summaries and named measures for one set of groups. */
 export function summarise(groups: TGroupCounts[], overall: TCounts, referenceKey: string | null): TSummary {
@@ -257,7 +277,9 @@ export function summarise(groups: TGroupCounts[], overall: TCounts, referenceKey
   for (const name of RATE_NAMES) perRate[name] = summariseRate(groups, overall, ref, name)
   const odds = averageOdds(groups, ref)
   let worst: number | null = null
-  for (const o of odds) if (o.difference !== null && (worst === null || Math.abs(o.difference) > Math.abs(worst))) worst = o.difference
+  for (const o of odds)
+    if (o.difference !== null && (worst === null || Math.abs(o.difference) > Math.abs(worst)))
+      worst = o.difference
   return {
     reference: referenceKey,
     demographicParityDifference: perRate.selectionRate.difference,

@@ -20,7 +20,9 @@ const normalise = (r: TCountResult) => ({
   rows: r.rows,
   skipped: r.skipped,
   reasons: r.skippedReasons,
-  cells: Object.fromEntries(r.cells.map((c) => [c.values.join('|'), [c.counts.tp, c.counts.fp, c.counts.tn, c.counts.fn]])),
+  cells: Object.fromEntries(
+    r.cells.map((c) => [c.values.join('|'), [c.counts.tp, c.counts.fp, c.counts.tn, c.counts.fn]]),
+  ),
 })
 
 async function parallel(text: string): Promise<TCountResult | null> {

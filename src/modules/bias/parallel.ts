@@ -9,7 +9,13 @@ import { readSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../../core/errors.ts'
 import type { TWorkerMessage, TWorkerTask } from './count-worker.ts'
-import { CsvCounter, DEFAULT_MAX_GROUPS, type TCounterOptions, type TCountResult, type TSkipReason } from './csv-counter.ts'
+import {
+  CsvCounter,
+  DEFAULT_MAX_GROUPS,
+  type TCounterOptions,
+  type TCountResult,
+  type TSkipReason,
+} from './csv-counter.ts'
 import type { TCellCounts } from './metrics.ts'
 import type { TProgress } from './source.ts'
 
@@ -17,7 +23,8 @@ import type { TProgress } from './source.ts'
 export const PARALLEL_FROM_BYTES = 64 << 20
 const PROBE = 64 << 10
 
-const read = (fd: number, buf: Buffer, off: number, len: number, at: number): number => readSync(fd, buf, off, len, at)
+const read = (fd: number, buf: Buffer, off: number, len: number, at: number): number =>
+  readSync(fd, buf, off, len, at)
 
 /** Bytes of the header row (with BOM), found by a probe counter; null when not found in the first MiB. */
 function headerBytes(fd: number, options: TCounterOptions): Buffer | null {
@@ -49,7 +56,10 @@ function cutAfterNewline(fd: number, from: number): number | null {
  * the loader hooks, so it registers tsx itself before importing the worker module.
  */
 function startWorker(task: TWorkerTask): Worker {
-  const url = new URL(import.meta.url.endsWith('.ts') ? './count-worker.ts' : './count-worker.js', import.meta.url)
+  const url = new URL(
+    import.meta.url.endsWith('.ts') ? './count-worker.ts' : './count-worker.js',
+    import.meta.url,
+  )
   if (!import.meta.url.endsWith('.ts')) return new Worker(url, { workerData: task })
   const tsx = import.meta.resolve('tsx/esm/api')
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
@@ -65,7 +75,11 @@ export function mergeCounts(
 ): TCountResult {
   const cells = new Map<string, { values: string[]; counts: TCellCounts }>()
   const keyOf = (values: string[]): string => values.join('\u0000')
-  for (const c of a.cells) cells.set(keyOf(c.values), { values: c.values, counts: { ...c.counts, squares: c.counts.squares && { ...c.counts.squares } } })
+  for (const c of a.cells)
+    cells.set(keyOf(c.values), {
+      values: c.values,
+      counts: { ...c.counts, squares: c.counts.squares && { ...c.counts.squares } },
+    })
   for (const c of b.cells) {
     const mine = cells.get(keyOf(c.values))
     if (!mine) {
@@ -92,7 +106,8 @@ export function mergeCounts(
     )
   }
   const reasons = new Map<string, TSkipReason>()
-  for (const r of a.skippedReasons) reasons.set(r.reason, { ...r, firstRows: [...r.firstRows], firstLines: [...r.firstLines] })
+  for (const r of a.skippedReasons)
+    reasons.set(r.reason, { ...r, firstRows: [...r.firstRows], firstLines: [...r.firstLines] })
   for (const r of b.skippedReasons) {
     // The worker's header is its line 1, so its first data row is its line 2.
     const rows = r.firstRows.map((x) => x + offset.rows)
@@ -170,5 +185,10 @@ export async function countInParallel(
   }
   const offset = main.position
   const first = main.end()
-  return mergeCounts(first, answer.kind === 'done' ? answer.result : first, offset, options.maxGroups ?? DEFAULT_MAX_GROUPS)
+  return mergeCounts(
+    first,
+    answer.kind === 'done' ? answer.result : first,
+    offset,
+    options.maxGroups ?? DEFAULT_MAX_GROUPS,
+  )
 }

@@ -32,7 +32,12 @@ const RATE_LABEL: Record<TRateName, string> = {
 }
 
 /** One panel: each group's rate as a dot with its 95 % interval, the overall rate as a dashed line. */
-export function intervalPlot(groups: TGroupResult[], rate: TRateName, overall: number | null, title: string): string {
+export function intervalPlot(
+  groups: TGroupResult[],
+  rate: TRateName,
+  overall: number | null,
+  title: string,
+): string {
   const labelW = 280
   const plotW = 420
   const rowH = 22
@@ -52,11 +57,15 @@ export function intervalPlot(groups: TGroupResult[], rate: TRateName, overall: n
     const v = (xMax * t) / 5
     const xv = x(v)
     parts.push(`<line x1="${xv}" y1="${top - 6}" x2="${xv}" y2="${height - 26}" stroke="#ddd"/>`)
-    parts.push(`<text x="${xv}" y="${height - 10}" text-anchor="middle" fill="#333">${Number(v.toPrecision(3))}</text>`)
+    parts.push(
+      `<text x="${xv}" y="${height - 10}" text-anchor="middle" fill="#333">${Number(v.toPrecision(3))}</text>`,
+    )
   }
   if (overall !== null) {
     const xo = x(overall)
-    parts.push(`<line x1="${xo}" y1="${top - 6}" x2="${xo}" y2="${height - 26}" stroke="#555" stroke-dasharray="4 3"/>`)
+    parts.push(
+      `<line x1="${xo}" y1="${top - 6}" x2="${xo}" y2="${height - 26}" stroke="#555" stroke-dasharray="4 3"/>`,
+    )
     parts.push(`<text x="${xo + 4}" y="${top - 10}" fill="#555">overall ${fmtRate(overall)}</text>`)
   }
   groups.forEach((g, i) => {
@@ -64,9 +73,16 @@ export function intervalPlot(groups: TGroupResult[], rate: TRateName, overall: n
     const v = g[rate]
     const ci = g.ci[rate]
     const label = g.key.length > 44 ? `${g.key.slice(0, 43)}…` : g.key
-    parts.push(`<g><title>${esc(g.key)}: ${fmtRate(v)} ${fmtCi(ci)}, ${fmtCount(g.rows)} rows${g.insufficient ? ', small group' : ''}</title>`)
-    parts.push(`<text x="${labelW - 8}" y="${y + 4}" text-anchor="end">${esc(label)}${g.insufficient ? ' (small)' : ''}</text>`)
-    if (ci) parts.push(`<line x1="${x(ci[0])}" y1="${y}" x2="${x(ci[1])}" y2="${y}" stroke="#1f4e79" stroke-width="2"/>`)
+    parts.push(
+      `<g><title>${esc(g.key)}: ${fmtRate(v)} ${fmtCi(ci)}, ${fmtCount(g.rows)} rows${g.insufficient ? ', small group' : ''}</title>`,
+    )
+    parts.push(
+      `<text x="${labelW - 8}" y="${y + 4}" text-anchor="end">${esc(label)}${g.insufficient ? ' (small)' : ''}</text>`,
+    )
+    if (ci)
+      parts.push(
+        `<line x1="${x(ci[0])}" y1="${y}" x2="${x(ci[1])}" y2="${y}" stroke="#1f4e79" stroke-width="2"/>`,
+      )
     if (v !== null) {
       // Small groups are drawn hollow, and say so in words beside the label.
       parts.push(
@@ -86,7 +102,10 @@ function groupTable(groups: TGroupResult[], report: TBiasReport, adverse: TAdver
   const rows = groups
     .map((g) => {
       const a = air.get(g.key)
-      const notes = [g.insufficient ? `small group (&lt; ${report.minGroupSize} rows)` : '', a?.flagged ? 'AIR below 0.8' : '']
+      const notes = [
+        g.insufficient ? `small group (&lt; ${report.minGroupSize} rows)` : '',
+        a?.flagged ? 'AIR below 0.8' : '',
+      ]
         .filter(Boolean)
         .join('; ')
       return `<tr${a?.flagged ? ' class="flag"' : ''}><th scope="row">${esc(g.key)}</th><td>${fmtCount(g.n)}</td><td>${fmtCount(g.tp)}</td><td>${fmtCount(g.fp)}</td><td>${fmtCount(g.tn)}</td><td>${fmtCount(g.fn)}</td><td>${fmtRate(g.selectionRate)}<br><small>${fmtCi(g.ci.selectionRate)}</small></td><td>${fmtRate(g.tpr)}<br><small>${fmtCi(g.ci.tpr)}</small></td><td>${fmtRate(g.fpr)}<br><small>${fmtCi(g.ci.fpr)}</small></td><td>${fmtRate(g.ppv)}</td><td>${a ? fmtRate(a.ratio) : ''}</td><td>${notes}</td></tr>`
@@ -95,7 +114,12 @@ function groupTable(groups: TGroupResult[], report: TBiasReport, adverse: TAdver
   return `<table><thead><tr><th scope="col">Group</th><th scope="col">n</th><th scope="col">TP</th><th scope="col">FP</th><th scope="col">TN</th><th scope="col">FN</th><th scope="col">Selection rate</th><th scope="col">TPR</th><th scope="col">FPR</th><th scope="col">PPV</th><th scope="col">AIR</th><th scope="col">Notes</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
-const summaryRow = (name: string, value: number | null, ci: TInterval | null | undefined, how: string): string =>
+const summaryRow = (
+  name: string,
+  value: number | null,
+  ci: TInterval | null | undefined,
+  how: string,
+): string =>
   `<tr><th scope="row">${name}</th><td>${fmtRate(value)}</td><td class="nowrap">${ci ? fmtCi(ci) : '—'}</td><td class="text">${how}</td></tr>`
 
 /** The full report as one HTML document. */
@@ -113,7 +137,12 @@ export function renderHtml(report: TBiasReport, generatedAt = new Date().toISOSt
   const flagged = s.adverseImpact.filter((a) => a.flagged)
   const marginalSections =
     cols.length > 1
-      ? cols.map((c) => `<h3>By ${esc(c)}</h3>${groupTable(report.marginals[c]!, report, s.marginals[c]!.adverseImpact)}`).join('\n')
+      ? cols
+          .map(
+            (c) =>
+              `<h3>By ${esc(c)}</h3>${groupTable(report.marginals[c]!, report, s.marginals[c]!.adverseImpact)}`,
+          )
+          .join('\n')
       : ''
   const faceSection = s.faceMatch
     ? `<h2>Face matching: FMR and FNMR</h2>

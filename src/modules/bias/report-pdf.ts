@@ -14,7 +14,10 @@ const PRINT_TIMEOUT_MS = 60_000
 /** Print `html` to `outPath` as PDF; a clear AppError when chromium is missing or fails. */
 export async function renderPdf(html: string, outPath: string, chromium = CHROMIUM): Promise<void> {
   if (!existsSync(chromium)) {
-    throw new AppError('unavailable', `PDF output needs ${chromium} (Debian package chromium); write --out report.html instead.`)
+    throw new AppError(
+      'unavailable',
+      `PDF output needs ${chromium} (Debian package chromium); write --out report.html instead.`,
+    )
   }
   const dir = mkdtempSync(join(tmpdir(), 'custos-pdf-'))
   try {

@@ -10,7 +10,6 @@ import { EXACT_INTERVAL_BELOW_N, type TInterval } from './intervals.ts'
 import {
   chooseReference,
   faceMatchRate,
-  RATE_NAMES,
   rateIntervals,
   rates,
   summarise,
@@ -53,7 +52,10 @@ export type TBiasReport = {
   columns: TReportOptions['columns']
   minGroupSize: number
   intervals: { level: number; method: string }
-  overall: { n: number; tp: number; fp: number; tn: number; fn: number; rows: number } & Record<TRateName, number | null> & {
+  overall: { n: number; tp: number; fp: number; tn: number; fn: number; rows: number } & Record<
+    TRateName,
+    number | null
+  > & {
       ci: Record<TRateName, TInterval | null>
     }
   groups: TGroupResult[]
@@ -101,7 +103,12 @@ const emptyCounts = (isWeighted: boolean): TCellCounts => ({
   squares: isWeighted ? { tp: 0, fp: 0, tn: 0, fn: 0 } : null,
 })
 
-function groupResult(key: string, attributes: Record<string, string>, c: TCellCounts, minGroupSize: number): TGroupResult {
+function groupResult(
+  key: string,
+  attributes: Record<string, string>,
+  c: TCellCounts,
+  minGroupSize: number,
+): TGroupResult {
   return {
     key,
     attributes,
@@ -126,7 +133,10 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
       .slice(0, 3)
       .map((r) => `${r.reason} (${r.count})`)
       .join('; ')
-    throw new AppError('validation_failed', `No row could be counted: all ${count.rows} rows were skipped — ${top}.`)
+    throw new AppError(
+      'validation_failed',
+      `No row could be counted: all ${count.rows} rows were skipped — ${top}.`,
+    )
   }
   const minGroupSize = options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE
   const columns = count.groupColumns
@@ -134,7 +144,8 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
   const overallCounts = emptyCounts(count.isWeighted)
   for (const c of cells) addInto(overallCounts, c.counts)
 
-  const keyOf = (values: string[], cols: string[]): string => cols.map((c, i) => `${c}=${values[i]}`).join('|')
+  const keyOf = (values: string[], cols: string[]): string =>
+    cols.map((c, i) => `${c}=${values[i]}`).join('|')
   const groupCounts: TGroupCounts[] = cells.map((c) => ({ key: keyOf(c.values, columns), counts: c.counts }))
   const groups = cells.map((c, i) =>
     groupResult(
@@ -161,7 +172,9 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
     }
     const values = [...byValue.keys()].sort()
     marginalCounts[col] = values.map((v) => ({ key: `${col}=${v}`, counts: byValue.get(v)! }))
-    marginals[col] = values.map((v) => groupResult(`${col}=${v}`, { [col]: v }, byValue.get(v)!, minGroupSize))
+    marginals[col] = values.map((v) =>
+      groupResult(`${col}=${v}`, { [col]: v }, byValue.get(v)!, minGroupSize),
+    )
   })
 
   const requested = options.reference
@@ -179,7 +192,10 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
   const marginalSummaries: Record<string, TSummary> = {}
   for (const col of columns) {
     const gs = marginalCounts[col]!
-    const ref = requested !== undefined && gs.some((g) => g.key === requested) ? requested : chooseReference(gs, undefined)
+    const ref =
+      requested !== undefined && gs.some((g) => g.key === requested)
+        ? requested
+        : chooseReference(gs, undefined)
     marginalSummaries[col] = summarise(gs, overallCounts, ref)
   }
 
@@ -209,7 +225,10 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
     },
   }
   if (options.isFaceMatch) {
-    report.summary.faceMatch = { fmr: faceMatchRate(groupCounts, 'fpr'), fnmr: faceMatchRate(groupCounts, 'fnr') }
+    report.summary.faceMatch = {
+      fmr: faceMatchRate(groupCounts, 'fpr'),
+      fnmr: faceMatchRate(groupCounts, 'fnr'),
+    }
   }
   if (options.bootstrap && options.bootstrap.replicates > 0) {
     const b = bootstrap(groupCounts, options.bootstrap)
@@ -220,4 +239,3 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
   }
   return report
 }
-

@@ -56,7 +56,11 @@ export async function countSource(
         if (result) return result
       }
       const total = stat.isFile() ? stat.size : null
-      counter.readFd(fd, (f, buf, off, len, at) => readSync(f, buf, off, len, at), (bytes) => onProgress?.(bytes, total))
+      counter.readFd(
+        fd,
+        (f, buf, off, len, at) => readSync(f, buf, off, len, at),
+        (bytes) => onProgress?.(bytes, total),
+      )
     }
   } finally {
     closeSync(fd)

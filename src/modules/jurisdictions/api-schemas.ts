@@ -164,6 +164,7 @@ export const ZJurisdictionSummary = z
   .object({
     code: z.string(),
     iso3: z.string(),
+    isoNumeric: z.string().nullable(),
     name: z.string(),
     unMember: z.boolean(),
     isEuMember: z.boolean(),
@@ -248,3 +249,31 @@ export const ZDataSources = z
     ),
   })
   .openapi('DataSources')
+
+export const ZMapQuery = z.object({
+  technology: z
+    .string()
+    .max(200)
+    .openapi({
+      param: { name: 'technology', in: 'query' },
+      description: 'One catalogue technology id',
+      example: 'facial-recognition',
+    }),
+  locale: ZLocale,
+})
+
+export const ZGapMap = z
+  .object({
+    technology: z.string(),
+    basis: z.enum(['essential', 'triggered', 'none']),
+    items: z.array(
+      z.object({
+        code: z.string(),
+        isoNumeric: z.string().nullable(),
+        name: z.string(),
+        level: ZLevel,
+        coverage: z.number(),
+      }),
+    ),
+  })
+  .openapi('GapMap')

@@ -7,6 +7,7 @@ import {
   gapLevelOf,
   isInconsistent,
   strongerImportance,
+  summaryLevel,
   type TGapLevel,
   triggeredTopics,
 } from './gap.ts'
@@ -359,4 +360,18 @@ describe('analyseGap', () => {
   it('refuses an unresolved jurisdiction instead of ignoring it', () => {
     assert.throws(() => run(['face'], ['XX']), /unresolved jurisdiction/)
   })
+})
+
+describe('summary level for the map', () => {
+  const cases: [TGapLevel[], TGapLevel][] = [
+    [['covered', 'covered'], 'covered'],
+    [['covered', 'unknown'], 'unknown'],
+    [['unknown', 'partial'], 'partial'],
+    [['partial', 'absent', 'unknown'], 'absent'],
+    [[], 'covered'],
+  ]
+  for (const [levels, expected] of cases) {
+    it(`${levels.join(', ') || 'nothing counted'} → ${expected} (never covered while anything is unknown)`, () =>
+      assert.equal(summaryLevel(levels), expected))
+  }
 })

@@ -122,6 +122,16 @@ export const coverageOf = (
   return covered / counted.length
 }
 
+/** Severity order for a one-colour summary: a known gap outranks an unresearched topic. */
+const SUMMARY_ORDER: readonly TGapLevel[] = ['absent', 'partial', 'unknown', 'covered']
+
+/**
+ * One level for a jurisdiction on a map: `absent` if any counted topic is absent, else `partial`,
+ * else `unknown` (research needed), else `covered`. Never `covered` while anything is unknown.
+ */
+export const summaryLevel = (levels: readonly TGapLevel[]): TGapLevel =>
+  SUMMARY_ORDER.find((level) => levels.includes(level)) ?? 'covered'
+
 /** The fact of a topic, or an honest `unknown` when the file has none (never read as covered). */
 export const factOf = (jurisdiction: TJurisdiction, topic: string): TTopicFact =>
   (jurisdiction.topics as Record<string, TTopicFact | undefined>)[topic] ?? {

@@ -195,6 +195,13 @@ export const resolveGapRequest = (
   return { technologies, countries: resolved }
 }
 
+/** One technology id (case-insensitive), or `unknown_value` with the nearest ids and the valid ones. */
+export const resolveTechnology = (raw: string, technologyIds: readonly string[]): string => {
+  const id = raw.trim().toLowerCase()
+  if (technologyIds.includes(id)) return id
+  throw unknownValues([technologyIssue(id, technologyIds)])
+}
+
 /** One jurisdiction code from a path or argument, or `unknown_value` with the same suggestions. */
 export const resolveCountry = (raw: string, dataset: TDataset): string => {
   const upper = raw.trim().toUpperCase()

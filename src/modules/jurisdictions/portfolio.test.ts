@@ -16,8 +16,14 @@ const library = buildGapLibrary({
 
 describe('portfolio gap analysis', () => {
   const dataset = buildDataset([
-    buildJurisdiction('DE', { ruleOfLaw: 1.5, topics: { data_protection_law: 'yes', cctv_rules: 'yes', drone_rules: 'yes' } }),
-    buildJurisdiction('NG', { ruleOfLaw: -0.9, topics: { data_protection_law: 'yes', cctv_rules: 'no', drone_rules: 'no' } }),
+    buildJurisdiction('DE', {
+      ruleOfLaw: 1.5,
+      topics: { data_protection_law: 'yes', cctv_rules: 'yes', drone_rules: 'yes' },
+    }),
+    buildJurisdiction('NG', {
+      ruleOfLaw: -0.9,
+      topics: { data_protection_law: 'yes', cctv_rules: 'no', drone_rules: 'no' },
+    }),
     buildJurisdiction('BR', { ruleOfLaw: 0, topics: { data_protection_law: 'yes', cctv_rules: 'partial' } }),
   ])
   const index = buildGapIndex(dataset, library)
@@ -34,15 +40,30 @@ describe('portfolio gap analysis', () => {
     assert.deepEqual(result.deployments[0]?.inconsistentTopics, ['data_protection_law', 'cctv_rules'])
     assert.deepEqual(result.deployments[0]?.absentEssential, [{ jurisdiction: 'NG', topic: 'cctv_rules' }])
     assert.equal(result.deployments[0]?.worstCoverage, 0)
-    assert.deepEqual(result.byCountry.NG, { deployments: 2, cells: { covered: 0, partial: 1, absent: 3, unknown: 1 }, meanCoverage: 0, absentEssential: 2 })
-    assert.deepEqual(result.byTopic.cctv_rules, { deployments: 2, cells: { covered: 1, partial: 0, absent: 2, unknown: 0 }, inconsistent: 1 })
+    assert.deepEqual(result.byCountry.NG, {
+      deployments: 2,
+      cells: { covered: 0, partial: 1, absent: 3, unknown: 1 },
+      meanCoverage: 0,
+      absentEssential: 2,
+    })
+    assert.deepEqual(result.byTopic.cctv_rules, {
+      deployments: 2,
+      cells: { covered: 1, partial: 0, absent: 2, unknown: 0 },
+      inconsistent: 1,
+    })
     assert.equal(result.totals.deployments, 2)
     assert.equal(result.totals.meanCoverage, 1 / 3)
   })
 
   it('refuses an unknown country or technology instead of skipping it', () => {
-    assert.throws(() => analysePortfolio([{ id: 'x', technologies: ['cam'], countries: ['ZZ'] }], index), AppError)
-    assert.throws(() => analysePortfolio([{ id: 'x', technologies: ['laser'], countries: ['DE'] }], index), AppError)
+    assert.throws(
+      () => analysePortfolio([{ id: 'x', technologies: ['cam'], countries: ['ZZ'] }], index),
+      AppError,
+    )
+    assert.throws(
+      () => analysePortfolio([{ id: 'x', technologies: ['laser'], countries: ['DE'] }], index),
+      AppError,
+    )
   })
 
   it('agrees with the single-deployment engine on every deployment (property)', () => {
@@ -50,8 +71,14 @@ describe('portfolio gap analysis', () => {
     const technologies = [...library.technologies.keys()]
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...FACT_STATUSES), { minLength: codes.length * TOPIC_IDS.length, maxLength: codes.length * TOPIC_IDS.length }),
-        fc.array(fc.option(fc.double({ min: -2.5, max: 2.5, noNaN: true }), { nil: null }), { minLength: codes.length, maxLength: codes.length }),
+        fc.array(fc.constantFrom(...FACT_STATUSES), {
+          minLength: codes.length * TOPIC_IDS.length,
+          maxLength: codes.length * TOPIC_IDS.length,
+        }),
+        fc.array(fc.option(fc.double({ min: -2.5, max: 2.5, noNaN: true }), { nil: null }), {
+          minLength: codes.length,
+          maxLength: codes.length,
+        }),
         fc.array(
           fc.record({
             technologies: fc.uniqueArray(fc.constantFrom(...technologies), { minLength: 1, maxLength: 3 }),
@@ -64,7 +91,9 @@ describe('portfolio gap analysis', () => {
             codes.map((code, c) =>
               buildJurisdiction(code, {
                 ruleOfLaw: ruleOfLaw[c] ?? null,
-                topics: Object.fromEntries(TOPIC_IDS.map((topic, t) => [topic, statuses[c * TOPIC_IDS.length + t]])),
+                topics: Object.fromEntries(
+                  TOPIC_IDS.map((topic, t) => [topic, statuses[c * TOPIC_IDS.length + t]]),
+                ),
               }),
             ),
           )
@@ -73,12 +102,22 @@ describe('portfolio gap analysis', () => {
             buildGapIndex(data, library),
           )
           deployments.forEach((d, i) => {
-            const single = analyseGap({ technologies: d.technologies, jurisdictions: d.countries, dataset: data, library })
+            const single = analyseGap({
+              technologies: d.technologies,
+              jurisdictions: d.countries,
+              dataset: data,
+              library,
+            })
             const summary = portfolio.deployments[i]
             assert.deepEqual(summary?.coverage, single.coverage)
-            assert.deepEqual(summary?.inconsistentTopics, single.matrix.filter((r) => r.inconsistent).map((r) => r.topic))
+            assert.deepEqual(
+              summary?.inconsistentTopics,
+              single.matrix.filter((r) => r.inconsistent).map((r) => r.topic),
+            )
             for (const level of GAP_LEVELS) {
-              const cells = single.matrix.flatMap((r) => Object.values(r.cells)).filter((cell) => cell.level === level).length
+              const cells = single.matrix
+                .flatMap((r) => Object.values(r.cells))
+                .filter((cell) => cell.level === level).length
               assert.equal(summary?.cells[level], cells, level)
             }
           })

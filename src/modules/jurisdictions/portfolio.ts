@@ -9,11 +9,10 @@
  */
 import { AppError } from '../../core/errors.ts'
 import {
-  coverageOf,
+  coverageBasisOf,
   factOf,
   GAP_LEVELS,
   gapLevelOf,
-  isInconsistent,
   type TGapLevel,
   type TGapLibrary,
   type TTriggeredTopic,
@@ -22,31 +21,57 @@ import {
 import { type TDataset, TOPIC_IDS } from './schemas.ts'
 import { enforcementOf } from './wgi.ts'
 
+/** A technology set compiled for the hot loop: topic positions, essential flags, coverage basis. */
+type TCompiledTopics = {
+  topics: TTriggeredTopic[]
+  positions: Int32Array
+  isEssential: Uint8Array
+  /** 1 where the topic counts for the coverage score (coverageBasisOf decides which). */
+  isCounted: Uint8Array
+  counted: number
+}
+
 /** Precomputed gap levels per (country, topic), built once per dataset. */
 export type TGapIndex = {
   library: Pick<TGapLibrary, 'technologies'>
-  levels: Map<string, Map<string, TGapLevel>>
-  /** Triggered topics per technology set (sorted ids joined by ','), filled as sets are met. */
-  topicSets: Map<string, TTriggeredTopic[]>
+  /** Per country, the level of each topic of TOPIC_IDS as its position in GAP_LEVELS. */
+  levels: Map<string, Uint8Array>
+  /** Compiled topic sets per technology set (sorted ids joined by ','), filled as sets are met. */
+  topicSets: Map<string, TCompiledTopics>
 }
+
+const LEVEL_CODE = Object.fromEntries(GAP_LEVELS.map((level, i) => [level, i])) as Record<TGapLevel, number>
+const COVERED = LEVEL_CODE.covered
+const ABSENT = LEVEL_CODE.absent
 
 /** The gap level of every (jurisdiction, topic) of the dataset. */
 export const buildGapIndex = (dataset: TDataset, library: Pick<TGapLibrary, 'technologies'>): TGapIndex => {
-  const levels = new Map<string, Map<string, TGapLevel>>()
+  const levels = new Map<string, Uint8Array>()
   for (const jurisdiction of dataset.jurisdictions.values()) {
     const enforcement = enforcementOf(jurisdiction.governance.ruleOfLaw)
-    const byTopic = new Map<string, TGapLevel>()
-    for (const topic of TOPIC_IDS) byTopic.set(topic, gapLevelOf(factOf(jurisdiction, topic).status, enforcement))
-    levels.set(jurisdiction.code, byTopic)
+    const codes = new Uint8Array(TOPIC_IDS.length)
+    TOPIC_IDS.forEach((topic, i) => {
+      codes[i] = LEVEL_CODE[gapLevelOf(factOf(jurisdiction, topic).status, enforcement)]
+    })
+    levels.set(jurisdiction.code, codes)
   }
   return { library, levels, topicSets: new Map() }
 }
 
 export type TLevelCounts = Record<TGapLevel, number>
 
-const emptyCounts = (): TLevelCounts => ({ covered: 0, partial: 0, absent: 0, unknown: 0 })
+const countsOf = (codes: ArrayLike<number>): TLevelCounts => ({
+  covered: codes[LEVEL_CODE.covered] ?? 0,
+  partial: codes[LEVEL_CODE.partial] ?? 0,
+  absent: codes[LEVEL_CODE.absent] ?? 0,
+  unknown: codes[LEVEL_CODE.unknown] ?? 0,
+})
 
-export type TPortfolioDeployment = { id: string; technologies: readonly string[]; countries: readonly string[] }
+export type TPortfolioDeployment = {
+  id: string
+  technologies: readonly string[]
+  countries: readonly string[]
+}
 
 export type TDeploymentGap = {
   id: string
@@ -62,27 +87,55 @@ export type TDeploymentGap = {
 
 export type TPortfolioResult = {
   deployments: TDeploymentGap[]
-  byCountry: Record<string, { deployments: number; cells: TLevelCounts; meanCoverage: number; absentEssential: number }>
+  byCountry: Record<
+    string,
+    { deployments: number; cells: TLevelCounts; meanCoverage: number; absentEssential: number }
+  >
   byTopic: Record<string, { deployments: number; cells: TLevelCounts; inconsistent: number }>
   totals: { deployments: number; cells: TLevelCounts; meanCoverage: number }
 }
 
-const topicsOf = (index: TGapIndex, technologies: readonly string[]): TTriggeredTopic[] => {
-  const key = [...technologies].sort().join(',')
-  let topics = index.topicSets.get(key)
-  if (!topics) {
-    topics = triggeredTopics(technologies, index.library)
-    index.topicSets.set(key, topics)
+const ALL_TOPICS = TOPIC_IDS as readonly string[]
+
+const compiledTopicsOf = (index: TGapIndex, technologies: readonly string[]): TCompiledTopics => {
+  const key = technologies.length === 1 ? (technologies[0] as string) : [...technologies].sort().join(',')
+  let compiled = index.topicSets.get(key)
+  if (!compiled) {
+    // Only the nine fixed topics have levels; a topic outside them would be `unknown` everywhere.
+    const topics = triggeredTopics(technologies, index.library).filter((t) => ALL_TOPICS.includes(t.topic))
+    const basis = coverageBasisOf(topics)
+    compiled = {
+      topics,
+      positions: Int32Array.from(topics, (t) => ALL_TOPICS.indexOf(t.topic)),
+      isEssential: Uint8Array.from(topics, (t) => (t.importance === 'essential' ? 1 : 0)),
+      isCounted: Uint8Array.from(topics, (t) =>
+        basis === 'triggered' || t.importance === 'essential' ? 1 : 0,
+      ),
+      counted:
+        basis === 'essential' ? topics.filter((t) => t.importance === 'essential').length : topics.length,
+    }
+    index.topicSets.set(key, compiled)
   }
-  return topics
+  return compiled
 }
 
-/** Analyses every deployment and aggregates by country and topic; unknown ids are refused, not skipped. */
-export const analysePortfolio = (deployments: readonly TPortfolioDeployment[], index: TGapIndex): TPortfolioResult => {
-  const byCountry: TPortfolioResult['byCountry'] = {}
-  const byTopic: TPortfolioResult['byTopic'] = {}
-  const coverageSums: Record<string, number> = {}
-  const totals = { deployments: deployments.length, cells: emptyCounts(), meanCoverage: 0 }
+type TCountryTally = { deployments: number; cells: Float64Array; coverage: number; absentEssential: number }
+
+/**
+ * Analyses every deployment and aggregates by country and topic; unknown ids are refused, not
+ * skipped. Levels, importance and coverage follow the rule functions of gap.ts (gapLevelOf at index
+ * time, coverageBasisOf per technology set; a property test checks agreement with analyseGap).
+ */
+export const analysePortfolio = (
+  deployments: readonly TPortfolioDeployment[],
+  index: TGapIndex,
+): TPortfolioResult => {
+  const topicCount = TOPIC_IDS.length
+  const topicDeployments = new Float64Array(topicCount)
+  const topicCells = new Float64Array(topicCount * 4)
+  const topicInconsistent = new Float64Array(topicCount)
+  const countries = new Map<string, TCountryTally>()
+  const totalCells = new Float64Array(4)
   let coverageSum = 0
   let coverageCount = 0
 
@@ -92,49 +145,63 @@ export const analysePortfolio = (deployments: readonly TPortfolioDeployment[], i
         throw new AppError('unknown_value', `deployment ${deployment.id}: unknown technology '${technology}'`)
       }
     }
-    const topics = topicsOf(index, deployment.technologies)
-    const countryLevels = deployment.countries.map((code) => {
+    const compiled = compiledTopicsOf(index, deployment.technologies)
+    const { positions, isEssential, isCounted, counted } = compiled
+    const rows = deployment.countries.map((code) => {
       const levels = index.levels.get(code)
-      if (!levels) throw new AppError('unknown_value', `deployment ${deployment.id}: unknown country '${code}'`)
+      if (!levels)
+        throw new AppError('unknown_value', `deployment ${deployment.id}: unknown country '${code}'`)
       return levels
     })
-    const cells = emptyCounts()
+    const cells = new Float64Array(4)
     const coverage: Record<string, number> = {}
-    const inconsistentTopics: string[] = []
     const absentEssential: TDeploymentGap['absentEssential'] = []
-
-    for (const { topic, importance } of topics) {
-      const levels = countryLevels.map((levelsOf) => levelsOf.get(topic) ?? 'unknown')
-      const topicEntry = (byTopic[topic] ??= { deployments: 0, cells: emptyCounts(), inconsistent: 0 })
-      topicEntry.deployments++
-      levels.forEach((level, i) => {
-        cells[level]++
-        topicEntry.cells[level]++
-        if (level === 'absent' && importance === 'essential') {
-          absentEssential.push({ jurisdiction: deployment.countries[i] as string, topic })
-        }
-      })
-      if (isInconsistent(levels)) {
-        inconsistentTopics.push(topic)
-        topicEntry.inconsistent++
-      }
-    }
-
     let worstCoverage = 1
-    deployment.countries.forEach((code, i) => {
-      const levelsOf = countryLevels[i] as Map<string, TGapLevel>
-      const value = coverageOf(topics, (topic) => levelsOf.get(topic) ?? 'unknown')
+
+    rows.forEach((levels, c) => {
+      const code = deployment.countries[c] as string
+      let tally = countries.get(code)
+      if (!tally) {
+        tally = { deployments: 0, cells: new Float64Array(4), coverage: 0, absentEssential: 0 }
+        countries.set(code, tally)
+      }
+      let covered = 0
+      for (let t = 0; t < positions.length; t++) {
+        const position = positions[t] as number
+        const level = levels[position] as number
+        cells[level] = (cells[level] as number) + 1
+        tally.cells[level] = (tally.cells[level] as number) + 1
+        topicCells[position * 4 + level] = (topicCells[position * 4 + level] as number) + 1
+        if (level === COVERED && isCounted[t] === 1) covered++
+        if (level === ABSENT && isEssential[t] === 1) {
+          absentEssential.push({ jurisdiction: code, topic: ALL_TOPICS[position] as string })
+          tally.absentEssential++
+        }
+      }
+      const value = counted === 0 ? 1 : covered / counted
       coverage[code] = value
-      worstCoverage = Math.min(worstCoverage, value)
-      const countryEntry = (byCountry[code] ??= { deployments: 0, cells: emptyCounts(), meanCoverage: 0, absentEssential: 0 })
-      countryEntry.deployments++
-      coverageSums[code] = (coverageSums[code] ?? 0) + value
-      for (const { topic } of topics) countryEntry.cells[levelsOf.get(topic) ?? 'unknown']++
+      if (value < worstCoverage) worstCoverage = value
+      tally.deployments++
+      tally.coverage += value
       coverageSum += value
       coverageCount++
     })
-    for (const { jurisdiction } of absentEssential) (byCountry[jurisdiction] as { absentEssential: number }).absentEssential++
-    for (const level of GAP_LEVELS) totals.cells[level] += cells[level]
+
+    const inconsistentTopics: string[] = []
+    const first = rows[0]
+    for (let t = 0; t < positions.length; t++) {
+      const position = positions[t] as number
+      topicDeployments[position] = (topicDeployments[position] as number) + 1
+      if (!first) continue
+      const level = first[position]
+      let isMixed = false
+      for (let c = 1; c < rows.length && !isMixed; c++) isMixed = (rows[c] as Uint8Array)[position] !== level
+      if (isMixed) {
+        inconsistentTopics.push(ALL_TOPICS[position] as string)
+        topicInconsistent[position] = (topicInconsistent[position] as number) + 1
+      }
+    }
+    for (let l = 0; l < 4; l++) totalCells[l] = (totalCells[l] as number) + (cells[l] as number)
 
     return {
       id: deployment.id,
@@ -142,13 +209,38 @@ export const analysePortfolio = (deployments: readonly TPortfolioDeployment[], i
       countries: [...deployment.countries],
       coverage,
       worstCoverage,
-      cells,
+      cells: countsOf(cells),
       inconsistentTopics,
       absentEssential,
     }
   })
 
-  for (const [code, entry] of Object.entries(byCountry)) entry.meanCoverage = (coverageSums[code] ?? 0) / entry.deployments
-  totals.meanCoverage = coverageCount === 0 ? 1 : coverageSum / coverageCount
-  return { deployments: results, byCountry, byTopic, totals }
+  const byCountry: TPortfolioResult['byCountry'] = {}
+  for (const [code, tally] of countries) {
+    byCountry[code] = {
+      deployments: tally.deployments,
+      cells: countsOf(tally.cells),
+      meanCoverage: tally.coverage / tally.deployments,
+      absentEssential: tally.absentEssential,
+    }
+  }
+  const byTopic: TPortfolioResult['byTopic'] = {}
+  TOPIC_IDS.forEach((topic, position) => {
+    if (topicDeployments[position] === 0) return
+    byTopic[topic] = {
+      deployments: topicDeployments[position] as number,
+      cells: countsOf(topicCells.subarray(position * 4, position * 4 + 4)),
+      inconsistent: topicInconsistent[position] as number,
+    }
+  })
+  return {
+    deployments: results,
+    byCountry,
+    byTopic,
+    totals: {
+      deployments: deployments.length,
+      cells: countsOf(totalCells),
+      meanCoverage: coverageCount === 0 ? 1 : coverageSum / coverageCount,
+    },
+  }
 }

@@ -103,6 +103,27 @@ forEachDatabase('jurisdictions API', (handle) => {
     })
   })
 
+  describe('GET /api/gap/map', () => {
+    it('gives every jurisdiction a level and coverage for one technology', async () => {
+      const res = await get('/api/gap/map?technology=Facial-Recognition')
+      assert.equal(res.status, 200)
+      const body = res.body as {
+        technology: string
+        items: { code: string; isoNumeric: string | null; level: string; coverage: number }[]
+      }
+      assert.equal(body.technology, 'facial-recognition')
+      assert.ok(body.items.length >= 195)
+      assert.equal(body.items.find((i) => i.code === 'DE')?.isoNumeric, '276')
+      for (const item of body.items) if (item.level === 'covered') assert.equal(item.coverage, 1)
+    })
+
+    it('answers 422 with a suggestion for an unknown technology', async () => {
+      const res = await get('/api/gap/map?technology=drone')
+      expectError(res, 422, 'unknown_value')
+      assert.match(res.text, /did you mean drones/)
+    })
+  })
+
   describe('GET /api/jurisdictions', () => {
     it('lists every jurisdiction with governance and a summary of its facts', async () => {
       const res = await get('/api/jurisdictions')

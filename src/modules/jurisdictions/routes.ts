@@ -11,11 +11,13 @@ import { authorize } from '../platform/policy.ts'
 import {
   ZCodeParam,
   ZDataSources,
+  ZGapMap,
   ZGapQuery,
   ZGapResult,
   ZJurisdictionDetail,
   ZJurisdictionList,
   ZLocaleQuery,
+  ZMapQuery,
 } from './api-schemas.ts'
 import {
   analyseGapRequest,
@@ -24,6 +26,7 @@ import {
   jurisdictionDetail,
   listJurisdictions,
   type TJurisdictionContext,
+  technologyMap,
 } from './service.ts'
 
 const base = { method: 'get' as const, tags: ['Jurisdictions'], security: SESSION_SECURITY }
@@ -56,6 +59,24 @@ export const registerJurisdictionRoutes = (
       allowRead(c)
       const { technologies, countries, locale } = c.req.valid('query')
       return c.json(analyseGapRequest({ technologies, countries }, { locale, context: context() }), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      ...base,
+      path: '/api/gap/map',
+      summary: 'One technology across every jurisdiction: summary gap level and coverage, for the world map',
+      request: { query: ZMapQuery },
+      responses: {
+        200: jsonContent(ZGapMap, 'Level and coverage per jurisdiction'),
+        ...errorResponses(401, 403, 422),
+      },
+    }),
+    (c) => {
+      allowRead(c)
+      const { technology, locale } = c.req.valid('query')
+      return c.json(technologyMap(technology, { locale, context: context() }), 200)
     },
   )
 

@@ -3,10 +3,21 @@
  * library) and answers the CLI, the API and the UI — gap analyses, the jurisdiction list, one
  * jurisdiction's facts, and the data sources with their attribution.
  */
+import countries from 'i18n-iso-countries'
 import { checkLibrary, getLibrary, type TLibrary, type TProblem } from '../../library/index.ts'
 import { localise, type TLocale } from '../../library/text.ts'
-import { analyseGap, factOf, gapLevelOf, type TCellSource, type TGapLevel, type TGapResult } from './gap.ts'
-import { resolveCountry, resolveGapRequest } from './input.ts'
+import {
+  analyseGap,
+  coverageBasisOf,
+  factOf,
+  gapLevelOf,
+  summaryLevel,
+  type TCellSource,
+  type TCoverageBasis,
+  type TGapLevel,
+  type TGapResult,
+} from './gap.ts'
+import { resolveCountry, resolveGapRequest, resolveTechnology } from './input.ts'
 import { loadJurisdictions } from './loader.ts'
 import {
   MEMBERSHIP_IDS,
@@ -64,6 +75,49 @@ export const analyseGapRequest = (
   })
 }
 
+export type TMapEntry = {
+  code: string
+  isoNumeric: string | null
+  name: string
+  level: TGapLevel
+  coverage: number
+}
+
+/**
+ * One technology across every jurisdiction, for the world map: each country's summary level over
+ * the topics its coverage counts (the essential ones when there are any) and its coverage score.
+ */
+export const technologyMap = (
+  rawTechnology: string,
+  options: { locale?: TLocale; context?: TJurisdictionContext } = {},
+): { technology: string; basis: TCoverageBasis; items: TMapEntry[] } => {
+  const context = options.context ?? getJurisdictionContext()
+  const { library, dataset } = context
+  const technology = resolveTechnology(rawTechnology, [...library.technologies.keys()])
+  const items = [...dataset.jurisdictions.keys()].map((code) => {
+    const result = analyseGap({
+      technologies: [technology],
+      jurisdictions: [code],
+      dataset,
+      library,
+      locale: options.locale ?? 'en',
+    })
+    const counted =
+      result.coverageBasis === 'essential'
+        ? result.matrix.filter((row) => row.importance === 'essential')
+        : result.matrix
+    return {
+      code,
+      isoNumeric: countries.alpha2ToNumeric(code) ?? null,
+      name: result.jurisdictions[0]?.name ?? code,
+      level: summaryLevel(counted.map((row) => row.cells[code]?.level ?? 'unknown')),
+      coverage: result.coverage[code] ?? 0,
+    }
+  })
+  const topics = library.technologies.get(technology)?.topics ?? []
+  return { technology, basis: coverageBasisOf(topics), items }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Jurisdiction list and detail
 
@@ -72,6 +126,8 @@ export type TStatusCounts = Record<TFactStatus, number>
 export type TJurisdictionSummary = {
   code: string
   iso3: string
+  /** ISO 3166-1 numeric code (the id of world-atlas shapes), null for user-assigned codes. */
+  isoNumeric: string | null
   name: string
   unMember: boolean
   isEuMember: boolean
@@ -99,6 +155,7 @@ export const listJurisdictions = (
     return {
       code: j.code,
       iso3: j.iso3,
+      isoNumeric: countries.alpha2ToNumeric(j.code) ?? null,
       name: localise(j.name, options.locale ?? 'en'),
       unMember: j.unMember,
       isEuMember: j.memberships.eu.value === true,
@@ -130,7 +187,10 @@ export type TMembershipView = {
   note: string | null
 }
 
-export type TJurisdictionDetail = Omit<TJurisdictionSummary, 'governance' | 'topics' | 'restrictions'> & {
+export type TJurisdictionDetail = Omit<
+  TJurisdictionSummary,
+  'governance' | 'topics' | 'restrictions' | 'isoNumeric'
+> & {
   names: Record<string, string>
   governance: TGovernance & { enforcement: TEnforcement }
   attribution: string

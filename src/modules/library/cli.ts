@@ -142,7 +142,18 @@ const show = (urn: string, options: { content?: string; format: string; locale?:
   }
   const shown = locale ? localiseDeep(view, locale) : view
   if (options.format === 'json') out(JSON.stringify(shown, null, 2))
-  else out(toYaml(localiseDeep(view, locale ?? 'en'), { lineWidth: 110 }))
+  else {
+    // Text view: the header once, then the object's own fields without repeating urn/version/title.
+    const { urn: _u, version: _v, title: _t, ...fields } = view.value as Record<string, unknown>
+    const text = {
+      ...view,
+      value: fields,
+      crosswalk: view.crosswalk.map(
+        (link) => `${link.direction === 'outgoing' ? '→' : '←'} ${link.relationship} ${link.other}`,
+      ),
+    }
+    out(toYaml(localiseDeep(text, locale ?? 'en'), { lineWidth: 110 }))
+  }
   return 0
 }
 

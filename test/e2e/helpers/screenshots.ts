@@ -1,5 +1,5 @@
 /** Screenshots of a journey, numbered in the order taken, under test-results/<journey>/. */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
@@ -8,6 +8,8 @@ const resultsRoot = fileURLToPath(new URL('../../../test-results/', import.meta.
 
 export function screenshotter(journey: string) {
   const folder = join(resultsRoot, journey)
+  // Start empty, so every picture in the folder belongs to this run.
+  rmSync(folder, { recursive: true, force: true })
   mkdirSync(folder, { recursive: true })
   let count = 0
   /** Saves a full-page PNG of the page as it is now; returns its path. */

@@ -2,13 +2,17 @@
  * Browser tests need the built web app in dist/web. This builds it with Vite's JS API when it is
  * missing or older than any source file of web/ or of the shared schemas it imports.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 export const WEB_DIST_DIR = join(root, 'dist', 'web')
 const INDEX = join(WEB_DIST_DIR, 'index.html')
+/** Test files run in parallel processes; only one may rebuild dist/web at a time. */
+const LOCK = join(root, 'dist', '.web-build.lock')
+const LOCK_STALE_MS = 120_000
 const INPUTS = [join(root, 'web'), join(root, 'src', 'modules', 'platform')]
 
 function newestMtime(path: string): number {
@@ -30,11 +34,36 @@ export function isWebBuildStale(): boolean {
   return INPUTS.some((input) => newestMtime(input) > built)
 }
 
+/** Takes the build lock (waiting for another process to finish); returns the release function. */
+async function acquireLock(): Promise<() => void> {
+  mkdirSync(dirname(LOCK), { recursive: true })
+  for (;;) {
+    try {
+      const fd = openSync(LOCK, 'wx')
+      closeSync(fd)
+      return () => rmSync(LOCK, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      // A lock left by a killed process must not block every later run.
+      const lock = statSync(LOCK, { throwIfNoEntry: false })
+      if (lock && Date.now() - lock.mtimeMs > LOCK_STALE_MS) rmSync(LOCK, { force: true })
+      await sleep(200)
+    }
+  }
+}
+
 /** Builds the web app if it is stale; returns the folder the server should serve. */
 export async function ensureWebBuild(): Promise<string> {
-  if (isWebBuildStale()) {
-    const { build } = await import('vite')
-    await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' })
+  if (!isWebBuildStale()) return WEB_DIST_DIR
+  const release = await acquireLock()
+  try {
+    // Another process may have built it while we waited.
+    if (isWebBuildStale()) {
+      const { build } = await import('vite')
+      await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' })
+    }
+  } finally {
+    release()
   }
   return WEB_DIST_DIR
 }

@@ -49,7 +49,8 @@ export function AppShell() {
           </ul>
         </nav>
         <main id="main" className="app-main" tabIndex={-1} ref={main}>
-          <Outlet />
+          {/* Keyed by organisation: after a switch no page keeps state (a form, a list) of the old one. */}
+          <Outlet key={me.organisation.id} />
         </main>
       </div>
     </div>

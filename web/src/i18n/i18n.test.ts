@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { directionOf, interpolate, t, tCount } from './i18n.ts'
+import { applyDocumentLocale, directionOf, interpolate, t, tCount } from './i18n.ts'
 import { en } from './messages.ts'
 
 describe('directionOf', () => {
@@ -37,5 +37,15 @@ describe('interpolate and t', () => {
   })
   it('has no empty message', () => {
     for (const [key, value] of Object.entries(en)) assert.ok(value.trim().length > 0, key)
+  })
+})
+
+describe('applyDocumentLocale', () => {
+  it('sets lang and dir on the root element', () => {
+    const doc = { documentElement: { lang: '', dir: '' } }
+    applyDocumentLocale(doc, 'ar')
+    assert.deepEqual(doc.documentElement, { lang: 'ar', dir: 'rtl' })
+    applyDocumentLocale(doc, 'en')
+    assert.deepEqual(doc.documentElement, { lang: 'en', dir: 'ltr' })
   })
 })

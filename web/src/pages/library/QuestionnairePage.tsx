@@ -237,13 +237,8 @@ function Question({
                   <dt>{lt('q.answer', { value: answerLabel(value, question.options) })}</dt>
                   <dd>
                     <ul>
-                      {list.map((effect) => (
-                        <Effect
-                          key={JSON.stringify(effect)}
-                          item={effectItem(effect)}
-                          locale={locale}
-                          lookups={lookups}
-                        />
+                      {keyedEffects(list).map(({ key, effect }) => (
+                        <Effect key={key} item={effectItem(effect)} locale={locale} lookups={lookups} />
                       ))}
                     </ul>
                   </dd>
@@ -256,6 +251,17 @@ function Question({
       </div>
     </details>
   )
+}
+
+/** Stable keys for a list of effects: the effect itself, numbered when the same one repeats. */
+function keyedEffects(list: Record<string, unknown>[]): { key: string; effect: Record<string, unknown> }[] {
+  const seen = new Map<string, number>()
+  return list.map((effect) => {
+    const json = JSON.stringify(effect)
+    const count = (seen.get(json) ?? 0) + 1
+    seen.set(json, count)
+    return { key: `${json}#${count}`, effect }
+  })
 }
 
 const EFFECT_LABELS: Record<TEffectItem['kind'], TLibraryMessageKey> = {

@@ -200,7 +200,7 @@ function Risk({
     <article id={anchor} className="card lib-risk" aria-labelledby={`${anchor}-h`} data-testid="risk">
       <h3 id={`${anchor}-h`}>{risk.title}</h3>
       {risk.description ? <p>{risk.description}</p> : null}
-      <dl className="facts lib-risk-facts">
+      <dl className="lib-risk-facts">
         <dt>{lt('tech.right')}</dt>
         <dd>{rightTitle(risk.right)}</dd>
         <dt>{lt('tech.involvement')}</dt>

@@ -150,3 +150,34 @@ describe('answerLabel', () => {
     assert.equal(answerLabel('something-else'), 'something-else')
   })
 })
+
+describe('describeCondition with repeated tests', () => {
+  it('one field tested against several values reads as one clause with "or"', () => {
+    const condition = {
+      any: [
+        { field: 'answers.T1.q06', equals: 'client-operates' },
+        { field: 'answers.T1.q06', equals: 'joint' },
+      ],
+    }
+    assert.equal(
+      describeCondition(condition, ctx),
+      'the answer to T1.q06 (“Who operates the system?”) is “The client operates it” or “joint”',
+    )
+    const technologies = {
+      any: [
+        { field: 'deployment.technologies', includes: 'facial-recognition' },
+        { field: 'deployment.technologies', includes: 'drones' },
+      ],
+    }
+    assert.equal(describeCondition(technologies, ctx), 'the deployment uses Facial recognition or drones')
+  })
+  it('different fields in an any stay separate clauses', () => {
+    const condition = {
+      any: [
+        { field: 'deployment.technologies', includes: 'drones' },
+        { field: 'deployment.countries', includes: 'KE' },
+      ],
+    }
+    assert.equal(describeCondition(condition, ctx), 'the deployment uses drones or the deployment is in KE')
+  })
+})

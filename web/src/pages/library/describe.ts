@@ -11,14 +11,6 @@ export type TDescribeContext = {
   question: (id: string) => { text: string; options?: { value: string; label: string }[] } | undefined
 }
 
-type TLeaf = {
-  field: string
-  equals?: unknown
-  notEquals?: unknown
-  includes?: unknown
-  gte?: unknown
-  lte?: unknown
-}
 const OPS = ['equals', 'notEquals', 'includes', 'gte', 'lte'] as const
 type TOp = (typeof OPS)[number]
 
@@ -55,68 +47,99 @@ const FIELD_NAMES: Record<string, TLibraryMessageKey> = {
   'deployment.retentionDays': 'cond.field.deployment.retentionDays',
 }
 
-function describeLeaf(leaf: TLeaf, op: TOp, value: unknown, ctx: TDescribeContext): string {
-  const text =
-    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? String(value)
-      : JSON.stringify(value)
-  const isNegated = op === 'notEquals'
-  const named = (urn: string) => ctx.titleOf(urn) ?? text
+const plain = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value)
 
+/**
+ * One leaf, or several leaves of an `any` that test the same field the same way (their values
+ * are then joined with "or", so "uses A or B" rather than "uses A or uses B").
+ */
+function describeLeaf(field: string, op: TOp, values: unknown[], ctx: TDescribeContext): string {
+  const isNegated = op === 'notEquals'
+  const either = (names: string[]) => names.join(lt('cond.or'))
+  const titled = (prefix: string) =>
+    either(values.map((value) => ctx.titleOf(`${prefix}${plain(value)}`) ?? plain(value)))
+  const isMembership = op === 'includes' || op === 'notEquals' || op === 'equals'
+
+  if (field === 'deployment.technologies' && isMembership) {
+    return lt(isNegated ? 'cond.techNot' : 'cond.tech', { value: titled('urn:custos:catalogue:technology:') })
+  }
+  if (field === 'deployment.affected' && isMembership) {
+    return lt(isNegated ? 'cond.affectedNot' : 'cond.affected', { value: titled('urn:custos:method:group:') })
+  }
+  if (field === 'deployment.countries' && isMembership) {
+    return lt(isNegated ? 'cond.countryNot' : 'cond.country', { value: either(values.map(plain)) })
+  }
+  const contextKey = CONTEXT_KEYS[field]
+  const [first] = values
   if (
-    leaf.field === 'deployment.technologies' &&
-    (op === 'includes' || op === 'notEquals' || op === 'equals')
+    contextKey &&
+    values.length === 1 &&
+    (op === 'equals' || op === 'notEquals') &&
+    typeof first === 'boolean'
   ) {
-    return lt(isNegated ? 'cond.techNot' : 'cond.tech', {
-      value: named(`urn:custos:catalogue:technology:${text}`),
-    })
-  }
-  if (leaf.field === 'deployment.affected' && (op === 'includes' || op === 'notEquals' || op === 'equals')) {
-    return lt(isNegated ? 'cond.affectedNot' : 'cond.affected', {
-      value: named(`urn:custos:method:group:${text}`),
-    })
-  }
-  if (leaf.field === 'deployment.countries' && (op === 'includes' || op === 'notEquals' || op === 'equals')) {
-    return lt(isNegated ? 'cond.countryNot' : 'cond.country', { value: text })
-  }
-  const contextKey = CONTEXT_KEYS[leaf.field]
-  if (contextKey && (op === 'equals' || op === 'notEquals') && typeof value === 'boolean') {
-    const isTrue = value !== isNegated
+    const isTrue = first !== isNegated
     return isTrue ? lt(contextKey) : lt('cond.contextFalse', { inner: lt(contextKey) })
   }
-  if (leaf.field.startsWith('answers.')) {
-    const id = leaf.field.slice('answers.'.length)
+  if (field.startsWith('answers.')) {
+    const id = field.slice('answers.'.length)
     const question = ctx.question(id)
     const name = question ? `${id} (${quote(question.text)})` : id
-    const shown = typeof value === 'string' ? quote(answerLabel(value, question?.options)) : text
+    const shown = either(
+      values.map((value) =>
+        typeof value === 'string' ? quote(answerLabel(value, question?.options)) : plain(value),
+      ),
+    )
     return lt('cond.answer', { question: name, op: lt(`cond.op.${op}`), value: shown })
   }
-  const fieldKey = FIELD_NAMES[leaf.field]
+  const fieldKey = FIELD_NAMES[field]
   return lt('cond.field', {
-    field: fieldKey ? lt(fieldKey) : leaf.field,
+    field: fieldKey ? lt(fieldKey) : field,
     op: lt(`cond.op.${op}`),
-    value: text,
+    value: either(values.map(plain)),
   })
+}
+
+/** The field, operator and value of a leaf condition, or null when it is not one. */
+function leafOf(condition: unknown): { field: string; op: TOp; value: unknown } | null {
+  if (!isRecord(condition) || typeof condition.field !== 'string') return null
+  const op = OPS.find((name) => name in condition)
+  return op ? { field: condition.field, op, value: condition[op] } : null
 }
 
 /** A condition (`{all}`, `{any}`, `{not}` or a leaf) as one sentence fragment. */
 export function describeCondition(condition: unknown, ctx: TDescribeContext, isNested = false): string {
   const unreadable = () => lt('cond.unreadable', { json: JSON.stringify(condition) })
   if (!isRecord(condition)) return unreadable()
-  const group = (items: unknown, joiner: string) => {
+  const group = (items: unknown, joiner: string, isAny: boolean) => {
     if (!Array.isArray(items) || items.length === 0) return unreadable()
+    const leaves = items.map(leafOf)
+    const [head] = leaves
+    const isSameTest =
+      isAny &&
+      items.length > 1 &&
+      head !== null &&
+      head !== undefined &&
+      (head.op === 'equals' || head.op === 'includes') &&
+      leaves.every((leaf) => leaf !== null && leaf.field === head.field && leaf.op === head.op)
+    if (isSameTest)
+      return describeLeaf(
+        head.field,
+        head.op,
+        leaves.map((leaf) => leaf?.value),
+        ctx,
+      )
     const parts = items.map((item) => describeCondition(item, ctx, true))
     const sentence = parts.join(joiner)
     return isNested && parts.length > 1 ? `(${sentence})` : sentence
   }
-  if ('all' in condition) return group(condition.all, lt('cond.and'))
-  if ('any' in condition) return group(condition.any, lt('cond.or'))
+  if ('all' in condition) return group(condition.all, lt('cond.and'), false)
+  if ('any' in condition) return group(condition.any, lt('cond.or'), true)
   if ('not' in condition) return lt('cond.not', { inner: describeCondition(condition.not, ctx, false) })
-  if (typeof condition.field === 'string') {
-    const op = OPS.find((name) => name in condition)
-    if (op) return describeLeaf(condition as TLeaf, op, condition[op], ctx)
-  }
-  return unreadable()
+  const leaf = leafOf(condition)
+  return leaf ? describeLeaf(leaf.field, leaf.op, [leaf.value], ctx) : unreadable()
 }
 
 export type TEffectItem =

@@ -16,7 +16,14 @@ import {
   type TRightView,
   type TSourceView,
 } from '../../api/library.ts'
-import { directionOfLocale, libraryPaths, localeFromSearch, pathOfUrn, urnId, withLocale } from './links.ts'
+import {
+  directionOfLocale,
+  libraryPaths,
+  localeFromSearch,
+  pathOfUrn,
+  urnParts,
+  withLocale,
+} from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
 import './library.css'
 
@@ -81,6 +88,15 @@ export function LibLink({
   )
 }
 
+const REF_KINDS = new Set(['requirement', 'area', 'provision', 'principle', 'element'])
+
+/** `T7.02` inside the toolkit; other frameworks' items carry their library (`icoc p42`, `gdpr art9`). */
+export function refLabel(urn: string): string {
+  const parts = urnParts(urn)
+  if (!parts) return urn
+  return parts.library === 'toolkit' ? parts.id : `${parts.library} ${parts.id}`
+}
+
 /** A link to whatever page shows `urn`, named by its title (or its id while titles load). */
 export function UrnLink({
   urn,
@@ -94,9 +110,12 @@ export function UrnLink({
   title?: string | null
 }) {
   const name = title ?? lookups.titleOf(urn)
+  // Requirements and provisions are known by their number (T2.01, ¶35, art9); other objects by title.
+  const isNumbered = REF_KINDS.has(urnParts(urn)?.kind ?? '')
   return (
     <LibLink to={pathOfUrn(urn)} locale={locale}>
-      <span className="lib-ref-id">{urnId(urn)}</span> {name ?? ''}
+      {isNumbered || !name ? <span className="lib-ref-id">{refLabel(urn)}</span> : null}
+      {name ?? ''}
     </LibLink>
   )
 }
