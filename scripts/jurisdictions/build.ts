@@ -28,6 +28,7 @@ import {
   UN_MEMBERS,
   UN_OBSERVERS,
   VPI,
+  VPI_ENGAGED,
   VPI_UNCONFIRMED,
 } from './lists.ts'
 
@@ -117,23 +118,32 @@ function membership(code: string): Record<string, TFact> {
           asOf: '2023-09-21',
           note: 'Not among the 59 participating states identified up to Romania (21 Sep 2023). The Forum counted 61 states in 2026; the two latest were not identified.',
         }
+  const vpiEngaged = VPI_ENGAGED[code]
   const vpi: TFact = VPI.includes(code)
     ? { value: true, source: 'vpi-participants', locator: 'government pillar', asOf: '2020-12-01' }
-    : VPI_UNCONFIRMED.includes(code)
+    : vpiEngaged
       ? {
-          value: 'unknown',
-          source: 'vpi-participants',
-          locator: 'government pillar',
-          asOf: AS_OF,
-          note: 'Reported as joining as an engaged government in May 2024; not confirmed against the VPI list.',
+          value: true,
+          source: 'vpi-plenary-2024',
+          locator: 'new members: governments',
+          asOf: vpiEngaged,
+          note: 'Admitted to the government pillar as an Engaged Member (not yet a full member) at the 2024 annual plenary.',
         }
-      : {
-          value: false,
-          source: 'vpi-participants',
-          locator: 'government pillar',
-          asOf: '2020-12-01',
-          note: 'Not among the ten government participants counted in 2020; later joiners may be missing.',
-        }
+      : VPI_UNCONFIRMED.includes(code)
+        ? {
+            value: 'unknown',
+            source: 'vpi-participants',
+            locator: 'government pillar',
+            asOf: AS_OF,
+            note: 'Reported as joining as an engaged government in May 2024; not confirmed against the VPI list.',
+          }
+        : {
+            value: false,
+            source: 'vpi-participants',
+            locator: 'government pillar',
+            asOf: '2020-12-01',
+            note: 'Not among the ten government participants counted in 2020; later joiners may be missing.',
+          }
   const icoca: TFact = ICOCA.includes(code)
     ? { value: true, source: 'icoca-members', locator: 'government members, April 2014', asOf: '2014-04-08' }
     : ICOCA_UNCONFIRMED.includes(code)

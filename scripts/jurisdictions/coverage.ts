@@ -124,6 +124,38 @@ const dpResearched = jurisdictions.filter(
 const dpLawOnly = jurisdictions.filter(
   (j) => known(j.topics.data_protection_law) && !known(j.topics.data_protection_authority),
 )
+type TDpClass = { label: string; test: (f: TFact) => boolean }
+const noteOf = (f: TFact): string => f.note ?? ''
+const DP_CLASSES: readonly TDpClass[] = [
+  {
+    label: 'verified against a primary source',
+    test: (f) => noteOf(f).includes('Verified in the 2026-11 pass against the cited primary source'),
+  },
+  {
+    label: 'verified against a secondary page',
+    test: (f) => noteOf(f).includes('verified in the 2026-11 pass against the cited'),
+  },
+  {
+    label: 'kept, not verified in this pass (high confidence)',
+    test: (f) => f.status !== 'unknown' && noteOf(f).includes('not verified against a source in this pass'),
+  },
+  {
+    label: 'set to `unknown` after searching in this pass',
+    test: (f) => f.status === 'unknown' && noteOf(f).includes('2026-11 pass'),
+  },
+  {
+    label: 'other (EU/EEA batch, earlier sourced facts, or not researched)',
+    test: (f) =>
+      !noteOf(f).includes('2026-11 pass') &&
+      !noteOf(f).includes('not verified against a source in this pass'),
+  },
+]
+const countDp = (topic: string, test: (f: TFact) => boolean): number =>
+  jurisdictions.filter((j) => {
+    const f = j.topics[topic]
+    return f !== undefined && test(f)
+  }).length
+
 push(
   '',
   '## Data protection researched (law and authority both established)',
@@ -138,6 +170,18 @@ push(
       .map((j) => j.code)
       .join(' ') || 'none'
   }.`,
+  '',
+  '### Verification pass (2026-11)',
+  '',
+  'The data protection facts that first rested on a tracker nobody had read were checked one by one against',
+  'pages we actually read. Each fact falls in one class, taken from its note:',
+  '',
+  '| Class | `data_protection_law` | `data_protection_authority` |',
+  '|---|---:|---:|',
+  ...DP_CLASSES.map(
+    (c) =>
+      `| ${c.label} | ${countDp('data_protection_law', c.test)} | ${countDp('data_protection_authority', c.test)} |`,
+  ),
   '',
   '## The 40 focus jurisdictions (all nine topics)',
   '',

@@ -1355,7 +1355,8 @@ for (const [code, candidate] of Object.entries(R)) {
   out[code] = { data_protection_law: law, data_protection_authority: dpa }
 }
 for (const code of Object.keys(VERIFIED)) {
-  if (R[code] === undefined && !NO_LAW.includes(code)) throw new Error(`${code} is verified but has no candidate row`)
+  if (R[code] === undefined && !NO_LAW.includes(code))
+    throw new Error(`${code} is verified but has no candidate row`)
 }
 
 for (const code of NO_LAW) {
@@ -1376,7 +1377,9 @@ for (const code of NO_LAW) {
       source: v?.lawSource ?? TRACKER,
       locator: v?.lawLocator ?? `country entry: ${code}`,
       note: checked
-        ? [v?.lawNote ?? 'No comprehensive data protection law; drafts or bills do not count.', checked].join(' ')
+        ? [v?.lawNote ?? 'No comprehensive data protection law; drafts or bills do not count.', checked].join(
+            ' ',
+          )
         : NO_LAW_NOTE,
     },
     data_protection_authority: {

@@ -42,7 +42,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-ru-practicallaw',
     dpaLocator: 'Q1, regulators (federal communications supervision service)',
-    dpaName: 'Roskomnadzor, the federal communications supervision service (a government service, not independent)',
+    dpaName:
+      'Roskomnadzor, the federal communications supervision service (a government service, not independent)',
   },
   UA: {
     title: 'Law of Ukraine No. 2297-VI "On Personal Data Protection" (1 June 2010, as amended)',
@@ -137,14 +138,16 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaLocator: 'privacy policy',
   },
   SM: {
-    title: 'Law No. 171 of 21 December 2018 on the protection of natural persons with regard to the processing of personal data',
+    title:
+      'Law No. 171 of 21 December 2018 on the protection of natural persons with regard to the processing of personal data',
     inForce: '2019-01-05',
     lawCheck: 'secondary',
     lawSource: 'sec-sm-compete',
     lawLocator: 'article on Legge 171/2018',
   },
   MC: {
-    title: 'Law No. 1.565 of 3 December 2024 on the protection of personal data (replacing Law No. 1.165 of 1993)',
+    title:
+      'Law No. 1.565 of 3 December 2024 on the protection of personal data (replacing Law No. 1.165 of 1993)',
     adopted: 2024,
     inForce: '2024-12-14',
     lawCheck: 'primary',
@@ -284,7 +287,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-ag-dataguidance',
     dpaLocator: 'summary, regulator',
-    dpaNote: 'The Act gives the data protection role to the existing Information Commissioner; enforcement activity was not confirmed.',
+    dpaNote:
+      'The Act gives the data protection role to the existing Information Commissioner; enforcement activity was not confirmed.',
   },
   KN: {
     law: 'partial',
@@ -305,7 +309,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'primary',
     dpaSource: 'law-lc-cap818',
     dpaLocator: 'ss. 5–12',
-    dpaNote: 'The Act sets up the Commissioner; whether the office is staffed and enforcing was not confirmed.',
+    dpaNote:
+      'The Act sets up the Commissioner; whether the office is staffed and enforcing was not confirmed.',
   },
   CU: {
     inForce: '2023-02-21',
@@ -366,7 +371,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawSource: 'sec-bh-dataguidance',
     lawLocator: 'summary (in force 1 Aug 2019)',
     dpa: 'partial',
-    dpaName: 'Ministry of Justice, Islamic Affairs and Waqf, designated as the authority by Resolution No. 78 of 2019',
+    dpaName:
+      'Ministry of Justice, Islamic Affairs and Waqf, designated as the authority by Resolution No. 78 of 2019',
     dpaCheck: 'secondary',
     dpaSource: 'sec-bh-dataguidance',
     dpaLocator: 'summary, regulator',
@@ -400,7 +406,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-jo-tamimi',
     dpaLocator: 'regulatory bodies',
-    dpaName: 'Personal Data Protection Council and a unit of the Ministry of Digital Economy and Entrepreneurship',
+    dpaName:
+      'Personal Data Protection Council and a unit of the Ministry of Digital Economy and Entrepreneurship',
   },
   // Africa
   SC: {
@@ -477,7 +484,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawCheck: 'primary',
     lawSource: 'law-ls-dpa-2012',
     lawLocator: 'Government Gazette 19 of 22 Feb 2012, s. 1',
-    lawNote: 'In force since publication, but without the regulator it creates it is enforced only through the courts.',
+    lawNote:
+      'In force since publication, but without the regulator it creates it is enforced only through the courts.',
     dpaCheck: 'secondary',
     dpaSource: 'sec-ls-zmayet',
     dpaLocator: 'where the law stands',
@@ -520,14 +528,16 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaLocator: 'summary, regulator',
   },
   CV: {
-    title: 'Lei n.º 133/V/2001 of 22 January 2001 (as amended by Lei n.º 41/VIII/2013 and Lei n.º 121/IX/2021)',
+    title:
+      'Lei n.º 133/V/2001 of 22 January 2001 (as amended by Lei n.º 41/VIII/2013 and Lei n.º 121/IX/2021)',
     lawCheck: 'primary',
     lawSource: 'reg-cv-cnpd',
     lawLocator: 'history page',
     dpaCheck: 'primary',
     dpaSource: 'reg-cv-cnpd',
     dpaLocator: 'history page',
-    dpaNote: 'An independent administrative body attached to the National Assembly; members took office 24 Apr 2015.',
+    dpaNote:
+      'An independent administrative body attached to the National Assembly; members took office 24 Apr 2015.',
   },
   ST: {
     title: 'Lei n.º 03/2016 de Protecção de Dados Pessoais (10 May 2016)',
@@ -546,7 +556,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawCheck: 'primary',
     lawSource: 'reg-ga-cnpdcp',
     lawLocator: 'CNPDCP opinion 2015, recitals',
-    lawNote: 'A reform replacing the commission with a new authority was proposed; its adoption was not confirmed.',
+    lawNote:
+      'A reform replacing the commission with a new authority was proposed; its adoption was not confirmed.',
     dpaCheck: 'secondary',
     dpaSource: 'sec-ga-gaboninfo',
     dpaLocator: 'report of January 2023',
@@ -558,11 +569,13 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawLocator: 'presentation and 2023–2026 strategic plan',
     lawNote: 'Signed 22 Jul 2017 but applied in practice only once the authority was set up in 2022.',
     dpa: 'partial',
-    dpaName: "Autorité de protection des données à caractère personnel (APD), attached to the Prime Minister's office",
+    dpaName:
+      "Autorité de protection des données à caractère personnel (APD), attached to the Prime Minister's office",
     dpaCheck: 'primary',
     dpaSource: 'reg-mr-apd',
     dpaLocator: 'presentation',
-    dpaNote: 'Members appointed in June 2022 (reported by Techrek); financially and administratively autonomous but under the Prime Minister.',
+    dpaNote:
+      'Members appointed in June 2022 (reported by Techrek); financially and administratively autonomous but under the Prime Minister.',
   },
   TD: {
     title: 'Loi n° 007/PR/2015 du 10 février 2015 portant protection des données à caractère personnel',
@@ -571,7 +584,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawSource: 'reg-td-ansice',
     lawLocator: 'page on personal data protection',
     dpa: 'partial',
-    dpaName: 'ANSICE, the national IT security and electronic certification agency (a public agency under the Presidency)',
+    dpaName:
+      'ANSICE, the national IT security and electronic certification agency (a public agency under the Presidency)',
     dpaCheck: 'primary',
     dpaSource: 'reg-td-ansice',
     dpaLocator: 'page on personal data protection',
@@ -587,7 +601,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
       'Searched (2026-11 pass): a bill creating the national commission the law provides for was approved by the Council of Ministers on 3 Jul 2024 (ICT4Africa); we found no page confirming that the commission was set up.',
   },
   BF: {
-    title: 'Loi n° 001-2021/AN du 30 mars 2021 portant protection des personnes à l\'égard du traitement des données à caractère personnel',
+    title:
+      "Loi n° 001-2021/AN du 30 mars 2021 portant protection des personnes à l'égard du traitement des données à caractère personnel",
     lawCheck: 'primary',
     lawSource: 'reg-bf-cil',
     lawLocator: 'news of the July 2025 plenary',
@@ -597,7 +612,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaNote: 'An independent administrative authority, operating since 2007 under the earlier 2004 law.',
   },
   NE: {
-    title: 'Loi n° 2022-59 du 16 décembre 2022 relative à la protection des données à caractère personnel (as amended in 2023 and 2024; replacing Loi n° 2017-28)',
+    title:
+      'Loi n° 2022-59 du 16 décembre 2022 relative à la protection des données à caractère personnel (as amended in 2023 and 2024; replacing Loi n° 2017-28)',
     adopted: 2022,
     inForce: '2022-12-16',
     lawCheck: 'secondary',
@@ -683,7 +699,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-tm-iris',
     dpaLocator: 'IRIS 2017-7:1/32',
-    dpaNote: 'No dedicated office was set up; the Prosecutor-General oversees the law as part of general duties.',
+    dpaNote:
+      'No dedicated office was set up; the Prosecutor-General oversees the law as part of general duties.',
   },
   // Candidates for "no law" (NO_LAW in dp-batch.ts)
   BI: {
@@ -695,7 +712,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawCheck: 'secondary',
     lawSource: 'sec-na-thebrief',
     lawLocator: 'opinion on the Data Protection Bill (2025)',
-    lawNote: 'No comprehensive data protection law; a Data Protection Bill was still before the legislature in 2025.',
+    lawNote:
+      'No comprehensive data protection law; a Data Protection Bill was still before the legislature in 2025.',
   },
   KH: {
     lawCheck: 'secondary',
@@ -708,6 +726,27 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawCheck: 'secondary',
     lawSource: 'sec-bo-urgente',
     lawLocator: 'opinion of 28 Aug 2025',
-    lawNote: 'No comprehensive data protection law; the constitution provides a privacy protection action and sector rules exist.',
+    lawNote:
+      'No comprehensive data protection law; the constitution provides a privacy protection action and sector rules exist.',
+  },
+  UZ: {
+    title: 'Law No. ZRU-547 of 2 July 2019 on Personal Data',
+    lawCheck: 'secondary',
+    lawSource: 'sec-uz-mondaq',
+    lawLocator: 'overview (in force 1 Oct 2019)',
+    dpaCheck: 'secondary',
+    dpaSource: 'sec-uz-mondaq',
+    dpaLocator: 'data protection authority',
+    dpaName: 'State Personalization Center under the Cabinet of Ministers (a government body)',
+  },
+  AE: {
+    lawCheck: 'secondary',
+    lawSource: 'sec-ae-dataguidance',
+    lawLocator: 'summary (issued 20 Sep 2021, in force 2 Jan 2022)',
+    lawNote:
+      'Compliance runs from executive regulations that the cited page reported as not yet released; government bodies, health and credit data and free zones with their own laws (DIFC, ADGM) are outside it.',
+    dpaCheck: 'secondary',
+    dpaSource: 'sec-ae-dataguidance',
+    dpaLocator: 'summary, regulator (Federal Decree-Law No. 44 of 2021)',
   },
 }

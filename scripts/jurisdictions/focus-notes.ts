@@ -41,7 +41,7 @@ function searched(code: string, topic: TTopic): string {
         ? 'Searched press and legal reports on African drone rules (2018–2020); the civil aviation authority’s current rules for this country were not confirmed.'
         : 'Not yet searched in this pass; the civil aviation authority’s drone rules are the place to check.'
     case 'ai_rules':
-      return 'Searched for AI-specific legislation only for China, Japan, Korea and the EU in this pass; none recorded here. Absence not confirmed.'
+      return 'AI-specific legislation was searched in this pass only for China, Japan, Korea, the EU, Brazil, Canada and the United States, not for this country; none recorded here. Absence not confirmed.'
     case 'biometric_data_rules':
       return 'The data protection law was checked for its existence, not yet for a biometric or sensitive-data category; not settled.'
     case 'cctv_rules':

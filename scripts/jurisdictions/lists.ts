@@ -334,8 +334,10 @@ export const MONTREUX: Readonly<Record<string, string>> = {
 
 /** Voluntary Principles Initiative government participants (ten, as counted by the VPI in 2020). */
 export const VPI: readonly string[] = ['AR', 'AU', 'CA', 'CO', 'GH', 'NL', 'NO', 'CH', 'GB', 'US']
+/** Governments admitted as Engaged Members (not yet full members), with the date of the plenary. */
+export const VPI_ENGAGED: Readonly<Record<string, string>> = { MZ: '2024-05-30' }
 /** Reported as a later government joiner but not confirmed against the VPI's own list. */
-export const VPI_UNCONFIRMED: readonly string[] = ['MZ']
+export const VPI_UNCONFIRMED: readonly string[] = []
 
 /** ICoCA member governments confirmed as of 8 April 2014 (six states). */
 export const ICOCA: readonly string[] = ['US', 'GB', 'SE', 'NO', 'AU', 'CH']

@@ -1,6 +1,7 @@
 /** `custos serve` and `custos migrate`. */
 import type { Command } from 'commander'
 import { describeDatabase, parsePort } from '../core/config.ts'
+import { AppError } from '../core/errors.ts'
 import { createLogger } from '../core/logger.ts'
 import { loadOrCreateSecrets } from '../core/secrets.ts'
 import { systemClock } from '../core/time.ts'
@@ -44,7 +45,22 @@ export const registerServeCommands = (program: Command): void => {
         clock: systemClock,
         secrets,
       })
-      const server = await listen(app, { port: config.port, host: config.host })
+      const server = await listen(app, { port: config.port, host: config.host }).catch(
+        async (err: unknown) => {
+          await database.close()
+          const code = (err as { code?: string }).code
+          if (code === 'EADDRINUSE') {
+            throw new AppError(
+              'unavailable',
+              `Port ${config.port} on ${config.host} is in use; pass --port or set PORT.`,
+            )
+          }
+          if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+            throw new AppError('bad_request', `Cannot listen on host "${config.host}".`)
+          }
+          throw err
+        },
+      )
       const shownUrl =
         config.host === '127.0.0.1' || config.host === '0.0.0.0'
           ? `http://localhost:${server.port}`

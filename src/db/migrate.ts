@@ -14,7 +14,9 @@ export const migrateToLatest = async <T>(db: Kysely<T>): Promise<TMigrationRepor
   const result: MigrationResultSet = await migrator.migrateToLatest()
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
+    // No migration failed: the database itself could not be reached or locked.
+    if (!failed) throw result.error
     throw new AppError('internal_error', `Migration ${failed} failed.`, {
       message: `migration ${failed} failed: ${result.error instanceof Error ? result.error.message : String(result.error)}`,
       cause: result.error,

@@ -116,6 +116,26 @@ forEachDatabase('bad input is refused cleanly and writes nothing', (handle) => {
     })
   }
 
+  const unstorable: [string, string, string, unknown][] = [
+    ['a NUL in a JSON string', 'PATCH', '/api/org', { name: 'a\u0000b' }],
+    ['a lone surrogate in a JSON string', 'PATCH', '/api/org', { name: 'a\ud800b' }],
+    ['a NUL in a JSON key', 'POST', '/api/auth/switch', { 'organisation\u0000Id': 'x' }],
+    ['a NUL in a body id', 'POST', '/api/auth/switch', { organisationId: 'a\u0000b' }],
+    ['a NUL in a path parameter', 'DELETE', '/api/org/members/a%00b', undefined],
+    ['a NUL in the query', 'GET', '/api/org/audit?cursor=%00', undefined],
+  ]
+  for (const [name, method, path, body] of unstorable) {
+    it(`${name} → 422 on every database, nothing written`, async () => {
+      const counts = await countRows(handle.db, PLATFORM_TABLES)
+      expectError(
+        await request(ctx, method, path, { session, ...(body === undefined ? {} : { body }) }),
+        422,
+        'validation_failed',
+      )
+      assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
+    })
+  }
+
   it('explains which field failed validation', async () => {
     const res = await request(ctx, 'POST', '/api/org/invitations', {
       session,

@@ -9,8 +9,10 @@ import type { Locator, Page } from 'playwright-core'
 import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
 import type { TRole } from '../../src/modules/platform/limits.ts'
 import type { TErrorBody } from '../../src/modules/platform/schemas.ts'
+import { AUDIT_PAGE_SIZE } from '../../web/src/api/platform.ts'
 import { en } from '../../web/src/i18n/messages.ts'
 import { navItemsFor } from '../../web/src/nav.ts'
+import { signInThroughApi } from './helpers/api.ts'
 import {
   browserSkipReason,
   openBrowser,
@@ -180,8 +182,15 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
       assert.equal(pathOf(page), '/')
       assert.equal(await textOf(page.getByTestId('organisation-name')), provider.name)
+      // On a narrow screen the navigation is folded behind the Menu button.
       const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+      assert.equal(await nav.isVisible(), false)
+      const menu = page.getByRole('button', { name: en['shell.menu'], exact: true })
+      await menu.click()
+      assert.equal(await menu.getAttribute('aria-expanded'), 'true')
       assert.deepEqual(await nav.getByRole('link').allTextContents(), navLabelsFor('assessor'))
+      await snap(page, 'assessor-menu-360')
+      await menu.click()
       assert.ok(!navLabelsFor('assessor').includes(en['nav.audit']))
       assert.match(await textOf(page.locator('.facts')), new RegExp(en['role.assessor']))
       // Nothing is wider than the screen (tables scroll inside their own box).
@@ -255,6 +264,62 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       await page.getByRole('row').filter({ hasText: clientAdmin.email }).waitFor()
       assert.equal(await page.getByRole('row').filter({ hasText: admin.email }).count(), 0)
       await snap(page, 'switcher-after')
+
+      assertNoProblems(session)
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('the audit log loads older entries page by page until the first one', async () => {
+    // Enough events in the vendor's organisation for more than one page, written through the API.
+    const vendor = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-vendor')!
+    const vendorAdmin = demoLogin(vendor.slug)
+    const api = await signInThroughApi(server.url, vendorAdmin)
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i += 1) {
+      await api.post('/api/org/invitations', { email: `person-${i}@example.org`, role: 'viewer' })
+    }
+
+    const session = await openBrowser()
+    const { page } = session
+    try {
+      await page.goto(`${server.url}/audit`)
+      await page.getByLabel(en['login.email'], { exact: true }).fill(vendorAdmin.email)
+      await page.getByLabel(en['login.password'], { exact: true }).fill(vendorAdmin.password)
+      await page.getByRole('button', { name: en['login.submit'] }).click()
+      // Sign-in returns to the page that was asked for.
+      await page.getByRole('heading', { name: en['audit.headHeading'] }).waitFor()
+      assert.equal(pathOf(page), '/audit')
+
+      const rows = page.locator('.audit-table tbody tr')
+      await rows.first().waitFor()
+      assert.equal(await rows.count(), AUDIT_PAGE_SIZE)
+      const headBefore = await textOf(page.getByTestId('head-hash'))
+      await page.getByRole('button', { name: en['audit.loadMore'] }).click()
+      await page.getByText(en['audit.end']).waitFor()
+      const total = await rows.count()
+      assert.ok(total > AUDIT_PAGE_SIZE, `${total} rows after loading more`)
+      // Newest first, no entry twice, and the oldest is the organisation's creation.
+      const times = await page
+        .locator('.audit-table tbody tr time')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''))
+      assert.deepEqual([...times].sort().reverse(), times)
+      assert.match(await textOf(rows.last()), /organisation/i)
+      assert.equal(await textOf(page.getByTestId('head-hash')), headBefore)
+      assert.equal(await page.getByRole('button', { name: en['audit.loadMore'] }).count(), 0)
+      await snap(page, 'audit-log-all-pages')
+
+      // When the session ends behind the page's back, the next request leads to sign-in and back.
+      await session.context.clearCookies()
+      const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+      await nav.getByRole('link', { name: en['nav.organisation'] }).click()
+      await page.getByRole('heading', { name: en['login.title'] }).waitFor()
+      assert.equal(fullPathOf(page), '/login?next=%2Fsettings%2Forganisation')
+      await page.getByLabel(en['login.email'], { exact: true }).fill(vendorAdmin.email)
+      await page.getByLabel(en['login.password'], { exact: true }).fill(vendorAdmin.password)
+      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await page.getByRole('heading', { name: en['members.heading'] }).waitFor()
+      assert.equal(pathOf(page), '/settings/organisation')
 
       assertNoProblems(session)
     } finally {

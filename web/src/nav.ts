@@ -6,6 +6,7 @@ import type { TRole } from '../../src/modules/platform/limits.ts'
 import type { TMessageKey } from './i18n/messages.ts'
 import { paths } from './lib/paths.ts'
 import { canReadAudit } from './lib/roles.ts'
+import { JURISDICTION_PATHS } from './pages/jurisdictions/links.ts'
 import { LIBRARY_PATH } from './pages/library/links.ts'
 
 export type TNavItem = {
@@ -22,6 +23,10 @@ export const NAV_ITEMS: readonly TNavItem[] = [
   { to: paths.organisation, label: 'nav.organisation' },
   { to: paths.audit, label: 'nav.audit', isVisibleTo: canReadAudit },
   { to: LIBRARY_PATH, label: 'nav.library' },
+  { to: JURISDICTION_PATHS.list, label: 'nav.jurisdictions' },
+  { to: JURISDICTION_PATHS.gap, label: 'nav.gap' },
+  { to: JURISDICTION_PATHS.map, label: 'nav.map' },
+  { to: JURISDICTION_PATHS.dataSources, label: 'nav.dataSources' },
 ]
 
 /** The entries a member with this role sees, in order. */

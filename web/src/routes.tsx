@@ -49,6 +49,31 @@ export const routes: RouteObject[] = [
                   Component: (await import('./pages/library/LibraryRoutes.tsx')).LibraryRoutes,
                 }),
               },
+              {
+                path: 'jurisdictions/*',
+                lazy: async () => ({
+                  Component: (await import('./pages/jurisdictions/JurisdictionRoutes.tsx'))
+                    .JurisdictionRoutes,
+                }),
+              },
+              {
+                path: 'gap',
+                lazy: async () => ({
+                  Component: (await import('./pages/jurisdictions/GapPage.tsx')).GapPage,
+                }),
+              },
+              {
+                path: 'map',
+                lazy: async () => ({
+                  Component: (await import('./pages/jurisdictions/MapPage.tsx')).MapPage,
+                }),
+              },
+              {
+                path: 'data-sources',
+                lazy: async () => ({
+                  Component: (await import('./pages/jurisdictions/DataSourcesPage.tsx')).DataSourcesPage,
+                }),
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -4,123 +4,16 @@
  */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { AppError, isAppError } from '../../core/errors.ts'
-import type { TCounterOptions } from './csv-counter.ts'
+import { isAppError } from '../../core/errors.ts'
 import { formatTable } from './format-table.ts'
-import { buildReport, DEFAULT_MIN_GROUP_SIZE, type TBiasReport } from './report.ts'
+import { DEFAULT_MIN_GROUP_SIZE } from './report.ts'
 import { renderHtml } from './report-html.ts'
 import { renderPdf } from './report-pdf.ts'
-import { countSource, type TProgress } from './source.ts'
+import { runBiasAudit, type TBiasAuditFlags } from './service.ts'
+import type { TProgress } from './source.ts'
 
-export type TBiasAuditFlags = {
-  group: string
-  label: string
-  pred?: string
-  score?: string
-  threshold?: string
-  positive?: string
-  weight?: string
-  reference?: string
-  minGroupSize?: string
-  bootstrap?: string
-  seed?: string
-  faceMatch?: boolean
-  format?: string
-  out?: string
-}
-
-/** Largest --bootstrap accepted: beyond this the percentiles do not move. */
-export const MAX_BOOTSTRAP = 100_000
 /** Files above this size get a progress bar on a terminal. */
 const PROGRESS_FROM_BYTES = 32 << 20
-
-const bad = (message: string): AppError => new AppError('validation_failed', message)
-
-function integerFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined
-  const n = Number(value)
-  if (value.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw bad(`${flag} must be a whole number from ${min} to ${max} (got "${value}").`)
-  }
-  return n
-}
-
-/** Check flag combinations and turn strings into typed options. */
-export function parseFlags(flags: TBiasAuditFlags): {
-  counter: TCounterOptions
-  minGroupSize: number
-  bootstrap: { replicates: number; seed: number } | undefined
-  format: 'table' | 'json'
-} {
-  const groupColumns = flags.group
-    .split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== '')
-  if (groupColumns.length === 0) throw bad('--group needs at least one column name.')
-  if ((flags.pred === undefined) === (flags.score === undefined)) {
-    throw bad('Give either --pred <column> or --score <column> with --threshold <x>.')
-  }
-  let threshold: number | undefined
-  if (flags.score !== undefined) {
-    if (flags.threshold === undefined) throw bad('--score needs --threshold <x>.')
-    threshold = Number(flags.threshold)
-    if (flags.threshold.trim() === '' || !Number.isFinite(threshold)) {
-      throw bad(`--threshold must be a number (got "${flags.threshold}").`)
-    }
-  } else if (flags.threshold !== undefined) {
-    throw bad('--threshold only applies with --score.')
-  }
-  if (flags.positive !== undefined && flags.positive.trim() === '') throw bad('--positive must not be empty.')
-  const format = flags.format ?? 'table'
-  if (format !== 'table' && format !== 'json') throw bad(`--format must be table or json (got "${format}").`)
-  const replicates = integerFlag(flags.bootstrap, '--bootstrap', 1, MAX_BOOTSTRAP)
-  const seed = integerFlag(flags.seed, '--seed', 0, Number.MAX_SAFE_INTEGER)
-  if (seed !== undefined && replicates === undefined) throw bad('--seed only applies with --bootstrap <n>.')
-  if (flags.out !== undefined && !/\.(html?|pdf)$/i.test(flags.out)) {
-    throw bad('--out must name a .html or .pdf file.')
-  }
-  return {
-    counter: {
-      groupColumns,
-      labelColumn: flags.label,
-      predColumn: flags.pred,
-      scoreColumn: flags.score,
-      threshold,
-      positive: flags.positive,
-      weightColumn: flags.weight,
-    },
-    minGroupSize:
-      integerFlag(flags.minGroupSize, '--min-group-size', 0, Number.MAX_SAFE_INTEGER) ??
-      DEFAULT_MIN_GROUP_SIZE,
-    bootstrap: replicates === undefined ? undefined : { replicates, seed: seed ?? 1 },
-    format,
-  }
-}
-
-/** Run the audit for one file ("-" = stdin) and return the report. */
-export async function runBiasAudit(
-  file: string,
-  flags: TBiasAuditFlags,
-  onProgress?: TProgress,
-): Promise<TBiasReport> {
-  const parsed = parseFlags(flags)
-  const count = await countSource(file, parsed.counter, onProgress)
-  return buildReport(count, {
-    reference: flags.reference,
-    minGroupSize: parsed.minGroupSize,
-    bootstrap: parsed.bootstrap,
-    isFaceMatch: flags.faceMatch === true,
-    columns: {
-      group: count.groupColumns,
-      label: flags.label,
-      pred: flags.pred,
-      score: flags.score,
-      threshold: parsed.counter.threshold,
-      positive: flags.positive,
-      weight: flags.weight,
-    },
-  })
-}
 
 /** A one-line progress bar on stderr, redrawn at most ten times a second. */
 function progressBar(): { update: TProgress; done: () => void } {

@@ -3,7 +3,6 @@
  * Exit codes: 0 ok, 1 the library has problems, 2 bad arguments (never a stack trace).
  */
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { Command, CommanderError, Option } from 'commander'
 import { stringify as toYaml } from 'yaml'
 import { checkLibrary, formatProblem, loadLibrary, type TLibrary } from '../../library/index.ts'
@@ -204,7 +203,8 @@ export const registerLibraryCommands = (program: Command): void => {
 
 // Runnable on its own (`npx tsx src/modules/library/cli.ts library validate`) for content writers
 // before the main program exists; src/cli/main.ts is the normal entry point.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+// Matched on the script path, not import.meta.url: in the bundled CLI every module shares one URL.
+if (/[\\/]modules[\\/]library[\\/]cli\.ts$/.test(process.argv[1] ?? '')) {
   const program = new Command('custos').exitOverride()
   registerLibraryCommands(program)
   try {

@@ -26,7 +26,14 @@ import {
   ZTopicView,
   ZUrnParam,
 } from './schemas.ts'
-import { describeObject, frameworkDetail, frameworkSummaries, nearestUrns, searchLibrary } from './service.ts'
+import {
+  describeObject,
+  frameworkDetail,
+  frameworkSummaries,
+  nearestUrns,
+  publicFilePath,
+  searchLibrary,
+} from './service.ts'
 
 const tags = ['Library']
 
@@ -240,7 +247,8 @@ export const registerLibraryRoutes = (
           details: { nearest },
         })
       }
-      return c.json(localised(view, locale), 200)
+      // The file is named from the content folder, never by its place on the server's disk.
+      return c.json(localised({ ...view, file: publicFilePath(lib, view.file) }, locale), 200)
     },
   )
 }

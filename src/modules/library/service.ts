@@ -38,6 +38,10 @@ export const describeObject = (library: TLibrary, urn: string): TObjectView | nu
   return { ...object, crosswalk: crosswalkView(library, urn) }
 }
 
+/** `content/<path>` for a file of the library, whatever the working directory it was loaded from. */
+export const publicFilePath = (library: TLibrary, file: string): string =>
+  file.startsWith(`${library.displayDir}/`) ? `content/${file.slice(library.displayDir.length + 1)}` : file
+
 /** Edit distance, for suggesting the URN someone probably meant. */
 const distance = (a: string, b: string): number => {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j)

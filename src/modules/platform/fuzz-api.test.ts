@@ -33,9 +33,20 @@ const bodyArbitrary = fc.oneof(
     {
       email: fc.oneof(fc.string(), fc.emailAddress(), fc.integer()),
       password: fc.oneof(fc.string(), fc.constant(null)),
-      name: fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.boolean()),
+      name: fc.oneof(
+        fc.string({ maxLength: 300 }),
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.string({ unit: 'grapheme', maxLength: 20 }),
+          fc.constantFrom('\u0000', 'a\u0000b'),
+        ),
+        fc.boolean(),
+      ),
       role: fc.oneof(fc.constantFrom('owner', 'admin', 'viewer', 'root'), fc.string()),
-      token: fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', minLength: 16, maxLength: 60 })),
+      token: fc.oneof(
+        fc.string({ maxLength: 300 }),
+        fc.string({ unit: 'binary', minLength: 16, maxLength: 60 }),
+      ),
       organisationId: fc.oneof(fc.string({ maxLength: 100 }), fc.uuid()),
     },
     { requiredKeys: [] },
@@ -57,7 +68,11 @@ forEachDatabase('platform routes under random input', (handle) => {
       fc.asyncProperty(
         fc.constantFrom(...ROUTES),
         bodyArbitrary,
-        fc.string({ maxLength: 80 }),
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.string({ unit: 'grapheme', maxLength: 20 }),
+          fc.constantFrom('\u0000', 'a\u0000b'),
+        ),
         async (route, body, segment) => {
           const path = route.path.replaceAll('{id}', encodeURIComponent(segment) || 'x')
           const res = await request(ctx, route.method, path, {

@@ -288,11 +288,13 @@ forEachDatabase('organisation settings', (handle) => {
         })
       ).body as TAuditPage
       assert.equal(second.events[0]!.seq, first.events[1]!.seq - 1)
-      expectError(
-        await request(ctx, 'GET', '/api/org/audit?limit=0', { session: ownerSession }),
-        422,
-        'validation_failed',
-      )
+      for (const query of ['limit=0', 'limit=1000', 'cursor=-1', 'cursor=abc', 'cursor=99999999999']) {
+        expectError(
+          await request(ctx, 'GET', `/api/org/audit?${query}`, { session: ownerSession }),
+          422,
+          'validation_failed',
+        )
+      }
     })
 
     it('writes no event when the mutation fails (same transaction)', async () => {

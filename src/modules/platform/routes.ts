@@ -54,10 +54,12 @@ const ZIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 })
 export const ZAuditQuery = z.object({
+  // seq is a 32-bit integer column; a larger cursor would be a database error, not a 422.
   cursor: z.coerce
     .number()
     .int()
     .positive()
+    .max(2_147_483_647)
     .optional()
     .openapi({ param: { name: 'cursor', in: 'query' } }),
   limit: z.coerce

@@ -1,5 +1,5 @@
 /** The frame around every signed-in page: header (product, organisation, account) and navigation. */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { t } from '../i18n/i18n.ts'
 import { useSession } from '../lib/session.tsx'
@@ -7,15 +7,20 @@ import { navItemsFor } from '../nav.ts'
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx'
 import { UserMenu } from './UserMenu.tsx'
 
+const NAV_ID = 'app-nav'
+
 export function AppShell() {
   const me = useSession()
   const main = useRef<HTMLElement>(null)
   const { pathname } = useLocation()
   const isFirstPage = useRef(true)
+  // On narrow screens the navigation folds behind a "Menu" button (CSS decides when it shows).
+  const [isNavOpen, setNavOpen] = useState(false)
 
-  // After a client-side navigation, move focus to the new page so keyboard and screen-reader users
-  // start there (a full page load does this by itself; the first render keeps the browser's focus).
+  // After a client-side navigation, close the folded menu and move focus to the new page, so
+  // keyboard and screen-reader users start there (the first render keeps the browser's focus).
   useEffect(() => {
+    setNavOpen(false)
     if (isFirstPage.current) {
       isFirstPage.current = false
       return
@@ -33,11 +38,25 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>{t('app.name')}</span>
         </NavLink>
+        <button
+          type="button"
+          className="button button-secondary nav-toggle"
+          aria-expanded={isNavOpen}
+          aria-controls={NAV_ID}
+          onClick={() => setNavOpen((open) => !open)}
+        >
+          <span className="nav-toggle-icon" aria-hidden="true" />
+          {t('shell.menu')}
+        </button>
         <OrganisationSwitcher />
         <UserMenu />
       </header>
       <div className="app-body">
-        <nav className="app-nav" aria-label={t('shell.mainNav')}>
+        <nav
+          id={NAV_ID}
+          className={isNavOpen ? 'app-nav is-open' : 'app-nav'}
+          aria-label={t('shell.mainNav')}
+        >
           <ul>
             {navItemsFor(me.role).map((item) => (
               <li key={item.to}>

@@ -24,6 +24,7 @@ export const en = {
   'login.sessionEnded': 'Sign in to continue.',
 
   'shell.mainNav': 'Main',
+  'shell.menu': 'Menu',
   'shell.organisation': 'Organisation',
   'shell.switching': 'Switching organisation…',
   'shell.userMenu': 'Account menu for {name}',
@@ -36,6 +37,10 @@ export const en = {
   'nav.organisation': 'Organisation settings',
   'nav.audit': 'Audit log',
   'nav.library': 'Library',
+  'nav.jurisdictions': 'Jurisdictions',
+  'nav.gap': 'Gap analysis',
+  'nav.map': 'World map',
+  'nav.dataSources': 'Data sources',
 
   'overview.title': 'Overview',
   'overview.welcome': 'Welcome, {name}',

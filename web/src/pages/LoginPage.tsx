@@ -1,9 +1,8 @@
 /** Sign-in: email and password, the server's message on failure, then on to the intended page. */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { LIMITS } from '../../../src/modules/platform/limits.ts'
-import type { TMe } from '../../../src/modules/platform/schemas.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'
 import { Field } from '../components/Field.tsx'
 import { ErrorNotice, SuccessNotice } from '../components/Status.tsx'
@@ -29,11 +28,6 @@ export function LoginPage() {
       await navigate(next, { replace: true })
     },
   })
-
-  // Someone already signed in (a session in the cache) has nothing to do here.
-  useEffect(() => {
-    if (queryClient.getQueryData<TMe>(queryKeys.me)) void navigate(next, { replace: true })
-  }, [queryClient, navigate, next])
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

@@ -85,7 +85,8 @@ function LibraryObject({
   const value = isRecord(object.value) ? object.value : {}
   const parts = urnParts(object.urn)
   const isInFramework = object.parent !== undefined && urnParts(object.parent)?.kind === 'framework'
-  const ref = text(value.ref) ?? text(value.code) ?? parts?.id
+  const isNumbered = object.kind === 'requirement' || object.kind === 'provision' || object.kind === 'area'
+  const ref = isNumbered ? (text(value.ref) ?? text(value.code) ?? parts?.id) : undefined
   return (
     <>
       <header className="page-header">
@@ -144,20 +145,23 @@ function ObjectBody({
         <p key={paragraph}>{paragraph}</p>
       ))}
       {statusMeaning ? (
-        <dl className="facts">
-          {(['yes', 'partial', 'no', 'unknown'] as const).map((status) =>
-            text(statusMeaning[status]) ? (
-              <div key={status} className="lib-fact-row">
-                <dt>{lt(`answer.${status}`)}</dt>
-                <dd>{text(statusMeaning[status])}</dd>
-              </div>
-            ) : null,
-          )}
-        </dl>
+        <>
+          <h2>{lt('object.statusMeaning')}</h2>
+          <dl className="lib-pairs">
+            {(['yes', 'partial', 'no', 'unknown'] as const).map((status) =>
+              text(statusMeaning[status]) ? (
+                <div key={status} className="lib-fact-row">
+                  <dt>{lt(`answer.${status}`)}</dt>
+                  <dd>{text(statusMeaning[status])}</dd>
+                </div>
+              ) : null,
+            )}
+          </dl>
+        </>
       ) : null}
       {baseline.length > 0 ? (
         <>
-          <h2>{lt('tech.safeguards')}</h2>
+          <h2>{lt('object.baseline')}</h2>
           <ul>
             {baseline.map((urn) => (
               <li key={urn}>

@@ -193,7 +193,7 @@ function Question({
           <span className="badge lib-kind">{lt(`q.type.${question.type}`)}</span>
           <span className="badge lib-kind">{question.required ? lt('q.required') : lt('q.optional')}</span>
           {question.when ? (
-            <span className="badge lib-kind lib-conditional">{lt('q.askedWhen')}…</span>
+            <span className="badge lib-kind lib-conditional">{lt('q.conditional')}</span>
           ) : null}
         </span>
       </summary>

@@ -135,6 +135,7 @@ export const libraryEn = {
   'q.options': 'Options',
   'q.range': 'Range',
   'q.askedWhen': 'Asked only when',
+  'q.conditional': 'Conditional',
   'q.effects': 'What the answers do',
   'q.answer': 'Answer “{value}”',
   'q.count': '{count} questions',
@@ -188,6 +189,8 @@ export const libraryEn = {
   'object.kind': 'Kind',
   'object.file': 'Content file',
   'object.partOf': 'Part of',
+  'object.statusMeaning': 'What each answer means for this topic',
+  'object.baseline': 'Baseline safeguards where the law does not cover this topic',
 } as const
 
 export type TLibraryMessageKey = keyof typeof libraryEn

@@ -115,7 +115,8 @@ export function UrnLink({
   return (
     <LibLink to={pathOfUrn(urn)} locale={locale}>
       {isNumbered || !name ? <span className="lib-ref-id">{refLabel(urn)}</span> : null}
-      {name ?? ''}
+      {isNumbered && name ? ' ' : null}
+      {name ? <span className="lib-ref-title">{name}</span> : null}
     </LibLink>
   )
 }

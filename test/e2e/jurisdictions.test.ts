@@ -1,0 +1,154 @@
+/**
+ * Browser journey of the jurisdiction gap analysis (issue 4): a compliance officer of the demo
+ * provider browses the jurisdictions, opens Germany, analyses facial recognition in DE, NG and BR,
+ * exports the CSV, mistypes a country code, and looks at the world map by rule of law and by gap
+ * level. Screenshots land in test-results/jurisdictions/.
+ */
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { after, before, describe, it } from 'node:test'
+import type { Locator, Page } from 'playwright-core'
+import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
+import { en } from '../../web/src/i18n/messages.ts'
+import { jurisdictionsEn as jur } from '../../web/src/pages/jurisdictions/messages.ts'
+import {
+  browserSkipReason,
+  openBrowser,
+  type TBrowserSession,
+  unexpectedProblems,
+} from './helpers/browser.ts'
+import { screenshotter } from './helpers/screenshots.ts'
+import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { ensureWebBuild } from './helpers/web-build.ts'
+
+const skipReason = browserSkipReason()
+if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
+
+const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')
+const snap = screenshotter('jurisdictions')
+const textOf = async (locator: Locator) => (await locator.textContent())?.trim() ?? ''
+
+async function signIn(page: Page, url: string) {
+  assert.ok(provider, 'the demo provider exists')
+  const admin = demoLogin(provider.slug)
+  await page.goto(`${url}/login`)
+  await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
+  await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
+  await page.getByRole('button', { name: en['login.submit'] }).click()
+  await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+}
+
+/** Only expected answers: 401 while signing in, and the 422 of the mistyped country code. */
+function assertNoProblems(session: TBrowserSession) {
+  const problems = unexpectedProblems(session.problems).filter((problem) => !/status of 422\b/.test(problem))
+  assert.deepEqual(problems, [], 'the browser reported errors')
+}
+
+describe('jurisdictions and gap analysis in a browser', {
+  skip: skipReason ?? false,
+  timeout: 240_000,
+}, () => {
+  let server: TTestServer
+
+  before(async () => {
+    const webDistDir = await ensureWebBuild()
+    server = await startDemoServer({ webDistDir })
+  })
+
+  after(async () => {
+    await server?.close()
+  })
+
+  it('browses jurisdictions, analyses a deployment, exports CSV and reads the map', async () => {
+    const session = await openBrowser({ viewport: { width: 1360, height: 900 } })
+    const { page } = session
+    try {
+      await signIn(page, server.url)
+      const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+
+      // The browser: search narrows the list; Germany's page shows facts with sources and the chart.
+      await nav.getByRole('link', { name: en['nav.jurisdictions'] }).click()
+      await page.getByRole('heading', { name: jur['jur.title'], level: 1 }).waitFor()
+      await page.getByRole('link', { name: 'Nigeria' }).waitFor()
+      await page.getByLabel(jur['jur.search']).fill('germ')
+      await page.getByRole('link', { name: 'Germany' }).waitFor()
+      assert.equal(await page.locator('table.data-table tbody tr').count(), 1)
+      await snap(page, 'jurisdictions-search')
+      await page.getByRole('link', { name: 'Germany' }).click()
+      await page.getByRole('heading', { name: /Germany/, level: 1 }).waitFor()
+      const ai = page.getByRole('row').filter({ hasText: 'Rules on artificial intelligence' })
+      assert.match(await textOf(ai), /covered/)
+      assert.match(await textOf(ai), /2024\/1689/)
+      assert.ok(
+        (await page.locator('svg.governance-bars rect.bar').count()) >= 5,
+        'the governance chart has bars',
+      )
+      await snap(page, 'jurisdiction-de')
+
+      // The gap page: facial recognition in DE, NG, BR.
+      await nav.getByRole('link', { name: en['nav.gap'] }).click()
+      await page.getByRole('heading', { name: jur['gap.title'], level: 1 }).waitFor()
+      await page.getByLabel('Facial recognition', { exact: false }).check()
+      await page.getByLabel(jur['gap.countries']).fill('de, ng, br')
+      await page.getByRole('button', { name: jur['gap.run'] }).click()
+      await page.getByRole('heading', { name: jur['gap.matrixHeading'] }).waitFor()
+      assert.match(new URL(page.url()).search, /technologies=facial-recognition&countries=de%2Cng%2Cbr/i)
+      const matrix = page.locator('table.gap-matrix')
+      const aiRow = matrix.getByRole('row').filter({ hasText: 'Rules on artificial intelligence' })
+      const aiCells = aiRow.locator('td.cell')
+      assert.equal(await aiCells.count(), 3)
+      assert.match(await textOf(aiCells.nth(0)), /covered/)
+      assert.match(await textOf(aiCells.nth(1)), /unknown|partial|absent/)
+      assert.match(await textOf(aiRow), /inconsistent/)
+      assert.match(await textOf(page.locator('.restrictions')), /emotions? of people at work/i)
+      assert.ok((await page.locator('.baseline-list li').count()) > 0, 'a baseline is listed')
+      await snap(page, 'gap-de-ng-br')
+
+      // Export CSV: a file with the CLI's header and one row per (topic, country).
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: jur['gap.exportCsv'] }).click(),
+      ])
+      const csv = await readFile((await download.path()) ?? '', 'utf8')
+      const lines = csv.trimEnd().split('\n')
+      assert.match(lines[0] ?? '', /^topic,importance,inconsistent,jurisdiction,/)
+      assert.equal(lines.length - 1, ((await matrix.locator('tbody tr').count()) - 2) * 3)
+
+      // A mistyped code: the server's suggestion is shown.
+      await page.getByLabel(jur['gap.countries']).fill('DEU')
+      await page.getByRole('button', { name: jur['gap.run'] }).click()
+      const alert = page.getByRole('alert').filter({ hasText: 'did you mean DE' })
+      await alert.waitFor()
+      await snap(page, 'gap-unknown-country')
+
+      // The map by rule of law, then by gap level for facial recognition, each with a legend.
+      await nav.getByRole('link', { name: en['nav.map'] }).click()
+      await page.getByRole('heading', { name: jur['map.ruleOfLaw'], level: 2 }).waitFor()
+      assert.ok(
+        (await page.locator('svg.world-map path.country').count()) > 150,
+        'the map draws the countries',
+      )
+      assert.ok((await page.locator('svg.world-map path.fill-strong').count()) > 10)
+      assert.match(await textOf(page.locator('.map-legend')), /strong.*moderate.*weak.*unknown/)
+      await snap(page, 'map-rule-of-law')
+      await page.getByLabel(jur['map.colourBy']).selectOption('facial-recognition')
+      await page.getByRole('heading', { name: /Gap level for Facial recognition/i, level: 2 }).waitFor()
+      await page.locator('svg.world-map path.fill-covered').first().waitFor()
+      assert.match(await textOf(page.locator('.map-legend')), /covered.*partial.*absent.*unknown/)
+      assert.match(
+        (await page.locator('svg.world-map a[href="/jurisdictions/DE"]').getAttribute('aria-label')) ?? '',
+        /Germany \(DE\): covered/,
+      )
+      await snap(page, 'map-facial-recognition')
+
+      // Data sources: the World Bank attribution.
+      await nav.getByRole('link', { name: en['nav.dataSources'] }).click()
+      assert.match(await textOf(page.getByTestId('wgi-attribution')), /World Bank.*CC BY 4\.0/)
+      await snap(page, 'data-sources')
+
+      assertNoProblems(session)
+    } finally {
+      await session.close()
+    }
+  })
+})

@@ -1,0 +1,156 @@
+/** One country: facts with sources and dates, governance indicators (chart), memberships, restrictions. */
+import { useQuery } from '@tanstack/react-query'
+import { Link, useParams } from 'react-router'
+import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { jurisdictionKeys, jurisdictionsApi, type TJurisdictionDetail } from './api.ts'
+import { gapPath, JURISDICTION_PATHS } from './links.ts'
+import { tj } from './messages.ts'
+import { EnforcementBadge, GovernanceBars, LevelBadge, SourceCite } from './parts.tsx'
+import './jurisdictions.css'
+
+export function JurisdictionPage() {
+  const { code = '' } = useParams()
+  const detail = useQuery({
+    queryKey: jurisdictionKeys.detail(code.toUpperCase()),
+    queryFn: ({ signal }) => jurisdictionsApi.detail(code, signal),
+    retry: false,
+  })
+  useDocumentTitle(detail.data?.name ?? tj('jur.title'))
+  return (
+    <div className="page jurisdictions">
+      <p>
+        <Link to={JURISDICTION_PATHS.list}>← {tj('jur.back')}</Link>
+      </p>
+      {detail.isPending ? <Loading /> : null}
+      {detail.isError ? <ErrorNotice error={detail.error} /> : null}
+      {detail.data ? <Detail detail={detail.data} /> : null}
+    </div>
+  )
+}
+
+function Detail({ detail }: { detail: TJurisdictionDetail }) {
+  const g = detail.governance
+  const indicators = [
+    { label: tj('indicator.ruleOfLaw'), value: g.ruleOfLaw },
+    { label: tj('indicator.voiceAccountability'), value: g.voiceAccountability },
+    { label: tj('indicator.governmentEffectiveness'), value: g.governmentEffectiveness },
+    { label: tj('indicator.politicalStability'), value: g.politicalStability },
+    { label: tj('indicator.controlOfCorruption'), value: g.controlOfCorruption },
+    { label: tj('indicator.regulatoryQuality'), value: g.regulatoryQuality },
+  ]
+  return (
+    <>
+      <header className="page-header">
+        <h1>
+          {detail.name} <code className="muted">{detail.code}</code>
+        </h1>
+        <p>
+          {detail.isEuMember ? <span className="badge">{tj('jur.eu')}</span> : null}
+          {detail.unMember ? null : <span className="badge">{tj('jur.observer')}</span>}{' '}
+          <Link to={gapPath([], [detail.code])}>{tj('jur.openGap')}</Link>
+        </p>
+      </header>
+
+      <section className="card" aria-labelledby="topics-heading">
+        <h2 id="topics-heading">{tj('jur.topicsHeading')}</h2>
+        <div className="table-scroll">
+          <table className="data-table facts-table">
+            <thead>
+              <tr>
+                <th scope="col">{tj('jur.topic')}</th>
+                <th scope="col">{tj('jur.status')}</th>
+                <th scope="col">{tj('jur.level')}</th>
+                <th scope="col">{tj('jur.instrument')}</th>
+                <th scope="col">{tj('jur.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.facts.map((fact) => (
+                <tr key={fact.topic}>
+                  <th scope="row">{fact.title}</th>
+                  <td>
+                    <code>{fact.status}</code>
+                  </td>
+                  <td>
+                    <LevelBadge level={fact.level} />
+                  </td>
+                  <td>
+                    {fact.instrument ? (
+                      <>
+                        {fact.instrument.title}
+                        <span className="muted small">
+                          {' '}
+                          ({tj('jur.adopted', { year: fact.instrument.adopted })}
+                          {fact.instrument.inForce !== undefined
+                            ? `, ${tj('jur.inForce', { date: String(fact.instrument.inForce) })}`
+                            : ''}
+                          )
+                        </span>
+                      </>
+                    ) : (
+                      tj('jur.none')
+                    )}
+                    {fact.note ? <p className="muted small fact-note">{fact.note}</p> : null}
+                  </td>
+                  <td>
+                    <SourceCite source={fact.source} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="governance-heading">
+        <h2 id="governance-heading">{tj('jur.governanceHeading')}</h2>
+        <p className="muted small">{tj('jur.governanceIntro', { year: g.year ?? tj('jur.noValue') })}</p>
+        <p>
+          {tj('jur.enforcement')}: <EnforcementBadge enforcement={g.enforcement} />
+        </p>
+        <GovernanceBars indicators={indicators} title={`${tj('jur.governanceHeading')}: ${detail.name}`} />
+        <p className="muted small">{detail.attribution}</p>
+      </section>
+
+      <section className="card" aria-labelledby="memberships-heading">
+        <h2 id="memberships-heading">{tj('jur.membershipsHeading')}</h2>
+        <ul className="memberships">
+          {detail.memberships.map((m) => (
+            <li key={m.id}>
+              <strong>{tj(`membership.${m.id}`)}</strong>:{' '}
+              <span className={`membership membership-${String(m.value)}`}>
+                {tj(`membership.${String(m.value) as 'true' | 'false' | 'unknown'}`)}
+              </span>{' '}
+              <span className="small">
+                (<SourceCite source={m.source} />)
+              </span>
+              {m.note ? <span className="muted small"> {m.note}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="restrictions-heading">
+        <h2 id="restrictions-heading">{tj('jur.restrictionsHeading')}</h2>
+        {detail.restrictions.length === 0 ? <p>{tj('jur.noRestrictions')}</p> : null}
+        <ul className="restrictions">
+          {detail.restrictions.map((r) => (
+            <li key={r.id}>
+              <strong>{r.kind}</strong>{' '}
+              <span className="muted">({tj('gap.strictness', { value: r.strictness })})</span>: {r.summary}
+              <div className="small">
+                {r.technologies.map((t) => (
+                  <code key={t} className="tag">
+                    {t}
+                  </code>
+                ))}{' '}
+                {r.instrument.title} — <SourceCite source={r.source} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  )
+}
