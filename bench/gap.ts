@@ -10,7 +10,7 @@
  * Usage: npx tsx bench/gap.ts [--deployments 10000] [--runs 15] [--no-write]
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { paths } from '../src/core/paths.ts'
@@ -114,7 +114,7 @@ const main = () => {
   const section = [
     heading,
     '',
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0]?.toFixed(1)} during the run (the machine is shared).`,
     'Command: `npx tsx bench/gap.ts`. Dataset loading (YAML + WGI) is excluded: it happens once per process.',
     '',
     table,

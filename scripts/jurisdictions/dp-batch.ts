@@ -1229,6 +1229,21 @@ const R: Readonly<Record<string, TRow>> = {
     lawSource: TRACKER,
     dpa: 'unknown',
   },
+  // Moved from NO_LAW in the second 2026-11 round: a page we read showed a partial instrument.
+  SY: {
+    law: 'partial',
+    title: 'Law No. 12 of 2024 on the protection of electronic personal data on the network',
+    adopted: 2024,
+    inForce: '2024',
+    dpa: 'unknown',
+  },
+  HT: {
+    law: 'partial',
+    title: 'Executive decree (arrêté) fixing rules on the protection of personal data (2018)',
+    adopted: 2018,
+    inForce: '2018',
+    dpa: 'no',
+  },
   // Oceania
   AU: {
     law: 'yes',
@@ -1272,13 +1287,11 @@ const NO_LAW: readonly string[] = [
   'AF',
   'IQ',
   'IR',
-  'SY',
   'YE',
   'KP',
   'VE',
   'BO',
   'HN',
-  'HT',
   'KH',
   'FJ',
   'LY',

@@ -44,6 +44,7 @@ export const registerServeCommands = (program: Command): void => {
         logger,
         clock: systemClock,
         secrets,
+        trustProxy: config.trustProxy,
       })
       const server = await listen(app, { port: config.port, host: config.host }).catch(
         async (err: unknown) => {

@@ -13,6 +13,8 @@ export type TConfig = {
   host: string
   secretKeyFile: string
   logLevel: TLogLevel
+  /** CUSTOS_TRUST_PROXY=1: believe X-Forwarded-For/-Proto (only behind a reverse proxy). */
+  trustProxy: boolean
 }
 
 export type TEnv = Record<string, string | undefined>
@@ -49,6 +51,13 @@ export const parseLogLevel = (value: string | undefined): TLogLevel => {
   return known
 }
 
+export const parseFlag = (name: string, value: string | undefined): boolean => {
+  const text = value?.trim().toLowerCase() ?? ''
+  if (text === '' || text === '0' || text === 'false' || text === 'no') return false
+  if (text === '1' || text === 'true' || text === 'yes') return true
+  throw bad(`${name} must be 1 or 0, got "${value}"`)
+}
+
 /** Reads the configuration from an environment record; throws a readable AppError on bad values. */
 export const loadConfig = (env: TEnv = process.env): TConfig => ({
   database: parseDatabaseUrl(env.DATABASE_URL),
@@ -56,6 +65,7 @@ export const loadConfig = (env: TEnv = process.env): TConfig => ({
   host: env.HOST?.trim() || '127.0.0.1',
   secretKeyFile: resolve(env.CUSTOS_SECRET_KEY_FILE?.trim() || resolve('data', 'secret.key')),
   logLevel: parseLogLevel(env.LOG_LEVEL),
+  trustProxy: parseFlag('CUSTOS_TRUST_PROXY', env.CUSTOS_TRUST_PROXY),
 })
 
 /** The database location with any password removed, for messages and logs. */

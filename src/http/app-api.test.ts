@@ -218,7 +218,7 @@ forEachDatabase('HTTP surface', (handle) => {
       assert.ok(doc.paths[path], `documents ${path}`)
     }
     for (const [path, item] of Object.entries(doc.paths)) {
-      assert.ok(path.startsWith('/api/') || path === '/healthz', path)
+      assert.ok(path.startsWith('/api/') || path.startsWith('/g/') || path === '/healthz', path)
       for (const op of Object.values(item))
         assert.ok(Object.keys(op.responses).length > 0, `${path} has responses`)
     }

@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { sql } from 'kysely'
 import { AppError } from '../core/errors.ts'
 import { paths } from '../core/paths.ts'
+import { registerBiasRoutes } from '../modules/bias/routes.ts'
 import { registerJurisdictionRoutes } from '../modules/jurisdictions/routes.ts'
 import { registerLibraryBrowseRoutes } from '../modules/library/browse-routes.ts'
 import { registerLibraryRoutes } from '../modules/library/routes.ts'
@@ -17,7 +18,7 @@ import {
   accessLog,
   apiBodyLimit,
   csrfGuard,
-  requestId,
+  requestContext,
   securityHeaders,
   sessionLoader,
   storableTextGuard,
@@ -30,6 +31,7 @@ export const ROUTE_REGISTRARS: readonly ((app: TApp, deps: TAppDeps) => void)[] 
   registerLibraryRoutes,
   registerLibraryBrowseRoutes,
   registerJurisdictionRoutes,
+  registerBiasRoutes,
 ]
 
 export const API_INFO = { title: 'Custos API', version: '0.1.0' }
@@ -43,7 +45,7 @@ export const createApp = (deps: TAppDeps): TApp => {
   app.onError(createErrorHandler(deps.logger))
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404))
 
-  app.use('*', requestId(), securityHeaders(), accessLog(deps))
+  app.use('*', requestContext(deps), securityHeaders(), accessLog(deps))
   app.use('/api/*', apiBodyLimit(), sessionLoader(deps), csrfGuard(), storableTextGuard())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

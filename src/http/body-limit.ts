@@ -4,7 +4,9 @@
  */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024
 
-export const BODY_LIMITS: readonly { prefix: string; maxBytes: number }[] = []
+export const BODY_LIMITS: readonly { prefix: string; maxBytes: number }[] = [
+  { prefix: '/api/bias-audits', maxBytes: 2 * 1024 ** 3 },
+]
 
 export const bodyLimitFor = (path: string, limits = BODY_LIMITS): number => {
   let best: { prefix: string; maxBytes: number } | undefined

@@ -15,6 +15,8 @@ export type TAppDeps = {
   logger: TLogger
   clock: TClock
   secrets: TSecrets
+  /** Believe X-Forwarded-For/-Proto (set CUSTOS_TRUST_PROXY=1 only behind a reverse proxy). */
+  trustProxy?: boolean
   /** Folder of the built SPA; null → serve the "run npm run build" page. Defaults to dist/web. */
   webDistDir?: string | null
 }
@@ -37,6 +39,8 @@ export type TAppEnv = {
   Variables: {
     requestId: string
     auth: TAuth | null
+    clientAddress: string
+    isHttps: boolean
   }
 }
 
@@ -50,15 +54,18 @@ export const requireAuth = (c: TContext): TAuth => {
   return auth
 }
 
-/** Whether the request arrived over https (directly or as reported by the URL Hono built). */
-export const isHttps = (c: TContext): boolean => new URL(c.req.url).protocol === 'https:'
+/** Whether the request arrived over https (directly, or as a trusted proxy reports). */
+export const isHttps = (c: TContext): boolean => c.get('isHttps')
 
-/** The client address as the socket reports it ('unknown' for in-process requests). */
-export const clientAddress = (c: TContext): string => {
+/** The client address (socket, or a trusted proxy's X-Forwarded-For; 'unknown' in-process). */
+export const clientAddress = (c: TContext): string => c.get('clientAddress')
+
+/** The socket's remote address when running on @hono/node-server. */
+export const socketAddress = (c: TContext): string | undefined => {
   const env: unknown = c.env
   if (typeof env === 'object' && env !== null && 'incoming' in env) {
     const incoming = env.incoming as { socket?: { remoteAddress?: string } }
-    return incoming.socket?.remoteAddress ?? 'unknown'
+    return incoming.socket?.remoteAddress
   }
-  return 'unknown'
+  return undefined
 }

@@ -8,18 +8,31 @@ import { ROLES, type TOrgKind, type TRole } from '../modules/platform/limits.ts'
 import { CSRF_HEADER, isCsrfValid, isMutation, SESSION_COOKIE } from '../modules/platform/session-rules.ts'
 import { resolveSession } from '../modules/platform/sessions.ts'
 import { bodyLimitFor } from './body-limit.ts'
-import type { TAppDeps, TAppEnv } from './context.ts'
+import { resolveClient } from './client.ts'
+import { socketAddress, type TAppDeps, type TAppEnv } from './context.ts'
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/
 
-export const requestId = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
-  const incoming = c.req.header('x-request-id')
-  const id = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID()
-  c.set('requestId', id)
-  c.set('auth', null)
-  c.header('X-Request-Id', id)
-  await next()
-}
+/** Request id (x-request-id, echoed back), client address and scheme; runs first. */
+export const requestContext =
+  (deps: TAppDeps): MiddlewareHandler<TAppEnv> =>
+  async (c, next) => {
+    const incoming = c.req.header('x-request-id')
+    const id = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID()
+    c.set('requestId', id)
+    c.set('auth', null)
+    const client = resolveClient({
+      socketAddress: socketAddress(c),
+      forwardedFor: c.req.header('x-forwarded-for'),
+      forwardedProto: c.req.header('x-forwarded-proto'),
+      urlProtocol: c.req.url.startsWith('https:') ? 'https:' : 'http:',
+      trustProxy: deps.trustProxy ?? false,
+    })
+    c.set('clientAddress', client.address)
+    c.set('isHttps', client.isHttps)
+    c.header('X-Request-Id', id)
+    await next()
+  }
 
 /** Logs each request at debug level (LOG_LEVEL=debug) with its duration; never headers or bodies. */
 export const accessLog =
@@ -139,14 +152,16 @@ const unstorable = () =>
  * on both databases (SQLite would store them; PostgreSQL would fail with a 500).
  */
 export const storableTextGuard = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
-  let target: string
-  try {
-    const url = new URL(c.req.url)
-    target = decodeURIComponent(url.pathname + url.search)
-  } catch {
-    throw new AppError('bad_request', 'The request URL is not valid.')
+  // Only percent-escapes can smuggle NUL or broken UTF-8 into a URL; most URLs have none.
+  if (c.req.url.includes('%')) {
+    let target: string
+    try {
+      target = decodeURIComponent(c.req.url)
+    } catch {
+      throw new AppError('bad_request', 'The request URL is not valid.')
+    }
+    if (!isStorableText(target)) throw unstorable()
   }
-  if (!isStorableText(target)) throw unstorable()
   if (
     isMutation(c.req.method) &&
     /^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')

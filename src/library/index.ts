@@ -42,15 +42,21 @@ export const checkLibrary = (
   }
 }
 
-let cached: { dir: string; library: TLibrary } | null = null
+let cached: { dir: string; library: TLibrary; problems: TProblem[] } | null = null
 
 /**
  * The library, loaded once per process (read-only at run time). Content problems do not stop it:
- * objects that fail their schema are left out, and `custos library validate` (part of `npm test`)
- * is where problems are caught.
+ * objects that fail their schema are left out (see `loadProblems()`), and `custos library validate`
+ * (part of `npm test`) is where problems are caught.
  */
 export const getLibrary = (options: { contentDir?: string } = {}): TLibrary => {
   const dir = options.contentDir ?? defaultContentDir()
-  if (cached?.dir !== dir) cached = { dir, library: loadLibrary({ contentDir: dir }).library }
+  if (cached?.dir !== dir) {
+    const { library, problems } = loadLibrary({ contentDir: dir })
+    cached = { dir, library, problems }
+  }
   return cached.library
 }
+
+/** Problems found when `getLibrary()` loaded the library (schema and file problems only). */
+export const loadProblems = (): readonly TProblem[] => cached?.problems ?? []

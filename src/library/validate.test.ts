@@ -37,6 +37,9 @@ describe('the broken fixture', () => {
   it('reports an effect keyed on an answer the question does not have', () => {
     has('effects.maybe: "maybe" is not an answer of this yes_no question')
   })
+  it('refuses credit for an answer of unknown', () => {
+    has('effects.unknown[0]: an answer of "unknown" never mitigates a risk or satisfies a requirement')
+  })
   it('reports an effect that names no existing risk template', () => {
     has('effects.yes[1].mitigates: unknown URN urn:custos:catalogue:risk:cctv.nothing')
   })

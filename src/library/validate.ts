@@ -497,6 +497,14 @@ const checkQuestionnaire = (library: TLibrary, report: TReport, questionnaire: T
         })
       }
       effects.forEach((effect, index) => {
+        // Not knowing is treated as not having it (risk method rule only-what-is-in-place).
+        if ((key === 'unknown' || key === 'missing') && (effect.mitigates || effect.satisfies)) {
+          report({
+            ...qAt,
+            field: `effects.${key}[${index}]`,
+            message: `an answer of "${key}" never mitigates a risk or satisfies a requirement`,
+          })
+        }
         for (const [verb, kinds] of Object.entries(EFFECT_TARGETS)) {
           const target = effect[verb as keyof typeof EFFECT_TARGETS]
           if (target)

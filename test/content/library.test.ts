@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { conditionLeaves } from '../../src/library/conditions.ts'
 import { checkLibrary, formatProblem } from '../../src/library/index.ts'
 
 const { library, problems } = checkLibrary()
@@ -63,5 +64,18 @@ describe('the library content', () => {
       assert.ok(library.frameworks.has(id), `framework ${id}`)
     assert.equal(library.impactLevels.size, 4)
     for (const level of library.impactLevels.values()) assert.ok(level.mandatorySafeguards.length >= 1)
+  })
+
+  it('the vulnerable-groups likelihood rule names exactly the groups marked vulnerable', () => {
+    const rule = library.riskMethod?.likelihoodRules.rules.find((r) => r.id === 'vulnerable-groups')
+    assert.ok(rule?.when, 'content/risk-method.yaml has the vulnerable-groups rule')
+    const named = conditionLeaves(rule.when)
+      .map(({ leaf }) => leaf.includes)
+      .sort()
+    const marked = [...library.groups.values()]
+      .filter((g) => g.vulnerable)
+      .map((g) => g.id)
+      .sort()
+    assert.deepEqual(named, marked)
   })
 })

@@ -326,4 +326,79 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       await session.close()
     }
   })
+
+  it('an administrator renames the organisation, changes a role, revokes an invitation and removes a member', async () => {
+    const session = await openBrowser()
+    const { page } = session
+    const newName = `${provider.name} (renamed)`
+    try {
+      await page.goto(`${server.url}/settings/organisation`)
+      await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
+      await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
+      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await page.getByRole('heading', { name: en['members.heading'] }).waitFor()
+
+      // Rename: the header follows, because the session (me) is refetched.
+      const nameField = page.getByLabel(en['org.name'], { exact: true })
+      await nameField.fill(newName)
+      await page.getByRole('button', { name: en['org.rename'] }).click()
+      await page.getByText(en['org.renamed']).waitFor()
+      await page.locator('.app-header').getByText(newName).waitFor()
+
+      // Change the assessor who joined earlier into a reviewer.
+      const members = page.getByRole('region', { name: en['members.heading'], exact: true })
+      const noorRow = members.getByRole('row').filter({ hasText: INVITEE.email })
+      const roleSelect = noorRow.getByRole('combobox', {
+        name: en['members.roleFor'].replace('{name}', INVITEE.name),
+      })
+      await roleSelect.selectOption('reviewer')
+      await page
+        .getByText(
+          en['members.roleSaved'].replace('{name}', INVITEE.name).replace('{role}', en['role.reviewer']),
+        )
+        .waitFor()
+      assert.equal(await roleSelect.inputValue(), 'reviewer')
+
+      // Invite someone, then revoke the invitation: it leaves the list.
+      const revokeEmail = 'changed.mind@example.org'
+      await page.getByLabel(en['invitations.email'], { exact: true }).fill(revokeEmail)
+      await page.getByRole('button', { name: en['invitations.create'] }).click()
+      const invitationRow = page.getByRole('row').filter({ hasText: revokeEmail })
+      await invitationRow.waitFor()
+      await invitationRow
+        .getByRole('button', { name: en['invitations.revokeFor'].replace('{email}', revokeEmail) })
+        .click()
+      await page.getByText(en['invitations.revoked'].replace('{email}', revokeEmail)).waitFor()
+      assert.equal(await invitationRow.count(), 0)
+
+      // Remove the reviewer, after confirming.
+      await noorRow.getByRole('button', { name: en['members.remove'] }).click()
+      await snap(page, 'member-remove-confirm')
+      await noorRow.getByRole('button', { name: en['members.removeYes'] }).click()
+      await page.getByText(en['members.removed'].replace('{name}', INVITEE.name)).waitFor()
+      assert.equal(await noorRow.count(), 0)
+      await snap(page, 'organisation-after-changes')
+
+      // Each change is in the audit log, newest first.
+      const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+      await nav.getByRole('link', { name: en['nav.audit'] }).click()
+      const rows = page.locator('.audit-table tbody tr')
+      await rows.first().waitFor()
+      const actions = (
+        await rows.locator('.action').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title')))
+      ).slice(0, 5)
+      assert.deepEqual(actions, [
+        'member.removed',
+        'invitation.revoked',
+        'invitation.created',
+        'member.role_changed',
+        'organisation.renamed',
+      ])
+      await snap(page, 'audit-log-after-changes')
+
+      assertNoProblems(session)
+    } finally {
+      await session.close()
+    }
+  })
 })

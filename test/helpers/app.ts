@@ -25,7 +25,7 @@ export type TTestApp = {
 /** A fresh app on the suite's database with a manual clock starting at the real time. */
 export const createTestApp = (
   handle: TTestDatabase,
-  options: { clock?: ReturnType<typeof manualClock>; secrets?: TSecrets } = {},
+  options: { clock?: ReturnType<typeof manualClock>; secrets?: TSecrets; trustProxy?: boolean } = {},
 ): TTestApp => {
   const clock = options.clock ?? manualClock(new Date())
   const secrets = options.secrets ?? ephemeralSecrets()
@@ -35,6 +35,7 @@ export const createTestApp = (
     logger: silentLogger(),
     clock,
     secrets,
+    trustProxy: options.trustProxy ?? false,
     webDistDir: null,
   })
   return { app, db: handle.db, clock, secrets }

@@ -27,6 +27,7 @@ export const NAV_ITEMS: readonly TNavItem[] = [
   { to: JURISDICTION_PATHS.gap, label: 'nav.gap' },
   { to: JURISDICTION_PATHS.map, label: 'nav.map' },
   { to: JURISDICTION_PATHS.dataSources, label: 'nav.dataSources' },
+  { to: '/bias-audit', label: 'nav.biasAudit' },
 ]
 
 /** The entries a member with this role sees, in order. */

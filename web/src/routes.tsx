@@ -74,6 +74,12 @@ export const routes: RouteObject[] = [
                   Component: (await import('./pages/jurisdictions/DataSourcesPage.tsx')).DataSourcesPage,
                 }),
               },
+              {
+                path: 'bias-audit',
+                lazy: async () => ({
+                  Component: (await import('./pages/bias/BiasAuditPage.tsx')).BiasAuditPage,
+                }),
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

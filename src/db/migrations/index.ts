@@ -3,8 +3,10 @@
  * Names sort as applied; never rename or edit a migration that has shipped — add a new one.
  */
 import { migration0001Platform } from './0001_platform.ts'
+import { migration0005BiasAudits } from './0005_bias_audits.ts'
 import type { TMigration } from './helpers.ts'
 
 export const MIGRATIONS: Record<string, TMigration> = {
   '0001_platform': migration0001Platform,
+  '0005_bias_audits': migration0005BiasAudits,
 }

@@ -1,5 +1,7 @@
 /** SQL for organisations. */
+import { sql } from 'kysely'
 import type { TExecutor } from '../database.ts'
+import { dialectOf } from '../migrations/helpers.ts'
 import type { TOrganisationsTable } from '../schema.ts'
 
 export type TOrganisationRow = TOrganisationsTable
@@ -29,3 +31,12 @@ export const updateOrganisationName = async (
 
 export const listOrganisations = (db: TExecutor) =>
   db.selectFrom('organisations').select(['id', 'slug']).orderBy('slug').execute()
+
+/**
+ * Serialises mutations of one organisation until the transaction ends (PostgreSQL; SQLite has a
+ * single writer), for checks that read before they write, like "keep at least one owner".
+ */
+export const lockOrganisation = async (trx: TExecutor, orgId: string): Promise<void> => {
+  if (dialectOf(trx) !== 'postgres' || orgId) return
+  await sql`select id from organisations where id = ${orgId} for no key update`.execute(trx)
+}

@@ -23,7 +23,12 @@ export const insertBiasAudit = async (db: TDb, row: TBiasAuditRow): Promise<void
   await tables(db).insertInto('bias_audits').values(row).execute()
 }
 
-export const updateBiasAuditProgress = async (db: TDb, orgId: string, id: string, bytes: number): Promise<void> => {
+export const updateBiasAuditProgress = async (
+  db: TDb,
+  orgId: string,
+  id: string,
+  bytes: number,
+): Promise<void> => {
   await tables(db)
     .updateTable('bias_audits')
     .set({ bytes_read: bytes })
@@ -47,13 +52,33 @@ export const finishBiasAudit = async (
     .executeTakeFirstOrThrow()
 
 export const findBiasAudit = async (db: TDb, orgId: string, id: string): Promise<TBiasAuditRow | undefined> =>
-  tables(db).selectFrom('bias_audits').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
-
-/** Newest first, without the (large) result column. */
-export const listBiasAudits = async (db: TDb, orgId: string, limit: number): Promise<Omit<TBiasAuditRow, 'result'>[]> =>
   tables(db)
     .selectFrom('bias_audits')
-    .select(['id', 'org_id', 'created_by', 'file_name', 'status', 'bytes_read', 'options', 'error', 'created_at', 'finished_at'])
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+
+/** Newest first, without the (large) result column. */
+export const listBiasAudits = async (
+  db: TDb,
+  orgId: string,
+  limit: number,
+): Promise<Omit<TBiasAuditRow, 'result'>[]> =>
+  tables(db)
+    .selectFrom('bias_audits')
+    .select([
+      'id',
+      'org_id',
+      'created_by',
+      'file_name',
+      'status',
+      'bytes_read',
+      'options',
+      'error',
+      'created_at',
+      'finished_at',
+    ])
     .where('org_id', '=', orgId)
     .orderBy('created_at', 'desc')
     .limit(limit)

@@ -10,7 +10,12 @@ import type { TDb } from '../../db/database.ts'
 import { toJsonColumn } from '../../db/json.ts'
 import type { TCounterOptions } from './csv-counter.ts'
 import { buildReport, DEFAULT_MIN_GROUP_SIZE, type TBiasReport } from './report.ts'
-import { finishBiasAudit, insertBiasAudit, type TBiasAuditRow, updateBiasAuditProgress } from './repository.ts'
+import {
+  finishBiasAudit,
+  insertBiasAudit,
+  type TBiasAuditRow,
+  updateBiasAuditProgress,
+} from './repository.ts'
 import { countSource, type TProgress } from './source.ts'
 
 export type TBiasAuditFlags = {
@@ -100,9 +105,11 @@ export async function runBiasAudit(
   file: string,
   flags: TBiasAuditFlags,
   onProgress?: TProgress,
+  input: Readable = process.stdin,
+  threads?: number,
 ): Promise<TBiasReport> {
   const parsed = parseFlags(flags)
-  const count = await countSource(file, parsed.counter, onProgress)
+  const count = await countSource(file, parsed.counter, onProgress, input, threads)
   return buildReport(count, {
     reference: flags.reference,
     minGroupSize: parsed.minGroupSize,
@@ -138,7 +145,8 @@ export async function runUploadedAudit(input: {
   body: ReadableStream<Uint8Array> | null
 }): Promise<TBiasAuditRow> {
   parseFlags(input.flags)
-  if (!input.body) throw new AppError('validation_failed', 'Send the decision log (CSV, or gzip) as the request body.')
+  if (!input.body)
+    throw new AppError('validation_failed', 'Send the decision log (CSV, or gzip) as the request body.')
   const id = newId()
   await insertBiasAudit(input.db, {
     id,

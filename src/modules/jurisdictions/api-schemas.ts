@@ -32,6 +32,14 @@ export const ZGapQuery = z.object({
       description: 'ISO 3166-1 alpha-2 codes, comma-separated, any case',
       example: 'DE,NG,BR',
     }),
+  technology: z
+    .string()
+    .max(2000)
+    .optional()
+    .openapi({
+      param: { name: 'technology', in: 'query' },
+      description: 'Alias of technologies (as the CLI flag)',
+    }),
   locale: ZLocale,
 })
 

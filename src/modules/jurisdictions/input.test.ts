@@ -63,7 +63,7 @@ describe('reading technologies and countries', () => {
     ],
     [
       'a name without accents still matches',
-      { technologies: 'cctv', countries: 'cote divoire' },
+      { technologies: 'cctv', countries: "cote-d'ivoire" },
       /did you mean CI/,
       ['CI'],
     ],

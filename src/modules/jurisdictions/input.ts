@@ -20,12 +20,12 @@ export type TInputIssue = {
   suggestions: string[]
 }
 
-/** `a, b,,C` or ['a', 'b,c'] → ['a', 'b', 'c'], trimmed, without empties, first occurrence kept. */
+/** `a, b,,C`, `a b;c` or ['a', 'b,c'] → ['a', 'b', 'c'], trimmed, without empties, first occurrence kept. */
 export const splitList = (
   raw: string | readonly string[] | undefined,
   normalise: (value: string) => string,
 ): string[] => {
-  const parts = (typeof raw === 'string' ? [raw] : (raw ?? [])).flatMap((item) => item.split(','))
+  const parts = (typeof raw === 'string' ? [raw] : (raw ?? [])).flatMap((item) => item.split(/[\s,;]+/))
   const out: string[] = []
   for (const part of parts) {
     const value = normalise(part.trim())

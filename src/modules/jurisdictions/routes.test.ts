@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import type { z } from '@hono/zod-openapi'
+import fc from 'fast-check'
 import {
+  assertNoInternals,
   buildOrg,
   buildUser,
   createTestApp,
@@ -176,6 +178,28 @@ forEachDatabase('jurisdictions API', (handle) => {
       assert.ok(body.sources.some((s) => s.id === 'wb-wgi-2024'))
       assert.ok(body.sources.every((s) => s.facts >= 0))
     })
+  })
+
+  it('never answers 5xx or leaks internals, whatever the query (property)', async () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('__proto__', 'constructor', 'DE,,NG', ' de ', 'cctv,CCTV', '%', 'x'.repeat(3000)),
+    )
+    await fc.assert(
+      fc.asyncProperty(text, text, async (technologies, countries) => {
+        const query = new URLSearchParams({ technologies, countries }).toString()
+        for (const path of [
+          `/api/gap?${query}`,
+          `/api/gap/map?technology=${encodeURIComponent(technologies)}`,
+          `/api/jurisdictions/${encodeURIComponent(countries) || 'x'}`,
+        ]) {
+          const res = await get(path)
+          assert.ok([200, 404, 422].includes(res.status), `${path} → ${res.status}`)
+          assertNoInternals(res.text)
+        }
+      }),
+      { numRuns: 40, seed: 7 },
+    )
   })
 
   it('documents the routes in the OpenAPI document', async () => {

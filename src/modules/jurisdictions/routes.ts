@@ -57,8 +57,12 @@ export const registerJurisdictionRoutes = (
     }),
     (c) => {
       allowRead(c)
-      const { technologies, countries, locale } = c.req.valid('query')
-      return c.json(analyseGapRequest({ technologies, countries }, { locale, context: context() }), 200)
+      const { technologies, technology, countries, locale } = c.req.valid('query')
+      const chosen = [technologies, technology].filter((value): value is string => value !== undefined)
+      return c.json(
+        analyseGapRequest({ technologies: chosen, countries }, { locale, context: context() }),
+        200,
+      )
     },
   )
 

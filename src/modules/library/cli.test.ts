@@ -41,6 +41,7 @@ describe('custos library', () => {
       ['library', 'list', '--format', 'xml'],
       ['library', 'list', '--locale', 'tlh'],
       ['library', 'validate', '--no-such-option'],
+      ['library', 'validate', '--content', 'test/fixtures/library/no-such-folder'],
     ]) {
       const run = library(...args)
       assert.equal(run.code, 2, `${args.join(' ')} → ${run.code}: ${run.stderr}`)

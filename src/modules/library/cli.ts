@@ -2,6 +2,7 @@
  * `custos library validate|lock|list|show` — thin edges over the loader, validator and service.
  * Exit codes: 0 ok, 1 the library has problems, 2 bad arguments (never a stack trace).
  */
+import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { stringify as toYaml } from 'yaml'
@@ -10,7 +11,7 @@ import { defaultContentDir } from '../../library/loader.ts'
 import { readLock, updatedLock, writeLock } from '../../library/lock.ts'
 import { isLocale, LOCALES, localise, localiseDeep, type TLocale } from '../../library/text.ts'
 import { OBJECT_KIND_IDS } from '../../library/urn.ts'
-import { describeObject, isObjectKind, listEntries, nearestUrns } from './service.ts'
+import { describeObject, isObjectKind, libraryStats, listEntries, nearestUrns } from './service.ts'
 
 /** Thrown for bad arguments; the command prints the message and exits 2. */
 class UsageError extends Error {}
@@ -18,8 +19,13 @@ class UsageError extends Error {}
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
 const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`)
 
-const contentDirOf = (options: { content?: string }): string =>
-  options.content ? resolve(options.content) : defaultContentDir()
+const contentDirOf = (options: { content?: string }): string => {
+  if (!options.content) return defaultContentDir()
+  const dir = resolve(options.content)
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`--content: no such directory: ${options.content}`)
+  return dir
+}
 
 const localeOf = (value: string | undefined): TLocale | undefined => {
   if (value === undefined) return undefined
@@ -156,6 +162,39 @@ const show = (urn: string, options: { content?: string; format: string; locale?:
   return 0
 }
 
+const stats = (options: { content?: string; format: string }): number => {
+  const { library } = loadLibrary({ contentDir: contentDirOf(options) })
+  const result = libraryStats(library)
+  if (options.format === 'json') {
+    out(JSON.stringify(result, null, 2))
+    return 0
+  }
+  const counts = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([key, n]) => `${key} ${n}`)
+      .join(', ')
+  out(
+    formatTable(
+      ['KIND', 'OBJECTS'],
+      Object.entries(result.objects).map(([kind, n]) => [kind, String(n)]),
+    ),
+  )
+  out(`\nrequirements per area: ${counts(result.requirementsByArea)}`)
+  out(`crosswalk links: ${result.crosswalkLinks.total} (${counts(result.crosswalkLinks.byRelationship)})`)
+  for (const q of result.questionnaires) {
+    out(
+      `questionnaire ${q.id} (${q.kind}): ${q.questions} questions, ${q.withEffects} with effects; per section: ${counts(q.bySection)}`,
+    )
+  }
+  out(
+    `requirements no question satisfies or fails (${result.requirementsWithoutQuestion.length}): ${result.requirementsWithoutQuestion.join(', ') || 'none'}`,
+  )
+  out(
+    `risk templates no question mitigates or raises (${result.risksWithoutQuestion.length}): ${result.risksWithoutQuestion.join(', ') || 'none'}`,
+  )
+  return 0
+}
+
 /** Adds `custos library …` to the program. */
 export const registerLibraryCommands = (program: Command): void => {
   const library = program
@@ -187,6 +226,12 @@ export const registerLibraryCommands = (program: Command): void => {
     .action(
       run((options: { content?: string; kind?: string; format: string; locale?: string }) => list(options)),
     )
+
+  sub('stats')
+    .description('counts per kind, area and section; requirements and risk templates no question reaches')
+    .addOption(contentOption())
+    .addOption(formatOption(['table', 'json']))
+    .action(run((options: { content?: string; format: string }) => stats(options)))
 
   sub('show')
     .description('show one library object with its crosswalk links')

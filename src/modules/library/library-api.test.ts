@@ -130,14 +130,16 @@ forEachDatabase('library API', (handle) => {
 
   describe('locale', () => {
     it('returns the requested translation and falls back to English where there is none', async () => {
-      const fr = (await get('/api/library/groups?locale=fr')).body as TItems<typeof ZGroupView>
-      const en = (await get('/api/library/groups')).body as TItems<typeof ZGroupView>
-      const frWorkers = fr.items.find((g) => g.id === 'workers')
-      const enWorkers = en.items.find((g) => g.id === 'workers')
-      assert.equal(frWorkers?.title, 'Travailleurs')
-      assert.equal(enWorkers?.title, 'Workers')
-      // whyItMatters has no French text yet: English is returned, never an empty string.
-      assert.equal(frWorkers?.whyItMatters, enWorkers?.whyItMatters)
+      const fr = (await get('/api/library/topics?locale=fr')).body as TItems<typeof ZTopicView>
+      const en = (await get('/api/library/topics')).body as TItems<typeof ZTopicView>
+      const frTopic = fr.items.find((t) => t.id === 'data_protection_law')
+      const enTopic = en.items.find((t) => t.id === 'data_protection_law')
+      assert.equal(frTopic?.title, 'Loi générale sur la protection des données')
+      assert.equal(enTopic?.title, 'General data protection law')
+      // statusMeaning has no French text yet: English is returned, never an empty string.
+      assert.equal(frTopic?.statusMeaning.yes, enTopic?.statusMeaning.yes)
+      const groups = (await get('/api/library/groups?locale=fr')).body as TItems<typeof ZGroupView>
+      assert.equal(groups.items.find((g) => g.id === 'workers')?.title, 'Travailleurs')
     })
 
     it('rejects an unsupported locale with 422', async () => {

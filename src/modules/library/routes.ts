@@ -7,7 +7,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { AppError, errors } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
-import { getLibrary, type TLibrary } from '../../library/index.ts'
+import { formatProblem, getLibrary, loadProblems, type TLibrary, type TProblem } from '../../library/index.ts'
 import { localise, localised } from '../../library/text.ts'
 import { authorize } from '../platform/policy.ts'
 import {
@@ -55,11 +55,25 @@ const allowRead = (c: TContext): void => authorize(requireAuth(c), 'read', 'libr
 
 export const registerLibraryRoutes = (
   app: TApp,
-  _deps: TAppDeps,
+  deps: TAppDeps,
   options: TLibraryRouteOptions = {},
 ): void => {
   // Loaded on first use, not at start, so the server is ready without waiting for the library.
-  const library = options.library ?? (() => getLibrary())
+  let isLogged = false
+  const library =
+    options.library ??
+    (() => {
+      const loaded = getLibrary()
+      const problems = loadProblems()
+      if (!isLogged && problems.length > 0) {
+        deps.logger.warn(
+          { problems: problems.length, first: formatProblem(problems[0] as TProblem) },
+          'library content has problems; objects that fail their schema are left out (run custos library validate)',
+        )
+      }
+      isLogged = true
+      return loaded
+    })
 
   app.openapi(
     createRoute({

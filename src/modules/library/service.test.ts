@@ -2,7 +2,14 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { inverseRelationship } from '../../library/library.ts'
 import { loadLibrary } from '../../library/loader.ts'
-import { describeObject, frameworkDetail, listEntries, nearestUrns, searchLibrary } from './service.ts'
+import {
+  describeObject,
+  frameworkDetail,
+  libraryStats,
+  listEntries,
+  nearestUrns,
+  searchLibrary,
+} from './service.ts'
 
 const { library } = loadLibrary()
 
@@ -77,5 +84,30 @@ describe('listing and lookup', () => {
       nearestUrns(library, 'urn:custos:method:group:worker', 1)[0],
       'urn:custos:method:group:workers',
     )
+  })
+})
+
+describe('libraryStats', () => {
+  it('counts requirements per area and questions per section', () => {
+    const stats = libraryStats(library)
+    assert.equal(
+      Object.values(stats.requirementsByArea).reduce((a, b) => a + b, 0),
+      library.requirements.size,
+    )
+    for (const q of stats.questionnaires) {
+      assert.equal(
+        Object.values(q.bySection).reduce((a, b) => a + b, 0),
+        q.questions,
+      )
+    }
+    assert.equal(stats.objects.topic, 9)
+  })
+  it('lists a requirement that no question reaches', () => {
+    const copy = structuredClone(library)
+    const urn = 'urn:custos:toolkit:requirement:T99.01'
+    const requirement = copy.requirements.values().next().value
+    assert.ok(requirement)
+    copy.requirements.set(urn, { ...requirement, urn })
+    assert.ok(libraryStats(copy).requirementsWithoutQuestion.includes(urn))
   })
 })

@@ -199,3 +199,71 @@ export const searchLibrary = (
 }
 
 export { LOCALES }
+
+// ---------------------------------------------------------------------------------------------
+// Statistics: the counts issue 3 asks for, and what no question reaches yet
+
+export type TLibraryStats = {
+  objects: Record<string, number>
+  requirementsByArea: Record<string, number>
+  crosswalkLinks: { total: number; byRelationship: Record<string, number> }
+  questionnaires: {
+    id: string
+    kind: string
+    questions: number
+    bySection: Record<string, number>
+    withEffects: number
+  }[]
+  /** Requirements that no question satisfies or fails. */
+  requirementsWithoutQuestion: string[]
+  /** Risk templates that no question mitigates or raises. */
+  risksWithoutQuestion: string[]
+}
+
+/** Counts per kind, per area and per section, crosswalk links, and what no question reaches. */
+export const libraryStats = (library: TLibrary): TLibraryStats => {
+  const objects: Record<string, number> = {}
+  for (const object of library.objects.values()) objects[object.kind] = (objects[object.kind] ?? 0) + 1
+  const requirementsByArea: Record<string, number> = {}
+  for (const requirement of library.requirements.values()) {
+    requirementsByArea[requirement.area] = (requirementsByArea[requirement.area] ?? 0) + 1
+  }
+  const byRelationship: Record<string, number> = {}
+  let total = 0
+  for (const requirement of library.requirements.values()) {
+    for (const link of requirement.links) {
+      byRelationship[link.relationship] = (byRelationship[link.relationship] ?? 0) + 1
+      total++
+    }
+  }
+  const reached = new Set<string>()
+  const questionnaires = [...library.questionnaires.values()].map((questionnaire) => {
+    const bySection: Record<string, number> = {}
+    let withEffects = 0
+    for (const question of questionnaire.questions) {
+      bySection[question.section] = (bySection[question.section] ?? 0) + 1
+      const effects = Object.values(question.effects ?? {}).flat()
+      if (effects.length > 0) withEffects++
+      for (const effect of effects) {
+        for (const target of [effect.satisfies, effect.fails, effect.mitigates, effect.raises]) {
+          if (target) reached.add(target)
+        }
+      }
+    }
+    return {
+      id: questionnaire.id,
+      kind: questionnaire.kind,
+      questions: questionnaire.questions.length,
+      bySection,
+      withEffects,
+    }
+  })
+  return {
+    objects,
+    requirementsByArea,
+    crosswalkLinks: { total, byRelationship },
+    questionnaires,
+    requirementsWithoutQuestion: [...library.requirements.keys()].filter((urn) => !reached.has(urn)),
+    risksWithoutQuestion: [...library.risks.keys()].filter((urn) => !reached.has(urn)),
+  }
+}

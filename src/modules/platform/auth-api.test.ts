@@ -258,6 +258,36 @@ forEachDatabase('login rate limiting', (handle) => {
     }
   })
 
+  it('limits one client address to 50 failures across emails (behind a trusted proxy)', async () => {
+    const ctx = createTestApp(handle, { trustProxy: true })
+    const org = await buildOrg(ctx)
+    const user = await buildUser(ctx, org, 'viewer')
+    const from = (address: string) => ({ 'x-forwarded-for': `203.0.113.9, ${address}` })
+    for (let i = 0; i < 50; i++) {
+      const res = await request(ctx, 'POST', '/api/auth/login', {
+        body: { email: `probe-${i}@example.org`, password: 'guess' },
+        headers: from('198.51.100.7'),
+      })
+      expectError(res, 401, 'invalid_credentials')
+    }
+    const blocked = await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+      headers: from('198.51.100.7'),
+    })
+    expectError(blocked, 429, 'rate_limited')
+    const elsewhere = await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+      headers: from('198.51.100.8'),
+    })
+    assert.equal(elsewhere.status, 200, 'another address is not affected')
+    // X-Forwarded-Proto from the trusted proxy makes the cookie Secure.
+    const https = await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+      headers: { ...from('198.51.100.8'), 'x-forwarded-proto': 'https' },
+    })
+    assert.match(https.headers.get('set-cookie') ?? '', /Secure/)
+  })
+
   it('stores failures only as keyed hashes (no email in the table)', async () => {
     const ctx = createTestApp(handle)
     await request(ctx, 'POST', '/api/auth/login', {

@@ -130,6 +130,25 @@ forEachDatabase('organisation settings', (handle) => {
       assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
     })
 
+    it('two owners demoting each other at once leave one owner', async () => {
+      const racer = await buildOrg(ctx)
+      const a = await buildUser(ctx, racer, 'owner')
+      const b = await buildUser(ctx, racer, 'owner')
+      const [sa, sb] = [await login(ctx, a), await login(ctx, b)]
+      const results = await Promise.all([
+        request(ctx, 'PATCH', `/api/org/members/${b.id}`, { session: sa, body: { role: 'viewer' } }),
+        request(ctx, 'PATCH', `/api/org/members/${a.id}`, { session: sb, body: { role: 'viewer' } }),
+      ])
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409])
+      const owners = await handle.db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('org_id', '=', racer.id)
+        .where('role', '=', 'owner')
+        .execute()
+      assert.equal(owners.length, 1)
+    })
+
     it('removes a member and ends their sessions in this organisation', async () => {
       const member = await buildUser(ctx, org, 'reviewer')
       const session = await login(ctx, member)

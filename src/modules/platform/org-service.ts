@@ -8,7 +8,11 @@ import {
   listMembers,
   updateMembershipRole,
 } from '../../db/repositories/memberships.ts'
-import { findOrganisationById, updateOrganisationName } from '../../db/repositories/organisations.ts'
+import {
+  findOrganisationById,
+  lockOrganisation,
+  updateOrganisationName,
+} from '../../db/repositories/organisations.ts'
 import { deleteSessionsInOrganisation } from '../../db/repositories/sessions.ts'
 import type { TAuth } from '../../http/context.ts'
 import { recordEvent } from './audit.ts'
@@ -54,6 +58,7 @@ export const changeMemberRole = async (
   role: TRole,
 ): Promise<TMember> =>
   deps.db.transaction().execute(async (trx) => {
+    await lockOrganisation(trx, auth.orgId)
     const target = await findMember(trx, auth.orgId, userId)
     if (!target) throw errors.notFound('Member')
     if (!canManageRole(auth.role, target.role as TRole, role))
@@ -75,6 +80,7 @@ export const changeMemberRole = async (
 
 export const removeMember = async (deps: TDeps, auth: TAuth, userId: string): Promise<void> =>
   deps.db.transaction().execute(async (trx) => {
+    await lockOrganisation(trx, auth.orgId)
     const target = await findMember(trx, auth.orgId, userId)
     if (!target) throw errors.notFound('Member')
     if (!canManageRole(auth.role, target.role as TRole, null))

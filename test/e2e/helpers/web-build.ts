@@ -1,8 +1,20 @@
 /**
- * Browser tests need the built web app in dist/web. This builds it with Vite's JS API when it is
- * missing or older than any source file of web/ or of the shared schemas it imports.
+ * Browser tests need the built web app. This builds dist/web with Vite's JS API when it is missing
+ * or older than any source file of web/ or of the shared schemas it imports, and hands each test
+ * process its own copy.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +25,8 @@ const INDEX = join(WEB_DIST_DIR, 'index.html')
 /** Test files run in parallel processes; only one may rebuild dist/web at a time. */
 const LOCK = join(root, 'dist', '.web-build.lock')
 const LOCK_STALE_MS = 120_000
-const INPUTS = [join(root, 'web'), join(root, 'src', 'modules', 'platform')]
+// The same inputs as scripts/build.mjs: the app and the server modules whose types and rules it imports.
+const INPUTS = [join(root, 'web'), join(root, 'src', 'modules')]
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
@@ -52,18 +65,23 @@ async function acquireLock(): Promise<() => void> {
   }
 }
 
-/** Builds the web app if it is stale; returns the folder the server should serve. */
+/**
+ * Builds the web app if it is stale, then returns a private copy of it for this test process to
+ * serve: a later rebuild of dist/web (by another test file, `npm run build` or a developer) empties
+ * that folder and would pull the files from under a running browser test.
+ */
 export async function ensureWebBuild(): Promise<string> {
-  if (!isWebBuildStale()) return WEB_DIST_DIR
   const release = await acquireLock()
   try {
-    // Another process may have built it while we waited.
     if (isWebBuildStale()) {
       const { build } = await import('vite')
       await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' })
     }
+    const snapshot = mkdtempSync(join(tmpdir(), 'custos-e2e-web-'))
+    cpSync(WEB_DIST_DIR, snapshot, { recursive: true })
+    process.once('exit', () => rmSync(snapshot, { recursive: true, force: true }))
+    return snapshot
   } finally {
     release()
   }
-  return WEB_DIST_DIR
 }

@@ -25,6 +25,9 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = token
 }
 
+/** The CSRF token of the current session, for the few calls that cannot go through `request` (uploads). */
+export const currentCsrfToken = (): string | null => csrfToken
+
 /** Registers what to do when the server says the session is gone (the app redirects to sign-in). */
 export function setSessionLostHandler(handler: (() => void) | null): void {
   onSessionLost = handler

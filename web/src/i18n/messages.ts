@@ -41,6 +41,7 @@ export const en = {
   'nav.gap': 'Gap analysis',
   'nav.map': 'World map',
   'nav.dataSources': 'Data sources',
+  'nav.biasAudit': 'Bias audit',
 
   'overview.title': 'Overview',
   'overview.welcome': 'Welcome, {name}',

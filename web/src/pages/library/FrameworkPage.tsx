@@ -44,7 +44,7 @@ export function FrameworkPage() {
   })
   useDocumentTitle(framework.data ? (framework.data.short ?? framework.data.title) : lt('library.title'))
   return (
-    <LibraryPage locale={locale}>
+    <LibraryPage>
       <Breadcrumbs
         locale={locale}
         crumbs={[

@@ -1,6 +1,7 @@
 /** Library home: search, the frameworks with their counts, the technology catalogue, the questionnaires. */
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { libraryApi, libraryKeys, type TLibraryLocale } from '../../api/library.ts'
 import { ErrorNotice, Loading } from '../../components/Status.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
@@ -16,7 +17,7 @@ export function LibraryHomePage() {
   useDocumentTitle(lt('library.title'))
   const locale = useLibraryLocale()
   return (
-    <LibraryPage locale={locale}>
+    <LibraryPage>
       <header className="page-header">
         <h1>{lt('library.title')}</h1>
         <p className="muted">{lt('library.intro')}</p>
@@ -42,9 +43,18 @@ function useDebounced(value: string, ms: number): string {
 function Search({ locale }: { locale: TLibraryLocale }) {
   const inputId = useId()
   const hintId = useId()
-  const [text, setText] = useState('')
+  // The query lives in `?q=` too, so Back from a result returns to the same results.
+  const [params, setParams] = useSearchParams()
+  const [text, setText] = useState(() => params.get('q') ?? '')
   const q = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS)
   const isTooLong = q.length > SEARCH_MAX
+  useEffect(() => {
+    if ((params.get('q') ?? '') === q) return
+    const next = new URLSearchParams(params)
+    if (q) next.set('q', q)
+    else next.delete('q')
+    setParams(next, { replace: true })
+  }, [q, params, setParams])
   const search = useQuery({
     queryKey: libraryKeys.search(q, locale),
     queryFn: ({ signal }) => libraryApi.search(q, locale, signal),

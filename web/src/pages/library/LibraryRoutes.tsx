@@ -17,7 +17,7 @@ export function LibraryRoutes() {
       <Route path="frameworks/:id" element={<FrameworkPage />} />
       <Route path="technologies/:id" element={<TechnologyPage />} />
       <Route path="questionnaires/:id" element={<QuestionnairePage />} />
-      <Route path="objects/:urn" element={<ObjectPage />} />
+      <Route path="object" element={<ObjectPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )

@@ -4,7 +4,7 @@
  * questionnaires, frameworks, risk templates, questions) are sent there.
  */
 import { useQuery } from '@tanstack/react-query'
-import { Navigate, useParams } from 'react-router'
+import { Navigate, useSearchParams } from 'react-router'
 import {
   libraryApi,
   libraryKeys,
@@ -16,6 +16,7 @@ import {
 } from '../../api/library.ts'
 import { ErrorNotice, Loading } from '../../components/Status.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { NotFoundPage } from '../NotFoundPage.tsx'
 import { ProvisionBody, RequirementBody } from './FrameworkPage.tsx'
 import { libraryPaths, pathInFramework, pathOfUrn, urnId, urnParts, withLocale } from './links.ts'
 import { lt } from './messages.ts'
@@ -37,20 +38,22 @@ import {
 const OWN_PAGES = new Set(['technology', 'questionnaire', 'framework', 'risk', 'question'])
 
 export function ObjectPage() {
-  const { urn = '' } = useParams()
+  const urn = useSearchParams()[0].get('urn') ?? ''
   const locale = useLibraryLocale()
   const lookups = useLookups(locale)
   const object = useQuery({
     queryKey: libraryKeys.object(urn, locale),
     queryFn: ({ signal }) => libraryApi.object(urn, locale, signal),
+    enabled: urn !== '',
   })
   useDocumentTitle(object.data?.title ?? lt('object.title'))
+  if (urn === '') return <NotFoundPage />
   if (object.data && OWN_PAGES.has(object.data.kind))
     return <Navigate to={withLocale(pathOfUrn(object.data.urn), locale)} replace />
   const parentUrn = object.data?.parent
   const parentTitle = parentUrn ? lookups.titleOf(parentUrn) : undefined
   return (
-    <LibraryPage locale={locale}>
+    <LibraryPage>
       <Breadcrumbs
         locale={locale}
         crumbs={[
@@ -183,7 +186,7 @@ function ObjectBody({
           locale={locale}
           lookups={lookups}
           kindLabel={kindLabel(object.kind)}
-          headingLevel={3}
+          headingLevel={2}
         />
       ) : null}
     </>

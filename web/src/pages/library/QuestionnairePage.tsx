@@ -47,7 +47,7 @@ export function QuestionnairePage() {
   })
   useDocumentTitle(questionnaire.data?.title ?? lt('library.title'))
   return (
-    <LibraryPage locale={locale}>
+    <LibraryPage>
       <Breadcrumbs
         locale={locale}
         crumbs={[

@@ -38,7 +38,7 @@ export function TechnologyPage() {
   })
   useDocumentTitle(technology.data?.title ?? lt('library.title'))
   return (
-    <LibraryPage locale={locale}>
+    <LibraryPage>
       <Breadcrumbs
         locale={locale}
         crumbs={[

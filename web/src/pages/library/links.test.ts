@@ -19,9 +19,12 @@ describe('pathOfUrn', () => {
       '/library/questionnaires/deployment-assessment#q-T2.q01',
     ],
     ['urn:custos:toolkit:framework:toolkit', '/library/frameworks/toolkit'],
-    ['urn:custos:toolkit:requirement:T2.01', '/library/objects/urn%3Acustos%3Atoolkit%3Arequirement%3AT2.01'],
-    ['urn:custos:icoc:provision:p30', '/library/objects/urn%3Acustos%3Aicoc%3Aprovision%3Ap30'],
-    ['urn:custos:method:topic:cctv_rules', '/library/objects/urn%3Acustos%3Amethod%3Atopic%3Acctv_rules'],
+    [
+      'urn:custos:toolkit:requirement:T2.01',
+      '/library/object?urn=urn%3Acustos%3Atoolkit%3Arequirement%3AT2.01',
+    ],
+    ['urn:custos:icoc:provision:p30', '/library/object?urn=urn%3Acustos%3Aicoc%3Aprovision%3Ap30'],
+    ['urn:custos:method:topic:cctv_rules', '/library/object?urn=urn%3Acustos%3Amethod%3Atopic%3Acctv_rules'],
   ]
   for (const [urn, path] of cases) it(`${urn} is shown at ${path}`, () => assert.equal(pathOfUrn(urn), path))
 
@@ -32,7 +35,7 @@ describe('pathOfUrn', () => {
     )
   })
   it('something that is not a URN goes to the object page, which answers 404', () => {
-    assert.equal(pathOfUrn('not a urn'), '/library/objects/not%20a%20urn')
+    assert.equal(pathOfUrn('not a urn'), '/library/object?urn=not+a+urn')
   })
 })
 

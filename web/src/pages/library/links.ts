@@ -48,7 +48,8 @@ export const libraryPaths = {
   framework: (id: string) => `${LIBRARY_PATH}/frameworks/${encodeURIComponent(id)}`,
   technology: (id: string) => `${LIBRARY_PATH}/technologies/${encodeURIComponent(id)}`,
   questionnaire: (id: string) => `${LIBRARY_PATH}/questionnaires/${encodeURIComponent(id)}`,
-  object: (urn: string) => `${LIBRARY_PATH}/objects/${encodeURIComponent(urn)}`,
+  // The URN goes in the query: a path ending in `.01` would be taken for a file by the server.
+  object: (urn: string) => `${LIBRARY_PATH}/object?${new URLSearchParams({ urn })}`,
 }
 
 /**
@@ -92,9 +93,4 @@ export function withLocale(path: string, locale: TLibraryLocale): string {
   const base = hashAt >= 0 ? path.slice(0, hashAt) : path
   const hash = hashAt >= 0 ? path.slice(hashAt) : ''
   return `${base}${base.includes('?') ? '&' : '?'}locale=${locale}${hash}`
-}
-
-/** Text direction of a library locale (Arabic runs right to left). */
-export function directionOfLocale(locale: TLibraryLocale): 'ltr' | 'rtl' {
-  return locale === 'ar' ? 'rtl' : 'ltr'
 }

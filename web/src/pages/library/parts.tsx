@@ -16,14 +16,7 @@ import {
   type TRightView,
   type TSourceView,
 } from '../../api/library.ts'
-import {
-  directionOfLocale,
-  libraryPaths,
-  localeFromSearch,
-  pathOfUrn,
-  urnParts,
-  withLocale,
-} from './links.ts'
+import { libraryPaths, localeFromSearch, pathOfUrn, urnParts, withLocale } from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
 import './library.css'
 
@@ -121,13 +114,13 @@ export function UrnLink({
   )
 }
 
-/** Library pages carry the text's language so screen readers and RTL layout follow it. */
-export function LibraryPage({ locale, children }: { locale: TLibraryLocale; children: ReactNode }) {
-  return (
-    <div className="page lib-page" lang={locale} dir={directionOfLocale(locale)}>
-      {children}
-    </div>
-  )
+/**
+ * The frame of a library page. The page chrome stays in the app's language; library text may be in
+ * the chosen locale or fall back to English (the API does not say which), so no `lang` is claimed
+ * for it: library.css lets each paragraph take its direction from its own text instead.
+ */
+export function LibraryPage({ children }: { children: ReactNode }) {
+  return <div className="page lib-page">{children}</div>
 }
 
 export type TCrumb = { label: string; to?: string }

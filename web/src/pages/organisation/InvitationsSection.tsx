@@ -119,9 +119,9 @@ export function InvitationsSection() {
                   key={invitation.id}
                   invitation={invitation}
                   onRevoked={async () => {
-                    setNotice(t('invitations.revoked', { email: invitation.email }))
                     if (created?.id === invitation.id) setCreated(null)
                     await refresh()
+                    setNotice(t('invitations.revoked', { email: invitation.email }))
                   }}
                 />
               ))}

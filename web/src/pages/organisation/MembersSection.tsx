@@ -74,16 +74,17 @@ function MemberRow({
     mutationFn: (role: TRole) => platformApi.changeRole(member.user.id, role),
     onMutate: () => onDone(null),
     onSuccess: async (_result, role) => {
-      onDone(t('members.roleSaved', { name: member.user.name, role: roleLabel(role) }))
+      // Refresh first, so the notice describes what the table already shows.
       await refresh()
+      onDone(t('members.roleSaved', { name: member.user.name, role: roleLabel(role) }))
     },
   })
   const remove = useMutation({
     mutationFn: () => platformApi.removeMember(member.user.id),
     onMutate: () => onDone(null),
     onSuccess: async () => {
-      onDone(t('members.removed', { name: member.user.name }))
       await refresh()
+      onDone(t('members.removed', { name: member.user.name }))
     },
   })
 

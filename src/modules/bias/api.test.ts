@@ -1,0 +1,118 @@
+/** API: upload a decision log, read the audit and its report, roles, tenant isolation. */
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { before, describe, it } from 'node:test'
+import {
+  buildOrg,
+  buildUser,
+  createTestApp,
+  expectCrossTenant404,
+  expectError,
+  login,
+  request,
+  type TSession,
+  type TTestApp,
+  type TTestOrg,
+} from '../../../test/helpers/app.ts'
+import { forEachDatabase } from '../../../test/helpers/db.ts'
+import type { TBiasAudit, TBiasAuditSummary } from './schemas.ts'
+
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/bias')
+const labels = readFileSync(join(FIXTURES, 'labels.csv'), 'utf8')
+const UPLOAD = '/api/bias-audits?group=sex&label=label&pred=pred&fileName=labels.csv'
+
+forEachDatabase('bias audit API', (handle) => {
+  let ctx: TTestApp
+  let org: TTestOrg
+  let session: TSession
+
+  before(async () => {
+    ctx = createTestApp(handle)
+    org = await buildOrg(ctx)
+    session = await login(ctx, await buildUser(ctx, org, 'assessor'))
+  })
+
+  describe('upload and read', () => {
+    let audit: TBiasAudit
+
+    it('audits an uploaded log and returns the same report as the CLI JSON', async () => {
+      const res = await request(ctx, 'POST', UPLOAD, {
+        session,
+        rawBody: labels,
+        headers: { 'content-type': 'text/csv' },
+      })
+      assert.equal(res.status, 201, res.text)
+      audit = res.body as TBiasAudit
+      assert.equal(audit.status, 'done')
+      assert.equal(audit.fileName, 'labels.csv')
+      assert.equal(audit.bytesRead, Buffer.byteLength(labels))
+      const report = audit.result as { rows: number; skipped: number; groups: { key: string; tp: number }[] }
+      assert.equal(report.rows, 7)
+      assert.equal(report.skipped, 3)
+      assert.deepEqual(
+        report.groups.map((g) => g.key),
+        ['sex=F', 'sex=M'],
+      )
+    })
+
+    it('lists the audit and reads it back by id', async () => {
+      const list = await request(ctx, 'GET', '/api/bias-audits', { session })
+      assert.equal(list.status, 200)
+      const items = (list.body as { items: TBiasAuditSummary[] }).items
+      assert.ok(items.some((i) => i.id === audit.id && i.status === 'done'))
+      assert.ok(!('result' in items[0]!), 'the list leaves the report out')
+      const one = await request(ctx, 'GET', `/api/bias-audits/${audit.id}`, { session })
+      assert.equal(one.status, 200)
+      assert.deepEqual((one.body as TBiasAudit).result, audit.result)
+    })
+
+    it('records a log it cannot read as a failed audit and answers 422', async () => {
+      const res = await request(ctx, 'POST', '/api/bias-audits?group=region&label=label&pred=pred', {
+        session,
+        rawBody: labels,
+        headers: { 'content-type': 'text/csv' },
+      })
+      expectError(res, 422, 'validation_failed')
+      assert.match((res.body as { error: { message: string } }).error.message, /Column "region"/)
+      const list = (await request(ctx, 'GET', '/api/bias-audits', { session })).body as {
+        items: TBiasAuditSummary[]
+      }
+      assert.ok(list.items.some((i) => i.status === 'failed' && /Column "region"/.test(i.error ?? '')))
+    })
+
+    it('rejects contradictory options before recording anything', async () => {
+      const res = await request(ctx, 'POST', '/api/bias-audits?group=sex&label=label', {
+        session,
+        rawBody: labels,
+        headers: { 'content-type': 'text/csv' },
+      })
+      expectError(res, 422, 'validation_failed')
+    })
+
+    it('keeps another organisation out (404, same as a made-up id)', async () => {
+      await expectCrossTenant404({
+        ctx,
+        method: 'GET',
+        path: `/api/bias-audits/${audit.id}`,
+        ownerOrg: org,
+        objectId: audit.id,
+      })
+    })
+
+    it('lets a viewer read but not upload', async () => {
+      const viewer = await login(ctx, await buildUser(ctx, org, 'viewer'))
+      assert.equal((await request(ctx, 'GET', '/api/bias-audits', { session: viewer })).status, 200)
+      const res = await request(ctx, 'POST', UPLOAD, {
+        session: viewer,
+        rawBody: labels,
+        headers: { 'content-type': 'text/csv' },
+      })
+      expectError(res, 403, 'forbidden')
+    })
+
+    it('needs a session', async () => {
+      expectError(await request(ctx, 'GET', '/api/bias-audits', {}), 401, 'unauthenticated')
+    })
+  })
+})

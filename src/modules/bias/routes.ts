@@ -1,0 +1,108 @@
+/**
+ * Bias audit API (issue 5): upload a decision log (streamed, size-limited by BODY_LIMITS), read the
+ * audits of the organisation, with progress while one runs and the report when done.
+ */
+import { createRoute } from '@hono/zod-openapi'
+import { errors } from '../../core/errors.ts'
+import { fromJsonColumn } from '../../db/json.ts'
+import { requireAuth, type TApp, type TAppDeps } from '../../http/context.ts'
+import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { authorize } from '../platform/policy.ts'
+import { findBiasAudit, listBiasAudits, type TBiasAuditRow } from './repository.ts'
+import {
+  LIST_LIMIT,
+  type TBiasAudit,
+  type TBiasAuditSummary,
+  ZBiasAudit,
+  ZBiasAuditIdParam,
+  ZBiasAuditList,
+  ZBiasAuditQuery,
+} from './schemas.ts'
+import { runUploadedAudit } from './service.ts'
+
+const tags = ['Bias audit']
+
+/** Presenter: the fields a client may see, picked one by one. */
+const summaryOf = (row: Omit<TBiasAuditRow, 'result'>): TBiasAuditSummary => ({
+  id: row.id,
+  fileName: row.file_name,
+  status: row.status as TBiasAuditSummary['status'],
+  bytesRead: Number(row.bytes_read),
+  error: row.error,
+  createdAt: row.created_at,
+  finishedAt: row.finished_at,
+})
+const auditOf = (row: TBiasAuditRow): TBiasAudit => ({
+  ...summaryOf(row),
+  result: row.result === null ? null : fromJsonColumn<Record<string, unknown>>(row.result),
+})
+
+export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/bias-audits',
+      tags,
+      security: SESSION_SECURITY,
+      summary: 'Audit an uploaded decision log',
+      description:
+        'The body is the decision log itself (CSV, or gzip), streamed; the query carries the options of `custos bias-audit`. While it runs, GET /api/bias-audits/{id} shows the bytes read.',
+      request: { query: ZBiasAuditQuery },
+      responses: {
+        201: jsonContent(ZBiasAudit, 'The finished audit'),
+        ...errorResponses(401, 403, 413, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'create', 'biasAudit')
+      const { fileName, faceMatch, ...flags } = c.req.valid('query')
+      const row = await runUploadedAudit({
+        db: deps.db,
+        clock: deps.clock,
+        orgId: auth.orgId,
+        userId: auth.userId,
+        fileName: fileName ?? 'upload.csv',
+        flags: { ...flags, faceMatch: faceMatch === 'true', format: 'json' },
+        body: c.req.raw.body,
+      })
+      return c.json(auditOf(row), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/bias-audits',
+      tags,
+      security: SESSION_SECURITY,
+      summary: 'List bias audits (newest first)',
+      responses: { 200: jsonContent(ZBiasAuditList, 'Bias audits'), ...errorResponses(401, 403) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'read', 'biasAudit')
+      const rows = await listBiasAudits(deps.db, auth.orgId, LIST_LIMIT)
+      return c.json({ items: rows.map(summaryOf) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/bias-audits/{id}',
+      tags,
+      security: SESSION_SECURITY,
+      summary: 'One bias audit: progress while running, the report when done',
+      request: { params: ZBiasAuditIdParam },
+      responses: { 200: jsonContent(ZBiasAudit, 'The bias audit'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'read', 'biasAudit')
+      const row = await findBiasAudit(deps.db, auth.orgId, c.req.valid('param').id)
+      if (!row) throw errors.notFound('Bias audit')
+      return c.json(auditOf(row), 200)
+    },
+  )
+}

@@ -1,0 +1,58 @@
+/** Request and response schemas of the bias audit API (shared by the routes, OpenAPI and the UI). */
+import { z } from '@hono/zod-openapi'
+
+/** Largest decision log accepted by upload (the CLI has no limit). */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3
+export const MAX_FILE_NAME = 200
+export const LIST_LIMIT = 100
+
+const ZOptionalText = z.string().min(1).max(500).optional()
+
+/** The options of `custos bias-audit`, as query parameters of the upload. */
+export const ZBiasAuditQuery = z
+  .object({
+    group: z.string().min(1).max(500).openapi({ example: 'sex,age_band' }),
+    label: z.string().min(1).max(200).openapi({ example: 'label' }),
+    pred: ZOptionalText,
+    score: ZOptionalText,
+    threshold: ZOptionalText.openapi({ example: '0.5' }),
+    positive: ZOptionalText,
+    weight: ZOptionalText,
+    reference: ZOptionalText,
+    minGroupSize: ZOptionalText,
+    bootstrap: ZOptionalText,
+    seed: ZOptionalText,
+    faceMatch: z.enum(['true', 'false']).optional(),
+    fileName: z.string().min(1).max(MAX_FILE_NAME).optional(),
+  })
+  .openapi('BiasAuditQuery')
+export type TBiasAuditQuery = z.infer<typeof ZBiasAuditQuery>
+
+export const ZBiasAuditIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
+
+export const ZBiasAuditSummary = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    status: z.enum(['running', 'done', 'failed']),
+    bytesRead: z.number(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('BiasAuditSummary')
+export type TBiasAuditSummary = z.infer<typeof ZBiasAuditSummary>
+
+export const ZBiasAudit = ZBiasAuditSummary.extend({
+  /** The report, exactly the JSON of `custos bias-audit --format json`; null until done. */
+  result: z.record(z.string(), z.unknown()).nullable(),
+}).openapi('BiasAudit')
+export type TBiasAudit = z.infer<typeof ZBiasAudit>
+
+export const ZBiasAuditList = z.object({ items: z.array(ZBiasAuditSummary) }).openapi('BiasAuditList')

@@ -1,0 +1,76 @@
+/** Calls of the bias audit API: the list, and the streamed upload with progress (XHR reports upload progress). */
+import type { z } from 'zod'
+import type { ZBiasAudit, ZBiasAuditList } from '../../../../src/modules/bias/schemas.ts'
+import { currentCsrfToken, request } from '../../api/client.ts'
+
+export type TBiasAudit = z.infer<typeof ZBiasAudit>
+export type TBiasAuditList = z.infer<typeof ZBiasAuditList>
+
+type TRate = number | null
+type TInterval = [number, number] | null
+
+/** The parts of the report (the CLI's JSON) this page shows. */
+export type TReport = {
+  rows: number
+  skipped: number
+  minGroupSize: number
+  skippedReasons: { reason: string; count: number; firstRows: number[] }[]
+  overall: { selectionRate: TRate; tpr: TRate; fpr: TRate }
+  groups: {
+    key: string
+    n: number
+    rows: number
+    selectionRate: TRate
+    tpr: TRate
+    fpr: TRate
+    ci: { selectionRate: TInterval; tpr: TInterval; fpr: TInterval }
+    insufficient: boolean
+  }[]
+  summary: {
+    demographicParityDifference: TRate
+    demographicParityRatio: TRate
+    equalizedOddsDifference: TRate
+    equalizedOddsRatio: TRate
+    adverseImpact: { key: string; ratio: TRate; flagged: boolean }[]
+  }
+}
+
+export const biasKeys = { list: ['bias-audits'] as const }
+
+export const biasApi = {
+  list: (signal?: AbortSignal) =>
+    request<TBiasAuditList>('GET', '/api/bias-audits', signal ? { signal } : {}),
+  /** Upload `file` with the audit options; progress is the share of bytes sent (0..1). */
+  upload: (
+    file: File,
+    options: Record<string, string>,
+    onProgress: (share: number) => void,
+  ): Promise<TBiasAudit> =>
+    new Promise((resolve, reject) => {
+      const query = new URLSearchParams({ ...options, fileName: file.name.slice(0, 200) })
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', `/api/bias-audits?${query.toString()}`)
+      xhr.setRequestHeader('accept', 'application/json')
+      xhr.setRequestHeader('content-type', file.type || 'text/csv')
+      const token = currentCsrfToken()
+      if (token) xhr.setRequestHeader('x-csrf-token', token)
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) onProgress(e.loaded / e.total)
+      }
+      xhr.onerror = () => reject(new Error('network'))
+      xhr.onload = () => {
+        let body: unknown
+        try {
+          body = JSON.parse(xhr.responseText)
+        } catch {
+          body = undefined
+        }
+        if (xhr.status === 201) resolve(body as TBiasAudit)
+        else {
+          const message = (body as { error?: { message?: string } } | undefined)?.error?.message
+          reject(new Error(message ?? `HTTP ${xhr.status}`))
+        }
+      }
+      xhr.send(file)
+    }),
+}
