@@ -769,7 +769,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-my-lowpartners',
     dpaLocator: 'ss. 49–50 (powers of the Commissioner)',
-    dpaNote: 'The Commissioner acts with the approval of the minister and may be given functions by the minister.',
+    dpaNote:
+      'The Commissioner acts with the approval of the minister and may be given functions by the minister.',
   },
   TH: {
     lawCheck: 'secondary',
@@ -821,7 +822,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-il-recordinglaw',
     dpaLocator: 'quick answer (authority within the Ministry of Justice)',
-    dpaNote: 'A unit of the Ministry of Justice whose enforcement powers Amendment 13 widened, not a separate independent body.',
+    dpaNote:
+      'A unit of the Ministry of Justice whose enforcement powers Amendment 13 widened, not a separate independent body.',
   },
   LB: {
     title: 'Law No. 81 of 10 October 2018 on Electronic Transactions and Personal Data',
@@ -841,7 +843,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-qa-dataguidance',
     dpaLocator: 'summary, regulator',
-    dpaName: 'National Cyber Governance and Assurance Affairs, a division of the National Cyber Security Agency',
+    dpaName:
+      'National Cyber Governance and Assurance Affairs, a division of the National Cyber Security Agency',
   },
   AO: {
     lawCheck: 'secondary',
@@ -878,7 +881,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'secondary',
     dpaSource: 'sec-tn-jurisite',
     dpaLocator: 'Arts. 75–78',
-    dpaNote: 'Has legal personality and financial autonomy; its budget is attached to the human rights ministry.',
+    dpaNote:
+      'Has legal personality and financial autonomy; its budget is attached to the human rights ministry.',
   },
   SN: {
     lawCheck: 'secondary',
@@ -897,7 +901,8 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     dpaCheck: 'primary',
     dpaSource: 'reg-ci-artci',
     dpaLocator: 'news of the Oct 2023 review workshop',
-    dpaNote: 'The telecoms/ICT regulator acts as the protection authority; there is no separate dedicated authority.',
+    dpaNote:
+      'The telecoms/ICT regulator acts as the protection authority; there is no separate dedicated authority.',
   },
   BJ: {
     title:
@@ -960,13 +965,15 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawCheck: 'secondary',
     lawSource: 'sec-ir-dataguidance',
     lawLocator: 'summary, law',
-    lawNote: 'No general data protection law; a draft law awaits parliament. The ICT ministry is listed as regulator for sector rules.',
+    lawNote:
+      'No general data protection law; a draft law awaits parliament. The ICT ministry is listed as regulator for sector rules.',
   },
   VE: {
     lawCheck: 'secondary',
     lawSource: DLA,
     lawLocator: 'index.html?t=law&c=VE',
-    lawNote: 'No general data protection legislation; constitutional principles developed by the Supreme Court apply.',
+    lawNote:
+      'No general data protection legislation; constitutional principles developed by the Supreme Court apply.',
   },
   HN: {
     lawCheck: 'secondary',
@@ -978,13 +985,15 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawCheck: 'secondary',
     lawSource: 'sec-fj-fijivillage',
     lawLocator: "report of the Speaker's remarks to prosecutors",
-    lawNote: 'No unified data protection law; parts of data governance sit in the Information Act 2018 and the Cybercrime Act 2021.',
+    lawNote:
+      'No unified data protection law; parts of data governance sit in the Information Act 2018 and the Cybercrime Act 2021.',
   },
   YE: {
     lawCheck: 'secondary',
     lawSource: 'sec-ye-worldwatch',
     lawLocator: 'key points',
-    lawNote: 'No comprehensive data protection law and no authority; only constitutional and scattered clauses.',
+    lawNote:
+      'No comprehensive data protection law and no authority; only constitutional and scattered clauses.',
   },
   LY: {
     lawCheck: 'secondary',
@@ -1016,19 +1025,21 @@ export const VERIFIED: Readonly<Record<string, TVerified>> = {
     lawSource: 'reg-tl-pdhj',
     lawLocator: 'Provedor intervention of 15 Jan 2026, section 1',
     lawNote:
-      'No data protection law; the Court of Appeal upheld the Provedor\'s 2025 petition that the state had failed to enact one.',
+      "No data protection law; the Court of Appeal upheld the Provedor's 2025 petition that the state had failed to enact one.",
   },
   KI: {
     lawCheck: 'secondary',
     lawSource: 'sec-ki-scoop',
     lawLocator: 'RNZ Pacific report of Apr 2025 (bill passed first reading)',
-    lawNote: 'No data protection law when the bill passed its first reading in Apr 2025; later passage not checked.',
+    lawNote:
+      'No data protection law when the bill passed its first reading in Apr 2025; later passage not checked.',
   },
   SB: {
     lawCheck: 'secondary',
     lawSource: 'sec-sb-worldwatch',
     lawLocator: 'key points',
-    lawNote: 'No data protection law; only telecoms confidentiality duties (Telecommunications Act 2009); a bill is being drafted.',
+    lawNote:
+      'No data protection law; only telecoms confidentiality duties (Telecommunications Act 2009); a bill is being drafted.',
   },
   NR: {
     lawCheck: 'secondary',

@@ -135,11 +135,22 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export const isStorableText = (text: string): boolean =>
   !text.includes('\u0000') && !LONE_SURROGATE.test(text)
 
-const hasUnstorableString = (value: unknown): boolean => {
-  if (typeof value === 'string') return !isStorableText(value)
-  if (Array.isArray(value)) return value.some(hasUnstorableString)
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(([key, inner]) => !isStorableText(key) || hasUnstorableString(inner))
+/** Walks the value with an explicit stack: deeply nested JSON must not overflow the call stack. */
+const hasUnstorableString = (root: unknown): boolean => {
+  const pending: unknown[] = [root]
+  while (pending.length > 0) {
+    const value = pending.pop()
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) return true
+    } else if (Array.isArray(value)) {
+      // One push per item: spreading a huge array into push() would overflow the stack too.
+      for (const item of value) pending.push(item)
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (!isStorableText(key)) return true
+        pending.push(inner)
+      }
+    }
   }
   return false
 }

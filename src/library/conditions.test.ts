@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import fc from 'fast-check'
 import { applicableQuestions, evaluateCondition, type TAnswers, type TDeploymentFacts } from './conditions.ts'
 import type { TCondition } from './schemas.ts'
 
@@ -155,5 +156,65 @@ describe('applicableQuestions', () => {
   })
   it('gates technology-specific questions on the deployment', () => {
     assert.deepEqual(ids({ technologies: ['drones'] }, {}), ['q1', 'q4'])
+  })
+})
+
+describe('condition laws (property-based)', () => {
+  const fields = [
+    'deployment.technologies',
+    'deployment.affected',
+    'deployment.scale',
+    'deployment.context.humanReview',
+    'answers.T2.q01',
+    'answers.T2.q02',
+    'answers.T3.q01',
+    'answers.missing',
+    'deployment.nothing',
+  ]
+  const value = fc.oneof(
+    fc.constantFrom('cctv', 'drones', 'yes', 'no', 'consent', 'workers'),
+    fc.integer({ min: -10, max: 5000 }),
+    fc.boolean(),
+  )
+  const leaf: fc.Arbitrary<TCondition> = fc.oneof(
+    fc.record({ field: fc.constantFrom(...fields), equals: value }),
+    fc.record({ field: fc.constantFrom(...fields), notEquals: value }),
+    fc.record({ field: fc.constantFrom(...fields), includes: value }),
+    fc.record({ field: fc.constantFrom(...fields), gte: fc.integer({ min: -10, max: 5000 }) }),
+    fc.record({ field: fc.constantFrom(...fields), lte: fc.integer({ min: -10, max: 5000 }) }),
+  )
+  const { condition } = fc.letrec<{ condition: TCondition }>((tie) => ({
+    condition: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.record({ all: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ any: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ not: tie('condition') }),
+    ),
+  }))
+  const input = { deployment, answers }
+  const run = (c: TCondition) => evaluateCondition(c, input)
+
+  it('never throws and always answers a boolean', () => {
+    fc.assert(
+      fc.property(condition, (c) => typeof run(c) === 'boolean'),
+      { numRuns: 300, seed: 7 },
+    )
+  })
+  it('double negation changes nothing', () => {
+    fc.assert(
+      fc.property(condition, (c) => run({ not: { not: c } }) === run(c)),
+      { numRuns: 300, seed: 8 },
+    )
+  })
+  it('De Morgan: not all = any not', () => {
+    fc.assert(
+      fc.property(
+        condition,
+        condition,
+        (a, b) => run({ not: { all: [a, b] } }) === run({ any: [{ not: a }, { not: b }] }),
+      ),
+      { numRuns: 300, seed: 9 },
+    )
   })
 })

@@ -51,6 +51,20 @@ const textOf = async (locator: Locator) => (await locator.textContent())?.trim()
 const fitsScreen = async (page: Page) =>
   (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true
 
+/**
+ * No element carries a style attribute: the server's CSP may still allow inline styles for its own
+ * fallback page, but the app must work under a strict `style-src 'self'` (DESIGN §5.6, §7).
+ */
+const assertNoInlineStyles = async (page: Page) =>
+  assert.equal(
+    // An empty style="" is what the browser leaves after filling a field; it carries no style.
+    await page.evaluate(
+      `[...document.querySelectorAll('[style]:not([style=""])')].map((node) => node.outerHTML.slice(0, 160)).join('\\n')`,
+    ),
+    '',
+    `inline style on ${page.url()}`,
+  )
+
 /** Fails with the page's console errors, uncaught exceptions and CSP reports, if any. */
 function assertNoProblems(session: TBrowserSession) {
   assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
@@ -93,6 +107,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       assert.equal(await textOf(alert.locator('p').first()), refusal.error.message)
       assert.equal(pathOf(page), '/login')
       await snap(page, 'login-wrong-password')
+      await assertNoInlineStyles(page)
 
       // The right password opens the shell on the overview.
       await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
@@ -110,6 +125,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       )
       assert.equal(apiResponse.status(), 200, 'the API reference link leads to a page')
       await snap(page, 'overview')
+      await assertNoInlineStyles(page)
 
       // Organisation settings: the administrator is listed among the members.
       await nav.getByRole('link', { name: en['nav.organisation'] }).click()
@@ -130,6 +146,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       await invitationRow.waitFor()
       assert.match(await textOf(invitationRow), new RegExp(en['invitations.statusOpen']))
       await snap(page, 'invitation-created')
+      await assertNoInlineStyles(page)
 
       // The audit log shows the invitation and the head of the hash chain.
       await nav.getByRole('link', { name: en['nav.audit'] }).click()
@@ -140,6 +157,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       assert.match(await textOf(rows.first()), /invitation/i)
       assert.ok((await textOf(page.locator('.audit-table'))).includes(INVITEE.email))
       await snap(page, 'audit-log')
+      await assertNoInlineStyles(page)
 
       // Sign out from the account menu: back on sign-in, and the session is really gone.
       const accountName = en['shell.userMenu'].replace('{name}', `${provider.name} admin`)

@@ -37,6 +37,6 @@ export const listOrganisations = (db: TExecutor) =>
  * single writer), for checks that read before they write, like "keep at least one owner".
  */
 export const lockOrganisation = async (trx: TExecutor, orgId: string): Promise<void> => {
-  if (dialectOf(trx) !== 'postgres' || orgId) return
+  if (dialectOf(trx) !== 'postgres') return
   await sql`select id from organisations where id = ${orgId} for no key update`.execute(trx)
 }

@@ -146,7 +146,6 @@ export async function countInParallel(
   const cut = cutAfterNewline(fd, Math.max(header.length, Math.floor(size / 2)))
   if (cut === null || cut >= size) return null
   const task: TWorkerTask = { path, header, from: cut, to: size, options }
-  let workerBytes = 0
   let worker: Worker
   try {
     worker = startWorker(task)
@@ -155,14 +154,16 @@ export async function countInParallel(
   }
   const reply = new Promise<TWorkerMessage>((resolve) => {
     worker.on('message', (m: TWorkerMessage) => {
-      if (m.kind === 'progress') workerBytes = m.bytes
-      else resolve(m)
+      if (m.kind !== 'progress') resolve(m)
     })
     worker.on('error', (err) => resolve({ kind: 'failed', message: err.message, isBadInput: false }))
     worker.on('exit', () => resolve({ kind: 'failed', message: 'worker stopped', isBadInput: false }))
   })
   const main = new CsvCounter(options)
-  const progress = (bytes: number): void => onProgress?.(bytes + workerBytes, size)
+  // This thread blocks while it reads, so the worker's progress messages wait; both halves move at
+  // about the same pace, so this half's share stands for the whole.
+  const progress = (bytes: number): void =>
+    onProgress?.(Math.min(size, Math.round((bytes / cut) * size)), size)
   try {
     main.readFd(fd, read, progress, { from: 0, to: cut })
   } catch (err) {

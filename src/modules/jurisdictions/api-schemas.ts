@@ -285,3 +285,59 @@ export const ZGapMap = z
     ),
   })
   .openapi('GapMap')
+
+/** The most deployments one portfolio request takes (DESIGN §7 measures 10,000). */
+export const MAX_PORTFOLIO_DEPLOYMENTS = 10_000
+
+export const ZPortfolioRequest = z
+  .object({
+    deployments: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(100),
+          technologies: z.array(z.string().min(1).max(100)).min(1).max(20),
+          countries: z.array(z.string().min(1).max(10)).min(1).max(60),
+        }),
+      )
+      .min(1)
+      .max(MAX_PORTFOLIO_DEPLOYMENTS),
+  })
+  .openapi('PortfolioRequest')
+
+const ZLevelCounts = z.object({
+  covered: z.number(),
+  partial: z.number(),
+  absent: z.number(),
+  unknown: z.number(),
+})
+
+export const ZPortfolioResult = z
+  .object({
+    deployments: z.array(
+      z.object({
+        id: z.string(),
+        technologies: z.array(z.string()),
+        countries: z.array(z.string()),
+        coverage: z.record(z.string(), z.number()),
+        worstCoverage: z.number(),
+        cells: ZLevelCounts,
+        inconsistentTopics: z.array(z.string()),
+        absentEssential: z.array(z.object({ jurisdiction: z.string(), topic: z.string() })),
+      }),
+    ),
+    byCountry: z.record(
+      z.string(),
+      z.object({
+        deployments: z.number(),
+        cells: ZLevelCounts,
+        meanCoverage: z.number(),
+        absentEssential: z.number(),
+      }),
+    ),
+    byTopic: z.record(
+      z.string(),
+      z.object({ deployments: z.number(), cells: ZLevelCounts, inconsistent: z.number() }),
+    ),
+    totals: z.object({ deployments: z.number(), cells: ZLevelCounts, meanCoverage: z.number() }),
+  })
+  .openapi('PortfolioGapAnalysis')

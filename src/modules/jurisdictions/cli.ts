@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors.ts'
 import { formatProblem } from '../../library/index.ts'
 import { isLocale, LOCALES, type TLocale } from '../../library/text.ts'
 import { LEVEL_MARKS, renderGapCsv, renderGapTable } from './format.ts'
+import { MEMBERSHIP_IDS, TOPIC_IDS } from './schemas.ts'
 import { analyseGapRequest, checkJurisdictions, jurisdictionDetail, listJurisdictions } from './service.ts'
 
 const out = (text: string): void => {
@@ -57,7 +58,10 @@ const validate = (): void => {
     process.exitCode = 1
     return
   }
-  const facts = [...dataset.jurisdictions.values()].reduce((sum, j) => sum + 9 + 6 + j.restrictions.length, 0)
+  const facts = [...dataset.jurisdictions.values()].reduce(
+    (sum, j) => sum + TOPIC_IDS.length + MEMBERSHIP_IDS.length + j.restrictions.length,
+    0,
+  )
   out(
     `jurisdictions valid: ${dataset.jurisdictions.size} jurisdictions, ${facts} facts, governance ${dataset.governance.attribution}`,
   )

@@ -105,6 +105,46 @@ forEachDatabase('jurisdictions API', (handle) => {
     })
   })
 
+  describe('POST /api/gap/portfolio', () => {
+    const post = (body: unknown, options: { csrf?: false } = {}) =>
+      request(ctx, 'POST', '/api/gap/portfolio', { session, body, ...options })
+
+    it('summarises many deployments and aggregates them by country and topic', async () => {
+      const res = await post({
+        deployments: [
+          { id: 'gate', technologies: ['Facial-Recognition'], countries: ['de', 'NG'] },
+          { id: 'perimeter', technologies: ['drones', 'cctv'], countries: ['NG'] },
+        ],
+      })
+      assert.equal(res.status, 200, res.text)
+      const body = res.body as {
+        deployments: { id: string; coverage: Record<string, number> }[]
+        byCountry: Record<string, { deployments: number }>
+      }
+      assert.deepEqual(
+        body.deployments.map((d) => d.id),
+        ['gate', 'perimeter'],
+      )
+      const single = analyseGapRequest({ technologies: 'facial-recognition', countries: 'DE,NG' })
+      assert.deepEqual(body.deployments[0]?.coverage, single.coverage)
+      assert.equal(body.byCountry.NG?.deployments, 2)
+    })
+
+    it('refuses an unknown country naming the deployment (422)', async () => {
+      const res = await post({ deployments: [{ id: 'gate', technologies: ['cctv'], countries: ['ZZ'] }] })
+      expectError(res, 422, 'unknown_value')
+      assert.match(res.text, /deployment gate: unknown country 'ZZ'/)
+    })
+
+    it('needs the CSRF token like every cookie-authenticated POST', async () => {
+      const res = await post(
+        { deployments: [{ id: 'gate', technologies: ['cctv'], countries: ['DE'] }] },
+        { csrf: false },
+      )
+      expectError(res, 403, 'csrf_failed')
+    })
+  })
+
   describe('GET /api/gap/map', () => {
     it('gives every jurisdiction a level and coverage for one technology', async () => {
       const res = await get('/api/gap/map?technology=Facial-Recognition')
@@ -204,7 +244,14 @@ forEachDatabase('jurisdictions API', (handle) => {
 
   it('documents the routes in the OpenAPI document', async () => {
     const doc = (await request(ctx, 'GET', '/api/openapi.json')).body as { paths: Record<string, unknown> }
-    for (const path of ['/api/gap', '/api/jurisdictions', '/api/jurisdictions/{code}', '/api/data-sources'])
+    for (const path of [
+      '/api/gap',
+      '/api/gap/portfolio',
+      '/api/gap/map',
+      '/api/jurisdictions',
+      '/api/jurisdictions/{code}',
+      '/api/data-sources',
+    ])
       assert.ok(doc.paths[path], path)
   })
 })

@@ -6,7 +6,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { AppError } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
-import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { errorResponses, jsonBody, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { authorize } from '../platform/policy.ts'
 import {
   ZCodeParam,
@@ -18,9 +18,12 @@ import {
   ZJurisdictionList,
   ZLocaleQuery,
   ZMapQuery,
+  ZPortfolioRequest,
+  ZPortfolioResult,
 } from './api-schemas.ts'
 import {
   analyseGapRequest,
+  analysePortfolioRequest,
   dataSources,
   getJurisdictionContext,
   jurisdictionDetail,
@@ -63,6 +66,26 @@ export const registerJurisdictionRoutes = (
         analyseGapRequest({ technologies: chosen, countries }, { locale, context: context() }),
         200,
       )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      tags: base.tags,
+      security: base.security,
+      path: '/api/gap/portfolio',
+      summary: 'Gap summaries of many deployments at once, with aggregates by country and topic (dashboards)',
+      request: jsonBody(ZPortfolioRequest),
+      responses: {
+        200: jsonContent(ZPortfolioResult, 'Per-deployment summaries and aggregates'),
+        ...errorResponses(400, 401, 403, 413, 415, 422),
+      },
+    }),
+    (c) => {
+      allowRead(c)
+      const { deployments } = c.req.valid('json')
+      return c.json(analysePortfolioRequest(deployments, { context: context() }), 200)
     },
   )
 

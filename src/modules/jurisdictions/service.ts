@@ -20,6 +20,13 @@ import {
 import { resolveCountry, resolveGapRequest, resolveTechnology } from './input.ts'
 import { loadJurisdictions } from './loader.ts'
 import {
+  analysePortfolio,
+  buildGapIndex,
+  type TGapIndex,
+  type TPortfolioDeployment,
+  type TPortfolioResult,
+} from './portfolio.ts'
+import {
   MEMBERSHIP_IDS,
   type TDataset,
   type TEnforcement,
@@ -116,6 +123,30 @@ export const technologyMap = (
   })
   const topics = library.technologies.get(technology)?.topics ?? []
   return { technology, basis: coverageBasisOf(topics), items }
+}
+
+const indexes = new WeakMap<TDataset, TGapIndex>()
+
+/**
+ * Gap summaries of many deployments at once (dashboards, exposure): ids and codes are read
+ * case-insensitively; an unknown one is refused with the deployment it belongs to.
+ */
+export const analysePortfolioRequest = (
+  deployments: readonly TPortfolioDeployment[],
+  options: { context?: TJurisdictionContext } = {},
+): TPortfolioResult => {
+  const { library, dataset } = options.context ?? getJurisdictionContext()
+  let index = indexes.get(dataset)
+  if (!index) {
+    index = buildGapIndex(dataset, library)
+    indexes.set(dataset, index)
+  }
+  const normalised = deployments.map((deployment) => ({
+    id: deployment.id,
+    technologies: [...new Set(deployment.technologies.map((id) => id.trim().toLowerCase()))],
+    countries: [...new Set(deployment.countries.map((code) => code.trim().toUpperCase()))],
+  }))
+  return analysePortfolio(normalised, index)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,6 +32,24 @@ describe('custos library', () => {
     assert.doesNotMatch(run.stderr, /\s+at .+:\d+:\d+/)
   })
 
+  it('validate --format json lists the problems as data', () => {
+    const run = library('library', 'validate', '--content', BROKEN, '--format', 'json')
+    assert.equal(run.code, 1)
+    const report = JSON.parse(run.stdout) as {
+      isValid: boolean
+      problems: { file: string; urn?: string; field?: string }[]
+    }
+    assert.equal(report.isValid, false)
+    assert.ok(
+      report.problems.some(
+        (p) =>
+          p.urn === 'urn:custos:toolkit:requirement:T2.03' &&
+          p.field === 'links[0].target' &&
+          p.file.endsWith('frameworks/toolkit.yaml'),
+      ),
+    )
+  })
+
   it('bad arguments exit 2 without a stack trace', () => {
     const viaMain = custos('library', 'list', '--kind', 'spaceship')
     assert.equal(viaMain.code, 2)

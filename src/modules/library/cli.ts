@@ -1,5 +1,5 @@
 /**
- * `custos library validate|lock|list|show` — thin edges over the loader, validator and service.
+ * `custos library validate|lock|list|show|stats` — thin edges over the loader, validator and service.
  * Exit codes: 0 ok, 1 the library has problems, 2 bad arguments (never a stack trace).
  */
 import { existsSync, statSync } from 'node:fs'
@@ -77,17 +77,20 @@ const summaryOf = (library: TLibrary): string =>
     `${library.sources.size} sources`,
   ].join(', ')
 
-const validate = (options: { content?: string; updateLock?: boolean }): number => {
+const validate = (options: { content?: string; updateLock?: boolean; format: string }): number => {
   const contentDir = contentDirOf(options)
   const { library, problems } = checkLibrary({ contentDir })
-  if (problems.length > 0) {
+  if (options.format === 'json') {
+    out(JSON.stringify({ isValid: problems.length === 0, objects: library.objects.size, problems }, null, 2))
+  } else if (problems.length > 0) {
     for (const problem of problems) out(formatProblem(problem))
     err(`${problems.length} problem(s) in the library (${summaryOf(library)})`)
-    return 1
+  } else {
+    out(
+      `library valid: ${library.objects.size} objects in ${library.files.length} files (${summaryOf(library)})`,
+    )
   }
-  out(
-    `library valid: ${library.objects.size} objects in ${library.files.length} files (${summaryOf(library)})`,
-  )
+  if (problems.length > 0) return 1
   if (options.updateLock) return lock(options)
   return 0
 }
@@ -210,7 +213,8 @@ export const registerLibraryCommands = (program: Command): void => {
     .description('check schemas, references, conditions and the URN lock; exit 1 with the list of problems')
     .addOption(contentOption())
     .option('--update-lock', 'when valid, add new URNs to content/urns.lock.json')
-    .action(run((options: { content?: string; updateLock?: boolean }) => validate(options)))
+    .addOption(formatOption(['text', 'json']))
+    .action(run((options: { content?: string; updateLock?: boolean; format: string }) => validate(options)))
 
   sub('lock')
     .description('add every current URN to content/urns.lock.json (published URNs never disappear)')

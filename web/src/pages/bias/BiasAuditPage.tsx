@@ -181,7 +181,7 @@ function UploadForm({ onDone }: { onDone: (audit: TBiasAudit) => void }) {
               onChange={(e) => setBootstrap(e.target.value)}
             />
           </label>
-          <button type="submit" disabled={progress !== null}>
+          <button type="submit" className="button button-primary" disabled={progress !== null}>
             {tb('bias.run')}
           </button>
         </>

@@ -4,22 +4,11 @@ import { useId, useState } from 'react'
 import { Link } from 'react-router'
 import { ErrorNotice, Loading } from '../../components/Status.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
-import { jurisdictionKeys, jurisdictionsApi, type TJurisdictionSummary } from './api.ts'
-import { jurisdictionPath } from './links.ts'
+import { jurisdictionKeys, jurisdictionsApi } from './api.ts'
+import { jurisdictionPath, matchesSearch } from './links.ts'
 import { tj } from './messages.ts'
 import { EnforcementBadge } from './parts.tsx'
 import './jurisdictions.css'
-
-/** Case- and accent-insensitive match on code, alpha-3 code or name. */
-export function matchesSearch(
-  item: Pick<TJurisdictionSummary, 'code' | 'iso3' | 'name'>,
-  query: string,
-): boolean {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-  const q = fold(query.trim())
-  if (q === '') return true
-  return fold(item.code) === q || fold(item.iso3) === q || fold(item.name).includes(q)
-}
 
 export function JurisdictionsPage() {
   useDocumentTitle(tj('jur.title'))

@@ -17,3 +17,12 @@ export const gapPath = (technologies: readonly string[], countries: readonly str
   const text = query.toString()
   return text ? `${JURISDICTION_PATHS.gap}?${text}` : JURISDICTION_PATHS.gap
 }
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
+/** Case- and accent-insensitive search: the exact alpha-2 or alpha-3 code, or part of the name. */
+export function matchesSearch(item: { code: string; iso3: string; name: string }, query: string): boolean {
+  const q = fold(query.trim())
+  if (q === '') return true
+  return fold(item.code) === q || fold(item.iso3) === q || fold(item.name).includes(q)
+}

@@ -1,0 +1,97 @@
+/**
+ * Browser journey of the bias audit (issue 5): the demo provider's admin opens Bias audit, picks a
+ * decision log, chooses the columns from its header, runs it and reads the result (measures, interval
+ * plots, group table) and the history. Screenshots land in test-results/bias-audit/.
+ */
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { createRng } from '../../src/modules/bias/bootstrap.ts'
+import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
+import { en } from '../../web/src/i18n/messages.ts'
+import { biasEn as bias } from '../../web/src/pages/bias/messages.ts'
+import { browserSkipReason, openBrowser, unexpectedProblems } from './helpers/browser.ts'
+import { screenshotter } from './helpers/screenshots.ts'
+import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { ensureWebBuild } from './helpers/web-build.ts'
+
+const skipReason = browserSkipReason()
+if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
+
+const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')
+const snap = screenshotter('bias-audit')
+
+/** A vetting log: women are flagged more often at the same truth. */
+function vettingLog(): string {
+  const rng = createRng(5)
+  const lines = ['person,sex,region,flagged_truth,flag']
+  for (let i = 0; i < 400; i++) {
+    const sex = rng() < 0.5 ? 'F' : 'M'
+    const region = rng() < 0.5 ? 'north' : 'south'
+    const truth = rng() < 0.2 ? 1 : 0
+    const flag = rng() < (truth ? 0.8 : sex === 'F' ? 0.3 : 0.12) ? 'yes' : 'no'
+    lines.push(`${i},${sex},${region},${truth},${flag}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+describe('bias audit in a browser', { skip: skipReason ?? false, timeout: 240_000 }, () => {
+  let server: TTestServer
+  const dir = mkdtempSync(join(tmpdir(), 'custos-e2e-bias-'))
+
+  before(async () => {
+    const webDistDir = await ensureWebBuild()
+    server = await startDemoServer({ webDistDir })
+  })
+
+  after(async () => {
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('uploads a decision log, picks columns from its header and reads the result', async () => {
+    const file = join(dir, 'vetting.csv')
+    writeFileSync(file, vettingLog())
+    const session = await openBrowser({ viewport: { width: 1280, height: 900 } })
+    const { page } = session
+    try {
+      assert.ok(provider, 'the demo provider exists')
+      const admin = demoLogin(provider.slug)
+      await page.goto(`${server.url}/login`)
+      await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
+      await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
+      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+
+      const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
+      await nav.getByRole('link', { name: en['nav.biasAudit'] }).click()
+      await page.getByRole('heading', { name: bias['bias.title'], level: 1 }).waitFor()
+
+      await page.getByLabel(bias['bias.file']).setInputFiles(file)
+      await page.getByRole('checkbox', { name: 'sex' }).check()
+      await page.getByRole('checkbox', { name: 'region' }).check()
+      await page.getByLabel(bias['bias.label']).selectOption('flagged_truth')
+      await page.getByLabel(bias['bias.pred']).selectOption('flag')
+      await snap(page, 'columns-picked')
+      await page.getByRole('button', { name: bias['bias.run'] }).click()
+
+      await page.getByRole('heading', { name: bias['bias.resultHeading'] }).waitFor()
+      const result = page.locator('section[aria-labelledby="bias-result"]')
+      assert.match((await result.textContent()) ?? '', /400 rows read, 0 skipped/)
+      assert.equal(await result.locator('table.data-table tbody tr').count(), 4)
+      assert.equal(await result.locator('figure.bias-plot svg circle').count(), 12)
+      assert.match((await result.textContent()) ?? '', /sex=F\|region=north/)
+      await page
+        .getByRole('cell', { name: 'vetting.csv' })
+        .or(page.getByRole('rowheader', { name: 'vetting.csv' }))
+        .first()
+        .waitFor()
+      await snap(page, 'result')
+      assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
+    } finally {
+      await session.close()
+    }
+  })
+})
