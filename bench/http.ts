@@ -3,9 +3,10 @@
  * app against a bare Hono hello-world on @hono/node-server, same run, same load. Target: ≥ 40 % of
  * the hello-world throughput and p99 < 50 ms at 50 connections on SQLite.
  *
- *   npx tsx bench/http.ts [--connections 50] [--duration 10] [--warmup 2] [--no-write]
+ *   npx tsx bench/http.ts [--connections 50] [--duration 10] [--warmup 2] [--rounds 3] [--no-write]
  *
- * The load generator runs in a worker thread so it does not share the servers' event loop.
+ * The load generator runs in a worker thread so it does not share the servers' event loop. The two
+ * servers are measured in alternating rounds (default 3) and each row shows its median round.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -29,23 +30,21 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     'no-write': { type: 'boolean', default: false },
   },
 })
 const connections = Number(values.connections)
 const duration = Number(values.duration)
 const warmup = Number(values.warmup)
+const rounds = Math.max(1, Number(values.rounds))
 
 type TMeasure = { name: string; rps: number; p50: number; p99: number; errors: number }
 
 const run = (url: string, seconds: number, headers: Record<string, string>) =>
   autocannon({ url, connections, duration: seconds, headers, workers: 1 })
 
-const measure = async (
-  name: string,
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<TMeasure> => {
+const measureOnce = async (name: string, url: string, headers: Record<string, string>): Promise<TMeasure> => {
   if (warmup > 0) await run(url, warmup, headers)
   const result = await run(url, duration, headers)
   return {
@@ -55,6 +54,13 @@ const measure = async (
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
   }
+}
+
+/** The round with the median throughput (rounds alternate between servers to share any drift in load). */
+const median = (runs: TMeasure[]): TMeasure => {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps)
+  const middle = sorted[Math.floor(sorted.length / 2)]!
+  return { ...middle, errors: runs.reduce((sum, r) => sum + r.errors, 0) }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'custos-bench-'))
@@ -87,8 +93,19 @@ try {
   const cookie = /custos_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0]
   if (res.status !== 200 || !cookie) throw new Error(`bench login failed with ${res.status}`)
 
-  const baseline = await measure('bare Hono hello-world (GET /)', bare.url)
-  const me = await measure('Custos GET /api/me (session cookie, SQLite)', `${custos.url}/api/me`, { cookie })
+  const baselineRuns: TMeasure[] = []
+  const meRuns: TMeasure[] = []
+  for (let round = 0; round < rounds; round++) {
+    baselineRuns.push(await measureOnce('bare Hono hello-world (GET /)', bare.url, {}))
+    meRuns.push(
+      await measureOnce('Custos GET /api/me (session cookie, SQLite)', `${custos.url}/api/me`, { cookie }),
+    )
+    process.stderr.write(
+      `round ${round + 1}/${rounds}: ${Math.round(baselineRuns.at(-1)!.rps)} vs ${Math.round(meRuns.at(-1)!.rps)} req/s\n`,
+    )
+  }
+  const baseline = median(baselineRuns)
+  const me = median(meRuns)
   bare.close()
   await custos.close()
 
@@ -109,11 +126,12 @@ try {
       '## HTTP: authenticated read vs bare Hono',
       '',
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadavg()[0]!.toFixed(1)} at the end of the run (other work on the machine skews both rows, the heavier one more).`,
-      `Command: \`npx tsx bench/http.ts\` (or \`npm run bench -- http\`). Load: autocannon, ${connections} connections, ${duration} s after a ${warmup} s warm-up, loopback, load generator in a worker thread of the same process.`,
+      `Command: \`npx tsx bench/http.ts\` (or \`npm run bench -- http\`). Load: autocannon, ${connections} connections, ${duration} s after a ${warmup} s warm-up, loopback, load generator in a worker thread of the same process; ${rounds} alternating rounds, median round shown.`,
       '',
       table,
       '',
       verdict,
+      '',
       '',
     ].join('\n')
     const file = join(paths.docs(), 'benchmarks.md')

@@ -127,7 +127,7 @@ const main = (): void => {
   if (start === -1) text = `${text.trimEnd()}\n\n${section}`
   else {
     const next = text.indexOf('\n## ', start + heading.length)
-    text = `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next + 1)}`
+    text = `${text.slice(0, start)}${section}${next === -1 ? '' : `\n${text.slice(next + 1)}`}`
   }
   writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
   process.stdout.write(`Wrote ${file}\n`)

@@ -25,6 +25,21 @@ type TTopic = (typeof TOPICS)[number]
 
 const AFRICA = new Set(['NG', 'GH', 'CD', 'ZM', 'TZ', 'MZ', 'KE', 'AO', 'GN', 'ZA'])
 
+const LATAM = new Set(['AR', 'CO', 'CL', 'MX', 'EC', 'GT'])
+
+/** Binding AI laws were searched country by country in the third 2026-11 round; what was found. */
+function aiNote(code: string): string {
+  if (AFRICA.has(code))
+    return 'Searched (2026-11 pass): overviews of AI regulation in Africa (2024–2025) report national AI strategies and draft bills but no enacted AI statute; no page dated 2025 or later confirmed the position for this country, so neither yes nor no is asserted.'
+  if (LATAM.has(code))
+    return 'Searched (2026-11 pass): overviews of AI regulation in Latin America (2023–2025) report AI bills and policies (e.g. Colombia’s CONPES 4144 of 2025, bills in Chile and Mexico) but only Peru with binding AI rules; the position for this country after 2025 was not confirmed.'
+  if (code === 'IN')
+    return 'Searched (2026-11 pass): draft amendments to the IT Rules 2021 on labelling synthetically generated content were published in October 2025; we found no page confirming their final notification, and there is no AI statute.'
+  if (code === 'ID')
+    return 'Searched (2026-11 pass): a presidential regulation on AI was reported as expected, alongside the 2020–2045 national AI strategy; we found no page confirming that a binding AI instrument was issued.'
+  return 'AI-specific legislation for this country was not searched in the 2026-11 pass; none recorded here. Absence not confirmed.'
+}
+
 /** What was actually searched for a topic in the Nov 2026 pass, by jurisdiction group. */
 function searched(code: string, topic: TTopic): string {
   switch (topic) {
@@ -41,7 +56,7 @@ function searched(code: string, topic: TTopic): string {
         ? 'Searched press and legal reports on African drone rules (2018–2020); the civil aviation authority’s current rules for this country were not confirmed.'
         : 'Not yet searched in this pass; the civil aviation authority’s drone rules are the place to check.'
     case 'ai_rules':
-      return 'AI-specific legislation was searched in this pass only for China, Japan, Korea, the EU, Brazil, Canada and the United States, not for this country; none recorded here. Absence not confirmed.'
+      return aiNote(code)
     case 'biometric_data_rules':
       return 'The data protection law was checked for its existence, not yet for a biometric or sensitive-data category; not settled.'
     case 'cctv_rules':

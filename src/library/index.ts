@@ -14,6 +14,7 @@ export {
   type TAnswerValue,
   type TDeploymentFacts,
 } from './conditions.ts'
+export { crosswalkCoverage, type TFrameworkCoverage } from './coverage.ts'
 export type { TCrosswalkLink, TLibrary, TLibraryObject, TProblem } from './library.ts'
 export { crosswalkOf, formatProblem, objectsOfKind } from './library.ts'
 export { defaultContentDir, loadLibrary } from './loader.ts'

@@ -10,7 +10,8 @@ import { ERROR_STATUS } from '../../src/core/errors.ts'
 export const INTERNAL_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
   {
     name: 'stack frame',
-    pattern: /\bat (?:async )?[\w.$<>[\]]+ \((?:file:\/\/|node:|\/|[A-Za-z]:\\)[^)]*:\d+:\d+\)|\bat (?:file:\/\/)?\/[\w./-]+:\d+:\d+/,
+    pattern:
+      /\bat (?:async )?[\w.$<>[\]]+ \((?:file:\/\/|node:|\/|[A-Za-z]:\\)[^)]*:\d+:\d+\)|\bat (?:file:\/\/)?\/[\w./-]+:\d+:\d+/,
   },
   { name: 'dependency path', pattern: /node_modules/ },
   { name: 'source position', pattern: /\.[cm]?[jt]s:\d+/ },
@@ -20,7 +21,10 @@ export const INTERNAL_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
     pattern:
       /\bselect\s.{1,200}?\sfrom\s+["`]?\w+["`]?\s+where\s|\binsert\s+into\s+["`]?\w+["`]?\s*\(|\bupdate\s+["`]?\w+["`]?\s+set\s+["`]?\w+["`]?\s*=|\bdelete\s+from\s+["`]?\w+["`]?\s+where\s/i,
   },
-  { name: 'database error', pattern: /SQLITE_|violates [\w -]*constraint|constraint failed|syntax error at or near/i },
+  {
+    name: 'database error',
+    pattern: /SQLITE_|violates [\w -]*constraint|constraint failed|syntax error at or near/i,
+  },
 ]
 
 /** The first internal a body leaks, or null. */
@@ -50,14 +54,28 @@ export const checkAnswer = (label: string, status: number, text: string): string
   } catch {
     assert.fail(`${label}: ${status} with a body that is not JSON: ${text.slice(0, 200)}`)
   }
-  assert.ok(body !== null && typeof body === 'object' && !Array.isArray(body), `${label}: error body is an object`)
-  assert.deepEqual(Object.keys(body), ['error'], `${label}: the error body has exactly one key, "error": ${text}`)
+  assert.ok(
+    body !== null && typeof body === 'object' && !Array.isArray(body),
+    `${label}: error body is an object`,
+  )
+  assert.deepEqual(
+    Object.keys(body),
+    ['error'],
+    `${label}: the error body has exactly one key, "error": ${text}`,
+  )
   const error = (body as { error: unknown }).error
-  assert.ok(error !== null && typeof error === 'object' && !Array.isArray(error), `${label}: "error" is an object`)
+  assert.ok(
+    error !== null && typeof error === 'object' && !Array.isArray(error),
+    `${label}: "error" is an object`,
+  )
   const { code, message } = error as { code?: unknown; message?: unknown }
   assert.ok(isErrorCode(code), `${label}: code ${JSON.stringify(code)} is not in ERROR_STATUS`)
   assert.equal(typeof message, 'string', `${label}: message is a string`)
   assert.ok((message as string).length > 0, `${label}: message is not empty`)
-  assert.equal(ERROR_STATUS[code], status, `${label}: code ${code} maps to ${ERROR_STATUS[code]}, answered ${status}`)
+  assert.equal(
+    ERROR_STATUS[code],
+    status,
+    `${label}: code ${code} maps to ${ERROR_STATUS[code]}, answered ${status}`,
+  )
   return code
 }

@@ -126,6 +126,9 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
       assert.equal(apiResponse.status(), 200, 'the API reference link leads to a page')
       await snap(page, 'overview')
       await assertNoInlineStyles(page)
+      // The skip link is the first thing a keyboard reaches.
+      const firstFocusable = `document.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')?.textContent`
+      assert.equal(await page.evaluate(firstFocusable), en['app.skipToContent'])
 
       // Organisation settings: the administrator is listed among the members.
       await nav.getByRole('link', { name: en['nav.organisation'] }).click()
@@ -161,7 +164,15 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 180_
 
       // Sign out from the account menu: back on sign-in, and the session is really gone.
       const accountName = en['shell.userMenu'].replace('{name}', `${provider.name} admin`)
-      await page.getByRole('button', { name: accountName }).click()
+      const accountButton = page.getByRole('button', { name: accountName })
+      // Keyboard: the menu opens with Enter and Escape closes it, returning focus to its button.
+      await accountButton.focus()
+      await page.keyboard.press('Enter')
+      assert.equal(await accountButton.getAttribute('aria-expanded'), 'true')
+      await page.keyboard.press('Escape')
+      assert.equal(await accountButton.getAttribute('aria-expanded'), 'false')
+      assert.equal(await page.locator(':focus').getAttribute('aria-label'), accountName)
+      await accountButton.click()
       await snap(page, 'account-menu')
       await page.getByRole('button', { name: en['shell.signOut'] }).click()
       await page.getByText(en['login.signedOut']).waitFor()

@@ -188,6 +188,17 @@ describe('CsvCounter malformed input', () => {
     await rejectsWith(countSource(join(tmp, 'nope.csv'), byPred), /File not found/)
   })
 
+  it('names UTF-16 text instead of calling it binary', () => {
+    const c = new CsvCounter(byPred)
+    assert.throws(
+      () => {
+        c.push(Buffer.from('\ufeffsex,label,pred\nF,1,1\n', 'utf16le'))
+        c.end()
+      },
+      (err: unknown) => isAppError(err) && /UTF-16/.test(err.userMessage),
+    )
+  })
+
   it('reads a header-only file as zero rows', async () => {
     const r = await countSource(join(FIXTURES, 'header-only.csv'), byPred)
     assert.equal(r.rows, 0)

@@ -140,6 +140,7 @@ export class CsvCounter {
   private packTable = new Int32Array(1024).fill(-1)
   private packKeys = new Int32Array(0)
   private packCount = 0
+  private packCell = new Int32Array(64)
   private gStart = new Int32Array(0)
   private gEnd = new Int32Array(0)
   // Result of trim(): the current field's trimmed range (fields, not a tuple, to avoid allocation).
@@ -574,6 +575,12 @@ export class CsvCounter {
     if ((lf < 0 || lf >= this.len) && !isLast) return false
     const lineEnd = lf < 0 || lf >= this.len ? this.len : lf
     if (this.pos === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.pos = 3
+    if (this.pos === 0 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+      throw new AppError(
+        'validation_failed',
+        'The file is UTF-16 text; save it as a UTF-8 CSV and try again.',
+      )
+    }
     if (this.pos >= this.len) return false
     let commas = 0
     let tabs = 0
@@ -928,8 +935,6 @@ export class CsvCounter {
     this.addPacked(slot, cell)
     return cell
   }
-
-  private packCell = new Int32Array(64)
 
   private addPacked(slot: number, cell: number): void {
     const e = this.packCount

@@ -173,7 +173,7 @@ export async function countInParallel(
   if (!main.isAtRowBoundary) {
     // The cut fell inside a quoted field: the worker's half is misaligned. Read on alone.
     await worker.terminate()
-    main.readFd(fd, read, progress, { from: cut, to: size })
+    main.readFd(fd, read, (bytes) => onProgress?.(bytes, size), { from: cut, to: size })
     return main.end()
   }
   const answer = await reply
@@ -181,7 +181,7 @@ export async function countInParallel(
   if (answer.kind === 'failed') {
     if (answer.isBadInput) throw new AppError('validation_failed', answer.message)
     // The worker could not run (e.g. a bundled build without the worker file): finish alone.
-    main.readFd(fd, read, progress, { from: cut, to: size })
+    main.readFd(fd, read, (bytes) => onProgress?.(bytes, size), { from: cut, to: size })
     return main.end()
   }
   const offset = main.position

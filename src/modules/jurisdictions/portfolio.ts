@@ -97,10 +97,20 @@ export type TPortfolioResult = {
 
 const ALL_TOPICS = TOPIC_IDS as readonly string[]
 
-const compiledTopicsOf = (index: TGapIndex, technologies: readonly string[]): TCompiledTopics => {
-  const key = technologies.length === 1 ? (technologies[0] as string) : [...technologies].sort().join(',')
+const compiledTopicsOf = (
+  index: TGapIndex,
+  deploymentId: string,
+  technologies: readonly string[],
+): TCompiledTopics => {
+  // Keyed as given (no sort): a cache hit costs one join; a set met in another order compiles once more.
+  const key = technologies.join(',')
   let compiled = index.topicSets.get(key)
   if (!compiled) {
+    for (const technology of technologies) {
+      if (!index.library.technologies.has(technology)) {
+        throw new AppError('unknown_value', `deployment ${deploymentId}: unknown technology '${technology}'`)
+      }
+    }
     // Only the nine fixed topics have levels; a topic outside them would be `unknown` everywhere.
     const topics = triggeredTopics(technologies, index.library).filter((t) => ALL_TOPICS.includes(t.topic))
     const basis = coverageBasisOf(topics)
@@ -140,12 +150,7 @@ export const analysePortfolio = (
   let coverageCount = 0
 
   const results = deployments.map((deployment): TDeploymentGap => {
-    for (const technology of deployment.technologies) {
-      if (!index.library.technologies.has(technology)) {
-        throw new AppError('unknown_value', `deployment ${deployment.id}: unknown technology '${technology}'`)
-      }
-    }
-    const compiled = compiledTopicsOf(index, deployment.technologies)
+    const compiled = compiledTopicsOf(index, deployment.id, deployment.technologies)
     const { positions, isEssential, isCounted, counted } = compiled
     const rows = deployment.countries.map((code) => {
       const levels = index.levels.get(code)
@@ -153,7 +158,7 @@ export const analysePortfolio = (
         throw new AppError('unknown_value', `deployment ${deployment.id}: unknown country '${code}'`)
       return levels
     })
-    const cells = new Float64Array(4)
+    const cells = [0, 0, 0, 0]
     const coverage: Record<string, number> = {}
     const absentEssential: TDeploymentGap['absentEssential'] = []
     let worstCoverage = 1
@@ -169,7 +174,7 @@ export const analysePortfolio = (
       for (let t = 0; t < positions.length; t++) {
         const position = positions[t] as number
         const level = levels[position] as number
-        cells[level] = (cells[level] as number) + 1
+        cells[level] = (cells[level] ?? 0) + 1
         tally.cells[level] = (tally.cells[level] as number) + 1
         topicCells[position * 4 + level] = (topicCells[position * 4 + level] as number) + 1
         if (level === COVERED && isCounted[t] === 1) covered++
@@ -201,12 +206,12 @@ export const analysePortfolio = (
         topicInconsistent[position] = (topicInconsistent[position] as number) + 1
       }
     }
-    for (let l = 0; l < 4; l++) totalCells[l] = (totalCells[l] as number) + (cells[l] as number)
+    for (let l = 0; l < 4; l++) totalCells[l] = (totalCells[l] as number) + (cells[l] ?? 0)
 
     return {
       id: deployment.id,
-      technologies: [...deployment.technologies],
-      countries: [...deployment.countries],
+      technologies: deployment.technologies.slice(),
+      countries: deployment.countries.slice(),
       coverage,
       worstCoverage,
       cells: countsOf(cells),
