@@ -235,6 +235,16 @@ forEachDatabase('HTTP surface', (handle) => {
     assert.doesNotMatch(res.text, /<script|https?:\/\/(?!localhost)/i)
   })
 
+  it('keeps the CSP free of unsafe-inline: no page needs inline styles or scripts', async () => {
+    assert.doesNotMatch(SECURITY_HEADERS['Content-Security-Policy']!, /unsafe-inline|unsafe-eval/)
+    const page = await request(ctx, 'GET', '/api/docs')
+    assert.doesNotMatch(page.text, /<style|style="/)
+    const css = await request(ctx, 'GET', '/api/docs.css')
+    assert.equal(css.status, 200)
+    assert.match(css.headers.get('content-type') ?? '', /text\/css/)
+    assert.doesNotMatch((await request(ctx, 'GET', '/settings/organisation')).text, /<style|style="/)
+  })
+
   it('without a built web app, explains how to build it instead of failing', async () => {
     const res = await request(ctx, 'GET', '/settings/organisation')
     assert.equal(res.status, 200)

@@ -11,7 +11,7 @@ import { registerJurisdictionRoutes } from '../modules/jurisdictions/routes.ts'
 import { registerLibraryBrowseRoutes } from '../modules/library/browse-routes.ts'
 import { registerLibraryRoutes } from '../modules/library/routes.ts'
 import { registerPlatformRoutes } from '../modules/platform/routes.ts'
-import { renderApiDocs } from './api-docs.ts'
+import { API_DOCS_CSS, renderApiDocs } from './api-docs.ts'
 import type { TApp, TAppDeps, TAppEnv } from './context.ts'
 import { createErrorHandler, errorBody, validationError } from './errors.ts'
 import {
@@ -73,6 +73,7 @@ export const createApp = (deps: TAppDeps): TApp => {
     docsPage ??= renderApiDocs(app.getOpenAPI31Document(documentConfig))
     return c.html(docsPage)
   })
+  app.get('/api/docs.css', (c) => c.body(API_DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
 
   // Anything else under /api is an unknown route, whatever the method.
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'No such API route.'), 404))

@@ -28,7 +28,7 @@ const escapeHtml = (text: string) =>
 
 export const NO_BUILD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Custos — web app not built</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<body>
 <h1>Custos is running</h1>
 <p>The web app has not been built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds first) and reload this page.</p>
 <p>The API is available: see <a href="/api/docs">the API reference</a> and <a href="/healthz">the health check</a>.</p>

@@ -28,7 +28,9 @@ export const INTERNAL_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
 ]
 
 /** The first internal a body leaks, or null. */
-export const findInternal = (text: string): string | null => {
+export const findInternal = (body: string): string | null => {
+  // Inside a JSON string, quotes are escaped: look at the text as it would read unescaped.
+  const text = body.replaceAll('\\"', '"')
   for (const { name, pattern } of INTERNAL_PATTERNS) {
     const match = pattern.exec(text)
     if (match) return `${name}: …${text.slice(Math.max(0, match.index - 40), match.index + 80)}…`
