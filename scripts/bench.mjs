@@ -20,7 +20,10 @@ if (unknown.length > 0) {
 let failed = false
 for (const name of requested.length > 0 ? requested : available) {
   process.stdout.write(`\n=== bench/${name}.ts ===\n`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { cwd: root, stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   if (result.status !== 0) failed = true
 }
 process.exit(failed ? 1 : 0)

@@ -59,5 +59,7 @@ if (existsSync(webConfig) && isStale('dist/web/index.html', ['web', 'src/modules
 }
 
 if (built.length > 0) {
-  process.stdout.write(`custos: built ${built.join(' and ')} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stdout.write(
+    `custos: built ${built.join(' and ')} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  )
 }

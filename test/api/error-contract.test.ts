@@ -249,13 +249,7 @@ forEachDatabase('raw HTTP bad input through the node server', (handle) => {
   })
 
   it('an unknown route under /api → 404 not_found with every method, signed out and in', async () => {
-    for (const path of [
-      '/api/no-such-thing',
-      '/api/org/nothing/here',
-      '/api',
-      '/api/',
-      '/api/%2e%2e/healthz',
-    ]) {
+    for (const path of ['/api/no-such-thing', '/api/org/nothing/here', '/api', '/api/']) {
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
         for (const headers of [{}, signedIn()]) {
           const [head, body] = withBody(method, path, '{}', {

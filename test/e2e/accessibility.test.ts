@@ -1,0 +1,221 @@
+/**
+ * Accessibility of the main pages (DESIGN §7): axe-core with the WCAG 2.1 A and AA rules on every
+ * main page as the demo provider's admin sees it, and on the sign-in page right-to-left. A serious or
+ * critical violation fails the page; lesser ones are printed. A keyboard check walks with Tab from
+ * the top through the skip link, the navigation and into the main content, and requires a visible
+ * focus ring on each stop. Screenshots land in test-results/accessibility/.
+ */
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
+import { en } from '../../web/src/i18n/messages.ts'
+import { biasEn as bias } from '../../web/src/pages/bias/messages.ts'
+import { jurisdictionsEn as jur } from '../../web/src/pages/jurisdictions/messages.ts'
+import { browserSkipReason, openBrowser, type TBrowserSession } from './helpers/browser.ts'
+import { screenshotter } from './helpers/screenshots.ts'
+import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { ensureWebBuild } from './helpers/web-build.ts'
+
+const skipReason = browserSkipReason()
+if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
+
+const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')
+const snap = screenshotter('accessibility')
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+const BLOCKING = new Set(['serious', 'critical'])
+
+type TFinding = { id: string; impact: string; help: string; targets: string[] }
+
+/** Runs axe on the page as it is now; returns the blocking findings and prints the others. */
+async function audit(page: Page, name: string): Promise<TFinding[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  const findings = result.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact ?? 'unknown',
+    help: violation.help,
+    targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+  }))
+  for (const finding of findings.filter((f) => !BLOCKING.has(f.impact))) {
+    process.stdout.write(`# ${name}: ${finding.impact} ${finding.id} (${finding.help}) at ${finding.targets.join(', ')}\n`)
+  }
+  return findings.filter((finding) => BLOCKING.has(finding.impact))
+}
+
+/** Waits until the page shows its level-1 heading and nothing is loading any more. */
+async function settle(page: Page, heading: string | RegExp) {
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+  await page.locator('.loading').first().waitFor({ state: 'detached' })
+}
+
+async function signIn(page: Page, url: string) {
+  assert.ok(provider, 'the demo provider exists')
+  const admin = demoLogin(provider.slug)
+  await page.goto(`${url}/login`)
+  await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
+  await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
+  await page.getByRole('button', { name: en['login.submit'] }).click()
+  await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+}
+
+/** The focused element's tag, its landmark and whether a focus ring is drawn around it. */
+async function focusState(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement
+    if (!(element instanceof HTMLElement) || element === document.body) return null
+    const style = getComputedStyle(element)
+    const hasOutline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2
+    return {
+      label: `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}"`,
+      isSkipLink: element.classList.contains('skip-link'),
+      isInNav: element.closest('nav.app-nav') !== null,
+      isInMain: element.closest('main') !== null && element.tagName !== 'MAIN',
+      hasRing: hasOutline || (style.boxShadow !== 'none' && style.boxShadow !== ''),
+    }
+  })
+}
+
+/** A small decision log for the bias page: one group is flagged more often at the same truth. */
+function decisionLog(): string {
+  const lines = ['person,sex,flagged_truth,flag']
+  for (let i = 0; i < 200; i++) {
+    const sex = i % 2 === 0 ? 'F' : 'M'
+    const truth = i % 5 === 0 ? 1 : 0
+    const flag = truth === 1 || (sex === 'F' ? i % 7 === 1 : i % 17 === 1) ? 'yes' : 'no'
+    lines.push(`${i},${sex},${truth},${flag}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** The signed-in pages: path, the heading that says it has loaded, and any steps after loading. */
+const PAGES: { name: string; path: string; heading: string | RegExp; then?: (page: Page) => Promise<void> }[] =
+  [
+    { name: 'overview', path: '/', heading: /./ },
+    { name: 'organisation settings', path: '/settings/organisation', heading: en['org.title'] },
+    { name: 'audit log', path: '/audit', heading: en['audit.title'] },
+    { name: 'library home', path: '/library', heading: /Library/ },
+    { name: 'framework page', path: '/library/frameworks/toolkit', heading: /./ },
+    { name: 'technology page', path: '/library/technologies/facial-recognition', heading: /Facial recognition/i },
+    { name: 'questionnaire page', path: '/library/questionnaires/deployment-assessment', heading: /./ },
+    { name: 'jurisdictions list', path: '/jurisdictions', heading: jur['jur.title'] },
+    { name: 'country page', path: '/jurisdictions/DE', heading: /Germany/ },
+    {
+      name: 'gap page with a result',
+      path: '/gap?technologies=facial-recognition&countries=de%2Cng%2Cbr',
+      heading: jur['gap.title'],
+      then: async (page) => {
+        await page.getByRole('heading', { name: jur['gap.matrixHeading'] }).waitFor()
+      },
+    },
+    {
+      name: 'map page',
+      path: '/map',
+      heading: jur['map.title'],
+      then: async (page) => {
+        await page.locator('svg.world-map path.country').first().waitFor()
+      },
+    },
+    { name: 'data sources', path: '/data-sources', heading: jur['sources.title'] },
+    { name: 'bias audit form', path: '/bias-audit', heading: bias['bias.title'] },
+  ]
+
+describe('accessibility of the main pages', { skip: skipReason ?? false, timeout: 300_000 }, () => {
+  let server: TTestServer
+  let session: TBrowserSession
+  const dir = mkdtempSync(join(tmpdir(), 'custos-e2e-a11y-'))
+
+  before(async () => {
+    const webDistDir = await ensureWebBuild()
+    server = await startDemoServer({ webDistDir })
+    session = await openBrowser({ viewport: { width: 1280, height: 900 } })
+  })
+
+  after(async () => {
+    await session?.close()
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('the sign-in page has no serious or critical violation', async () => {
+    const { page } = session
+    await page.goto(`${server.url}/login`)
+    await page.getByRole('button', { name: en['login.submit'] }).waitFor()
+    assert.deepEqual(await audit(page, 'login'), [])
+    await snap(page, 'login')
+  })
+
+  it('the sign-in page right-to-left has no serious or critical violation', async () => {
+    const { page } = session
+    await page.goto(`${server.url}/login`)
+    await page.getByRole('button', { name: en['login.submit'] }).waitFor()
+    await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'))
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl')
+    assert.deepEqual(await audit(page, 'login (rtl)'), [])
+    await snap(page, 'login-rtl')
+  })
+
+  for (const target of PAGES) {
+    it(`the ${target.name} has no serious or critical violation`, async () => {
+      const { page } = session
+      if (!page.url().startsWith(server.url) || new URL(page.url()).pathname === '/login') {
+        await signIn(page, server.url)
+      }
+      await page.goto(`${server.url}${target.path}`)
+      await settle(page, target.heading)
+      await target.then?.(page)
+      assert.deepEqual(await audit(page, target.name), [])
+      await snap(page, target.name.replaceAll(' ', '-'))
+    })
+  }
+
+  it('the bias audit result has no serious or critical violation', async () => {
+    const { page } = session
+    const file = join(dir, 'decisions.csv')
+    writeFileSync(file, decisionLog())
+    await page.goto(`${server.url}/bias-audit`)
+    await settle(page, bias['bias.title'])
+    await page.getByLabel(bias['bias.file']).setInputFiles(file)
+    await page.getByRole('checkbox', { name: 'sex' }).check()
+    await page.getByLabel(bias['bias.label']).selectOption('flagged_truth')
+    await page.getByLabel(bias['bias.pred']).selectOption('flag')
+    await page.getByRole('button', { name: bias['bias.run'] }).click()
+    await page.getByRole('heading', { name: bias['bias.resultHeading'] }).waitFor()
+    assert.deepEqual(await audit(page, 'bias audit result'), [])
+    await snap(page, 'bias-audit-result')
+  })
+
+  it('Tab from the top reaches the skip link, the navigation and the main content with a focus ring', async () => {
+    const { page } = session
+    await page.goto(`${server.url}/`)
+    await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+    const stops: NonNullable<Awaited<ReturnType<typeof focusState>>>[] = []
+    for (let i = 0; i < 40 && !stops.some((stop) => stop.isInMain); i++) {
+      await page.keyboard.press('Tab')
+      const state = await focusState(page)
+      if (state) stops.push(state)
+    }
+    assert.ok(stops[0]?.isSkipLink, `the first Tab stop is the skip link, not ${stops[0]?.label}`)
+    assert.ok(stops.some((stop) => stop.isInNav), 'Tab reaches the navigation')
+    assert.ok(stops.some((stop) => stop.isInMain), 'Tab reaches the main content')
+    const ringless = stops.filter((stop) => !stop.hasRing).map((stop) => stop.label)
+    assert.deepEqual(ringless, [], 'every Tab stop shows a focus ring')
+    const navIndex = stops.findIndex((stop) => stop.isInNav)
+    const mainIndex = stops.findIndex((stop) => stop.isInMain)
+    assert.ok(navIndex < mainIndex, 'the navigation comes before the main content')
+
+    // The skip link jumps over the header and the navigation straight into the page.
+    await page.goto(`${server.url}/`)
+    await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main')
+    await page.keyboard.press('Tab')
+    const afterSkip = await focusState(page)
+    assert.ok(afterSkip?.isInMain, `Tab after the skip link lands in the main content, not ${afterSkip?.label}`)
+    assert.ok(afterSkip?.hasRing, 'with a focus ring')
+  })
+})
