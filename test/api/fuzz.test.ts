@@ -8,7 +8,8 @@
  * nothing; nothing pollutes Object.prototype.
  *
  * FUZZ_RUNS (runs per operation, default 30) and FUZZ_SEED (default fixed) reproduce a failure;
- * fast-check prints the seed and the counterexample path when a property fails.
+ * fast-check prints the seed and the counterexample path when a property fails. FUZZ_DEBUG=<text>
+ * prints every request and answer of the operations whose "METHOD /path" contains the text.
  */
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
@@ -26,14 +27,7 @@ import {
 } from '../helpers/app.ts'
 import { countRows, forEachDatabase } from '../helpers/db.ts'
 import { checkAnswer } from './contract.ts'
-import {
-  MUTATIONS,
-  operationsOf,
-  type TDocument,
-  type TOperation,
-  type TParameter,
-  type TSchema,
-} from './operations.ts'
+import { fetchOperations, MUTATIONS, type TOperation, type TParameter, type TSchema } from './operations.ts'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
@@ -507,9 +501,7 @@ forEachDatabase('every API operation under generated input', (handle) => {
   before(async () => {
     // trustProxy lets re-logins come from distinct addresses; fuzzed requests send no forwarding header.
     ctx = createTestApp(handle, { trustProxy: true })
-    const res = await request(ctx, 'GET', '/api/openapi.json')
-    assert.equal(res.status, 200)
-    operations = operationsOf(res.body as TDocument)
+    operations = await fetchOperations(ctx.app)
     const introspected = await handle.db.introspection.getTables()
     tables = introspected.map((t) => t.name).filter((name) => !name.startsWith('kysely_'))
 

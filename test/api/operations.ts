@@ -25,6 +25,7 @@ export type TSchema = {
 }
 export type TParameter = { name: string; in: string; required?: boolean; schema?: TSchema }
 type TOperationDoc = {
+  security?: unknown[]
   parameters?: TParameter[]
   requestBody?: { content?: Record<string, { schema?: TSchema }> }
 }
@@ -39,6 +40,8 @@ export type TOperation = {
   pathParams: TParameter[]
   queryParams: TParameter[]
   jsonBody: TSchema | null
+  /** Declares the session cookie as its security requirement. */
+  needsSession: boolean
 }
 
 export const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -70,6 +73,7 @@ export const operationsOf = (doc: TDocument): TOperation[] => {
         pathParams: parameters.filter((p) => p.in === 'path'),
         queryParams: parameters.filter((p) => p.in === 'query'),
         jsonBody: json ? deepResolve(resolve, json, 0) : null,
+        needsSession: (op.security ?? []).length > 0,
       })
     }
   }

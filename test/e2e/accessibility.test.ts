@@ -3,7 +3,7 @@
  * main page as the demo provider's admin sees it, and on the sign-in page right-to-left. A serious or
  * critical violation fails the page; lesser ones are printed. A keyboard check walks with Tab from
  * the top through the skip link, the navigation and into the main content, and requires a visible
- * focus ring on each stop. Screenshots land in test-results/accessibility/.
+ * focus ring on each stop. The contrast check runs again in the dark colour scheme. Screenshots land in test-results/accessibility/.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -32,8 +32,10 @@ const BLOCKING = new Set(['serious', 'critical'])
 type TFinding = { id: string; impact: string; help: string; targets: string[] }
 
 /** Runs axe on the page as it is now; returns the blocking findings and prints the others. */
-async function audit(page: Page, name: string): Promise<TFinding[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+async function audit(page: Page, name: string, rules?: string[]): Promise<TFinding[]> {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS)
+  const result = await (rules ? builder.withRules(rules) : builder).analyze()
+  assert.ok(result.passes.length > 0, `axe checked something on the ${name}`)
   const findings = result.violations.map((violation) => ({
     id: violation.id,
     impact: violation.impact ?? 'unknown',
@@ -41,7 +43,9 @@ async function audit(page: Page, name: string): Promise<TFinding[]> {
     targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
   }))
   for (const finding of findings.filter((f) => !BLOCKING.has(f.impact))) {
-    process.stdout.write(`# ${name}: ${finding.impact} ${finding.id} (${finding.help}) at ${finding.targets.join(', ')}\n`)
+    process.stdout.write(
+      `# ${name}: ${finding.impact} ${finding.id} (${finding.help}) at ${finding.targets.join(', ')}\n`,
+    )
   }
   return findings.filter((finding) => BLOCKING.has(finding.impact))
 }
@@ -62,22 +66,31 @@ async function signIn(page: Page, url: string) {
   await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
 }
 
-/** The focused element's tag, its landmark and whether a focus ring is drawn around it. */
-async function focusState(page: Page) {
-  return page.evaluate(() => {
-    const element = document.activeElement
-    if (!(element instanceof HTMLElement) || element === document.body) return null
-    const style = getComputedStyle(element)
-    const hasOutline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2
-    return {
-      label: `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}"`,
-      isSkipLink: element.classList.contains('skip-link'),
-      isInNav: element.closest('nav.app-nav') !== null,
-      isInMain: element.closest('main') !== null && element.tagName !== 'MAIN',
-      hasRing: hasOutline || (style.boxShadow !== 'none' && style.boxShadow !== ''),
-    }
-  })
+type TFocusStop = {
+  label: string
+  isSkipLink: boolean
+  isInNav: boolean
+  isInMain: boolean
+  hasRing: boolean
 }
+
+// Runs in the page (the test's TypeScript has no DOM types): the focused element, where it sits and
+// whether a focus ring is drawn around it, as an outline of 2px or more or a box shadow.
+const FOCUS_STATE = `(() => {
+  const element = document.activeElement
+  if (!element || element === document.body) return null
+  const style = getComputedStyle(element)
+  const hasOutline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2
+  return {
+    label: element.tagName.toLowerCase() + ' "' + (element.textContent || '').trim().slice(0, 40) + '"',
+    isSkipLink: element.classList.contains('skip-link'),
+    isInNav: element.closest('nav.app-nav') !== null,
+    isInMain: element.closest('main') !== null && element.tagName !== 'MAIN',
+    hasRing: hasOutline || (style.boxShadow !== 'none' && style.boxShadow !== ''),
+  }
+})()`
+
+const focusState = (page: Page) => page.evaluate<TFocusStop | null>(FOCUS_STATE)
 
 /** A small decision log for the bias page: one group is flagged more often at the same truth. */
 function decisionLog(): string {
@@ -92,36 +105,44 @@ function decisionLog(): string {
 }
 
 /** The signed-in pages: path, the heading that says it has loaded, and any steps after loading. */
-const PAGES: { name: string; path: string; heading: string | RegExp; then?: (page: Page) => Promise<void> }[] =
-  [
-    { name: 'overview', path: '/', heading: /./ },
-    { name: 'organisation settings', path: '/settings/organisation', heading: en['org.title'] },
-    { name: 'audit log', path: '/audit', heading: en['audit.title'] },
-    { name: 'library home', path: '/library', heading: /Library/ },
-    { name: 'framework page', path: '/library/frameworks/toolkit', heading: /./ },
-    { name: 'technology page', path: '/library/technologies/facial-recognition', heading: /Facial recognition/i },
-    { name: 'questionnaire page', path: '/library/questionnaires/deployment-assessment', heading: /./ },
-    { name: 'jurisdictions list', path: '/jurisdictions', heading: jur['jur.title'] },
-    { name: 'country page', path: '/jurisdictions/DE', heading: /Germany/ },
-    {
-      name: 'gap page with a result',
-      path: '/gap?technologies=facial-recognition&countries=de%2Cng%2Cbr',
-      heading: jur['gap.title'],
-      then: async (page) => {
-        await page.getByRole('heading', { name: jur['gap.matrixHeading'] }).waitFor()
-      },
+const PAGES: {
+  name: string
+  path: string
+  heading: string | RegExp
+  ready?: (page: Page) => Promise<void>
+}[] = [
+  { name: 'overview', path: '/', heading: /./ },
+  { name: 'organisation settings', path: '/settings/organisation', heading: en['org.title'] },
+  { name: 'audit log', path: '/audit', heading: en['audit.title'] },
+  { name: 'library home', path: '/library', heading: /Library/ },
+  { name: 'framework page', path: '/library/frameworks/toolkit', heading: /./ },
+  {
+    name: 'technology page',
+    path: '/library/technologies/facial-recognition',
+    heading: /Facial recognition/i,
+  },
+  { name: 'questionnaire page', path: '/library/questionnaires/deployment-assessment', heading: /./ },
+  { name: 'jurisdictions list', path: '/jurisdictions', heading: jur['jur.title'] },
+  { name: 'country page', path: '/jurisdictions/DE', heading: /Germany/ },
+  {
+    name: 'gap page with a result',
+    path: '/gap?technologies=facial-recognition&countries=de%2Cng%2Cbr',
+    heading: jur['gap.title'],
+    ready: async (page) => {
+      await page.getByRole('heading', { name: jur['gap.matrixHeading'] }).waitFor()
     },
-    {
-      name: 'map page',
-      path: '/map',
-      heading: jur['map.title'],
-      then: async (page) => {
-        await page.locator('svg.world-map path.country').first().waitFor()
-      },
+  },
+  {
+    name: 'map page',
+    path: '/map',
+    heading: jur['map.title'],
+    ready: async (page) => {
+      await page.locator('svg.world-map path.country').first().waitFor()
     },
-    { name: 'data sources', path: '/data-sources', heading: jur['sources.title'] },
-    { name: 'bias audit form', path: '/bias-audit', heading: bias['bias.title'] },
-  ]
+  },
+  { name: 'data sources', path: '/data-sources', heading: jur['sources.title'] },
+  { name: 'bias audit form', path: '/bias-audit', heading: bias['bias.title'] },
+]
 
 describe('accessibility of the main pages', { skip: skipReason ?? false, timeout: 300_000 }, () => {
   let server: TTestServer
@@ -152,8 +173,8 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
     const { page } = session
     await page.goto(`${server.url}/login`)
     await page.getByRole('button', { name: en['login.submit'] }).waitFor()
-    await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'))
-    assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl')
+    await page.evaluate("document.documentElement.setAttribute('dir', 'rtl')")
+    assert.equal(await page.evaluate<string>('getComputedStyle(document.body).direction'), 'rtl')
     assert.deepEqual(await audit(page, 'login (rtl)'), [])
     await snap(page, 'login-rtl')
   })
@@ -166,9 +187,17 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
       }
       await page.goto(`${server.url}${target.path}`)
       await settle(page, target.heading)
-      await target.then?.(page)
-      assert.deepEqual(await audit(page, target.name), [])
+      await target.ready?.(page)
+      const light = await audit(page, target.name)
       await snap(page, target.name.replaceAll(' ', '-'))
+      // The dark colour scheme has its own palette: its contrast is checked too.
+      await page.emulateMedia({ colorScheme: 'dark' })
+      try {
+        const dark = await audit(page, `${target.name} (dark)`, ['color-contrast'])
+        assert.deepEqual({ light, dark }, { light: [], dark: [] })
+      } finally {
+        await page.emulateMedia({ colorScheme: 'light' })
+      }
     })
   }
 
@@ -192,15 +221,21 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
     const { page } = session
     await page.goto(`${server.url}/`)
     await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
-    const stops: NonNullable<Awaited<ReturnType<typeof focusState>>>[] = []
+    const stops: TFocusStop[] = []
     for (let i = 0; i < 40 && !stops.some((stop) => stop.isInMain); i++) {
       await page.keyboard.press('Tab')
       const state = await focusState(page)
       if (state) stops.push(state)
     }
     assert.ok(stops[0]?.isSkipLink, `the first Tab stop is the skip link, not ${stops[0]?.label}`)
-    assert.ok(stops.some((stop) => stop.isInNav), 'Tab reaches the navigation')
-    assert.ok(stops.some((stop) => stop.isInMain), 'Tab reaches the main content')
+    assert.ok(
+      stops.some((stop) => stop.isInNav),
+      'Tab reaches the navigation',
+    )
+    assert.ok(
+      stops.some((stop) => stop.isInMain),
+      'Tab reaches the main content',
+    )
     const ringless = stops.filter((stop) => !stop.hasRing).map((stop) => stop.label)
     assert.deepEqual(ringless, [], 'every Tab stop shows a focus ring')
     const navIndex = stops.findIndex((stop) => stop.isInNav)
@@ -212,10 +247,13 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
     await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main')
+    assert.equal(await page.evaluate<string>('document.activeElement.id'), 'main')
     await page.keyboard.press('Tab')
     const afterSkip = await focusState(page)
-    assert.ok(afterSkip?.isInMain, `Tab after the skip link lands in the main content, not ${afterSkip?.label}`)
+    assert.ok(
+      afterSkip?.isInMain,
+      `Tab after the skip link lands in the main content, not ${afterSkip?.label}`,
+    )
     assert.ok(afterSkip?.hasRing, 'with a focus ring')
   })
 })

@@ -175,7 +175,8 @@ function WorldMap({
     }))
   }, [shapes])
   return (
-    <svg className="world-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
+    // Not role="img": the countries inside are links, and an image may not hold controls.
+    <svg className="world-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-label={title}>
       <title>{title}</title>
       {paths.map((shape) => (
         <CountryShape
