@@ -29,7 +29,7 @@ const snap = screenshotter('accessibility')
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const BLOCKING = new Set(['serious', 'critical'])
 
-type TFinding = { id: string; impact: string; help: string; targets: string[] }
+type TFinding = { id: string; impact: string; help: string; targets: string[]; why: string }
 
 /** Runs axe on the page as it is now; returns the blocking findings and prints the others. */
 async function audit(page: Page, name: string, rules?: string[]): Promise<TFinding[]> {
@@ -41,6 +41,7 @@ async function audit(page: Page, name: string, rules?: string[]): Promise<TFindi
     impact: violation.impact ?? 'unknown',
     help: violation.help,
     targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    why: violation.nodes[0]?.failureSummary ?? '',
   }))
   for (const finding of findings.filter((f) => !BLOCKING.has(f.impact))) {
     process.stdout.write(
