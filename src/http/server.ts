@@ -10,7 +10,10 @@ import { SECURITY_HEADERS } from './middleware.ts'
  * reach Hono; they still get the error contract's body instead of an empty answer.
  */
 export const answerClientError = (err: Error & { code?: string }, socket: Socket): void => {
-  if (!socket.writable) return socket.destroy()
+  if (!socket.writable) {
+    socket.destroy()
+    return
+  }
   const isTooLarge = err.code === 'HPE_HEADER_OVERFLOW'
   const code = isTooLarge ? 'header_too_large' : 'bad_request'
   const message = isTooLarge ? 'The request headers or URL are too long.' : 'The request is not valid HTTP.'

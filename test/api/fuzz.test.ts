@@ -449,10 +449,8 @@ const INTENDED_WRITES_ON_FAILURE: Record<string, readonly string[]> = {
  * Operations that break a property today, each with what is wrong and where. Their subtests still
  * run the full property and are reported as TODO until the defect is fixed; then delete the line.
  */
-const KNOWN_DEFECTS: Record<string, string> = {
-  'POST /api/bias-audits':
-    'a refused upload (422, e.g. a --group column missing from the header) leaves a "failed" row in bias_audits: runUploadedAudit (src/modules/bias/service.ts) inserts the audit before the file is read, and the route answers 422 after it',
-}
+/** Operations with a known defect, run as `todo` until fixed (name → what is wrong). */
+const KNOWN_DEFECTS: Record<string, string> = {}
 
 /** fc.assert, with the failed assertion's own message in the error (fast-check keeps it as the cause). */
 const assertProperty = async <T>(

@@ -51,6 +51,11 @@ export const finishBiasAudit = async (
     .returningAll()
     .executeTakeFirstOrThrow()
 
+/** Removes an audit that never finished (its upload was refused or broke off). */
+export const deleteBiasAudit = async (db: TDb, orgId: string, id: string): Promise<void> => {
+  await tables(db).deleteFrom('bias_audits').where('org_id', '=', orgId).where('id', '=', id).execute()
+}
+
 export const findBiasAudit = async (db: TDb, orgId: string, id: string): Promise<TBiasAuditRow | undefined> =>
   tables(db)
     .selectFrom('bias_audits')

@@ -40,7 +40,7 @@ export const ZBiasAuditSummary = z
   .object({
     id: z.string(),
     fileName: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    status: z.enum(['running', 'done']),
     bytesRead: z.number(),
     error: z.string().nullable(),
     createdAt: z.string(),

@@ -8,9 +8,11 @@ import { newId } from '../../core/ids.ts'
 import { isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { toJsonColumn } from '../../db/json.ts'
+import { recordEvent } from '../platform/audit.ts'
 import type { TCounterOptions } from './csv-counter.ts'
 import { buildReport, DEFAULT_MIN_GROUP_SIZE, type TBiasReport } from './report.ts'
 import {
+  deleteBiasAudit,
   finishBiasAudit,
   insertBiasAudit,
   type TBiasAuditRow,
@@ -132,8 +134,9 @@ const PROGRESS_EVERY_MS = 500
 
 /**
  * Audit an uploaded decision log: record a running bias audit, count the stream as it arrives
- * (progress readable meanwhile), then store the result — or the reason it failed — and return the
- * row. Bad options fail before anything is recorded.
+ * (progress readable meanwhile), then store the result with its audit-trail event in one
+ * transaction and return the row. A refused or broken upload leaves nothing behind: the running
+ * row is removed and the error is thrown (bad input writes nothing).
  */
 export async function runUploadedAudit(input: {
   db: TDb
@@ -176,23 +179,28 @@ export async function runUploadedAudit(input: {
     const stream = Readable.fromWeb(input.body as Parameters<typeof Readable.fromWeb>[0])
     const report = await runBiasAudit('-', input.flags, onProgress, stream, 1)
     await pending
-    return await finishBiasAudit(input.db, input.orgId, id, {
-      status: 'done',
-      bytes_read: bytes,
-      result: toJsonColumn(report as unknown as Record<string, unknown>),
-      error: null,
-      finished_at: isoNow(input.clock),
+    return await input.db.transaction().execute(async (trx) => {
+      const row = await finishBiasAudit(trx, input.orgId, id, {
+        status: 'done',
+        bytes_read: bytes,
+        result: toJsonColumn(report as unknown as Record<string, unknown>),
+        error: null,
+        finished_at: isoNow(input.clock),
+      })
+      await recordEvent(trx, {
+        orgId: input.orgId,
+        actorId: input.userId,
+        action: 'bias_audit.created',
+        entityType: 'bias_audit',
+        entityId: id,
+        summary: { fileName: input.fileName, rows: report.rows, skipped: report.skipped },
+        at: row.finished_at ?? isoNow(input.clock),
+      })
+      return row
     })
   } catch (err) {
     await pending.catch(() => {})
-    const message = isAppError(err) ? err.userMessage : 'The audit failed unexpectedly.'
-    await finishBiasAudit(input.db, input.orgId, id, {
-      status: 'failed',
-      bytes_read: bytes,
-      result: null,
-      error: message,
-      finished_at: isoNow(input.clock),
-    })
+    await deleteBiasAudit(input.db, input.orgId, id)
     throw err
   }
 }

@@ -56,7 +56,6 @@ export const biasEn = {
   'bias.when': 'Started',
   'bias.status.running': 'running',
   'bias.status.done': 'done',
-  'bias.status.failed': 'failed',
 } as const
 
 export type TBiasMessageKey = keyof typeof biasEn
