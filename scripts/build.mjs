@@ -58,6 +58,18 @@ if (existsSync(webConfig) && isStale('dist/web/index.html', ['web', 'src/modules
   built.push('web')
 }
 
+// Parse and check the library once now, so the first start (or first library page) does not pay for
+// it: the loader keeps checked files in node_modules/.cache/custos, keyed by content and code.
+const libraryCache = join(root, 'node_modules', '.cache', 'custos')
+if (built.includes('server') || newestMtime(['content']) > newestMtime(['node_modules/.cache/custos'])) {
+  const { spawnSync } = await import('node:child_process')
+  spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'library', 'list', '--format', 'json'], {
+    cwd: root,
+    stdio: 'ignore',
+  })
+  if (existsSync(libraryCache)) built.push('library cache')
+}
+
 if (built.length > 0) {
   process.stdout.write(
     `custos: built ${built.join(' and ')} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,

@@ -46,6 +46,11 @@ export const paths = {
   docs: (): string => join(packageRoot(), 'docs'),
   /** Library content (YAML). */
   content: (): string => join(packageRoot(), 'content'),
+  /**
+   * Caches of derived data (e.g. the checked library), inside the package so that no other user
+   * of the machine can plant an entry, as a shared temporary folder would allow.
+   */
+  cache: (): string => join(packageRoot(), 'node_modules', '.cache', 'custos'),
   /** Default data folder, relative to the working directory like DATABASE_URL paths. */
   defaultDataDir: (): string => resolve('data'),
 }

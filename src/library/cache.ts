@@ -2,14 +2,15 @@
  * A cache of parsed and schema-checked library files, so the server and the CLI do not pay for YAML
  * parsing and schema checks on every start. Entries are keyed by a hash of the loader's own code, the
  * file's displayed path and its exact bytes: any change to either re-checks that file. The cache lives
- * in the OS temporary folder and is only ever an optimisation: a missing, stale or corrupt cache file
- * is ignored and rebuilt.
+ * under the package's node_modules/.cache (never a shared temporary folder, where another user could
+ * plant entries) and is only ever an optimisation: a missing, stale or corrupt cache file is ignored
+ * and rebuilt.
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { paths } from '../core/paths.ts'
 
 const CACHE_FORMAT = 'custos-library-cache-1'
 
@@ -37,7 +38,7 @@ type TCacheFile = { format: string; entries: Record<string, unknown> }
 
 export const cacheFileFor = (contentDir: string): string => {
   const key = createHash('sha256').update(contentDir).digest('hex').slice(0, 16)
-  return join(tmpdir(), 'custos-cache', `library-${key}.json`)
+  return join(paths.cache(), `library-${key}.json`)
 }
 
 const readCache = (path: string): Record<string, unknown> => {

@@ -116,17 +116,21 @@ const PAGES: {
   heading: string | RegExp
   ready?: (page: Page) => Promise<void>
 }[] = [
-  { name: 'overview', path: '/', heading: /./ },
+  { name: 'overview', path: '/', heading: /^Welcome/ },
   { name: 'organisation settings', path: '/settings/organisation', heading: en['org.title'] },
   { name: 'audit log', path: '/audit', heading: en['audit.title'] },
   { name: 'library home', path: '/library', heading: /Library/ },
-  { name: 'framework page', path: '/library/frameworks/toolkit', heading: /./ },
+  { name: 'framework page', path: '/library/frameworks/toolkit', heading: /twelve toolkit areas/ },
   {
     name: 'technology page',
     path: '/library/technologies/facial-recognition',
     heading: /Facial recognition/i,
   },
-  { name: 'questionnaire page', path: '/library/questionnaires/deployment-assessment', heading: /./ },
+  {
+    name: 'questionnaire page',
+    path: '/library/questionnaires/deployment-assessment',
+    heading: /Deployment human-rights impact assessment/,
+  },
   { name: 'jurisdictions list', path: '/jurisdictions', heading: jur['jur.title'] },
   { name: 'country page', path: '/jurisdictions/DE', heading: /Germany/ },
   {

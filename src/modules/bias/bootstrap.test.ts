@@ -88,6 +88,30 @@ describe('percentileInterval', () => {
       assert.deepEqual(percentileInterval(values, 0.025, 0.975), [at(0.025), at(0.975)])
     }
   })
+  it('gives the sorted, interpolated value at tail and middle percentiles, with and without ties', () => {
+    const rng = createRng(9)
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 1 + Math.floor(rng() * 3000)
+      const hasTies = trial % 2 === 0
+      const values = Float64Array.from({ length: n }, () => (hasTies ? Math.floor(rng() * 20) : rng() - 0.5))
+      const sorted = [...values].sort((x, y) => x - y)
+      const at = (q: number): number => {
+        const h = (n - 1) * q
+        const i = Math.floor(h)
+        return i + 1 < n ? sorted[i]! + (h - i) * (sorted[i + 1]! - sorted[i]!) : sorted[i]!
+      }
+      for (const [lo, hi] of [
+        [0, 1],
+        [0.001, 0.999],
+        [0.025, 0.975],
+        [0.05, 0.5],
+        [0.3, 0.995],
+      ] as const) {
+        const got = percentileInterval(Float64Array.from(values), lo, hi)
+        assert.deepEqual(got, [at(lo), at(hi)], `n=${n} q=${lo},${hi}`)
+      }
+    }
+  })
   it('is null when too many replicates are undefined', () => {
     assert.equal(percentileInterval(Float64Array.from([1, Number.NaN, 2, Number.NaN]), 0.025, 0.975), null)
   })

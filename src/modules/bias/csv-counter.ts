@@ -80,6 +80,9 @@ const DEFAULT_POSITIVE = ['1', 'true', 'yes', 'match'].map((w) => encoder.encode
 const DEFAULT_NEGATIVE = ['0', 'false', 'no', 'non-match', 'nonmatch'].map((w) => encoder.encode(w))
 // Powers of ten that are exact doubles, for the fast decimal path.
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i)
+// Masks keeping the first `len` bytes of a little-endian 4-byte (LO) and 2-byte (HI) read, len 0–6.
+const LO_MASK = Int32Array.from([0, 0xff, 0xffff, 0xffffff, -1, -1, -1])
+const HI_MASK = Int32Array.from([0, 0, 0, 0, 0, 0xff, 0xffff])
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
 const isSpace = (c: number): boolean => c === SPACE || c === TAB || c === CR || c === LF
@@ -90,6 +93,8 @@ export class CsvCounter {
   private readonly options: TCounterOptions
   private readonly maxGroups: number
   private buf: Buffer = Buffer.allocUnsafe(4 * CHUNK)
+  /** The same bytes as buf, for reading four at a time (replaced whenever buf is). */
+  private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength)
   private len = 0
   private pos = 0
   private bytesSeen = 0
@@ -180,7 +185,7 @@ export class CsvCounter {
         fd,
         this.buf,
         this.len,
-        Math.min(this.buf.length - this.len, range.to - position),
+        Math.min(this.buf.length - this.len - 1, range.to - position),
         position,
       )
       if (n === 0) break
@@ -244,7 +249,9 @@ export class CsvCounter {
   }
 
   /** Make room for `extra` bytes after the unparsed tail, compacting or growing the buffer. */
-  private reserve(extra: number): void {
+  private reserve(wanted: number): void {
+    // One byte more than asked: parseRows writes a stop byte just past the data (a sentinel).
+    const extra = wanted + 1
     if (this.len + extra <= this.buf.length) return
     if (this.pos > 0) {
       this.buf.copyWithin(0, this.pos, this.len)
@@ -264,6 +271,7 @@ export class CsvCounter {
     const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + extra))
     this.buf.copy(grown, 0, 0, this.len)
     this.buf = grown
+    this.view = new DataView(grown.buffer, grown.byteOffset, grown.byteLength)
   }
 
   /** Cut complete rows out of buf[pos, len); leave an incomplete last row unless isLast. */
@@ -275,6 +283,7 @@ export class CsvCounter {
       this.pos = next
       this.line += 1 + this.recNewlines
       this.readHeader(this.recFields)
+      this.fFlags.fill(0)
       this.dataStart = this.bytesSeen - (this.len - this.pos)
     }
     this.parseRows(isLast)
@@ -379,6 +388,15 @@ export class CsvCounter {
   /** A row the fast path leaves alone (escaped quotes in a needed field, malformed or unterminated quotes). */
   private slowRow(rowStart: number, isLast: boolean, lineOfRow: number): void {
     this.record(rowStart, isLast)
+    try {
+      this.countRecorded(isLast, lineOfRow)
+    } finally {
+      // The fast path in parseRows records fields without flags: leave none behind.
+      this.fFlags.fill(0, 0, Math.min(this.maxRecorded + 1, MAX_COLUMNS))
+    }
+  }
+
+  private countRecorded(_isLast: boolean, lineOfRow: number): void {
     if ((this.recFlags & IS_UNTERMINATED) !== 0) {
       this.rows++
       this.skip('unterminated quoted field (runs to the end of the file)', lineOfRow)
@@ -409,10 +427,54 @@ export class CsvCounter {
     const hasPositive = this.positiveBytes !== null
     const useScore = this.scoreIdx >= 0
     const threshold = this.threshold
-    // Bytes that end an unquoted field: one table load per byte instead of two comparisons.
-    const stop = this.stopBytes
+    // Every byte that can end an unquoted field (delimiter, LF) is ≤ stopMax, and buf[end] is a
+    // sentinel 0, so the inner scan needs one comparison per byte and no bounds check.
+    const stopMax = Math.max(D, LF)
+    buf[end] = 0
+    const fStart = this.fStart
+    const fEnd = this.fEnd
+    const maxRec = this.maxRecorded
     let i = this.pos
     while (i < end) {
+      // Fast path for a row with no quote at the start of any field: cut it into field offsets in
+      // one tight loop, then count it with countRow. A quoted field sends the row to the general
+      // loop below, which reads it again from its start.
+      if (buf[i] !== QUOTE) {
+        let j = i
+        let n = 0
+        let isPlain = true
+        fStart[0] = j
+        for (;;) {
+          while (buf[j]! > stopMax) j++
+          const c = buf[j]
+          if (c === D) {
+            if (n <= maxRec) fEnd[n] = j
+            n++
+            j++
+            if (buf[j] === QUOTE) {
+              isPlain = false
+              break
+            }
+            if (n <= maxRec) fStart[n] = j
+            continue
+          }
+          if (c === LF || j >= end) break
+          j++
+        }
+        if (isPlain) {
+          if (j >= end && !isLast) {
+            this.pos = i
+            return
+          }
+          if (n <= maxRec) fEnd[n] = j
+          const lineOfRow = this.line
+          this.line++
+          i = j < end ? j + 1 : end
+          if (n === 0 && this.isBlank(fStart[0]!, fEnd[0]!)) continue
+          this.countPlain(n + 1, lineOfRow)
+          continue
+        }
+      }
       const rowStart = i
       let nf = 0
       let needSlow = false
@@ -455,7 +517,12 @@ export class CsvCounter {
             while (i < end && buf[i] !== D && buf[i] !== LF) i++
           }
         } else {
-          while (i < end && stop[buf[i]!] === 0) i++
+          for (;;) {
+            while (buf[i]! > stopMax) i++
+            const c = buf[i]
+            if (c === D || c === LF || i >= end) break
+            i++
+          }
           e = i
         }
         if (i >= end && !isLast) {
@@ -704,6 +771,104 @@ export class CsvCounter {
     this.te = e
   }
 
+  /**
+   * countRow for a row cut by the fast path (no quoted field, so no flags): the same checks in the
+   * same order, with the trimming inlined. fStart/fEnd hold fields 0..maxRecorded.
+   */
+  private countPlain(fieldCount: number, lineOfRow: number): void {
+    this.rows++
+    if (fieldCount !== this.headerCount) {
+      this.skip('wrong number of fields', lineOfRow)
+      return
+    }
+    const buf = this.buf
+    const fStart = this.fStart
+    const fEnd = this.fEnd
+    // Label.
+    let k = this.labelIdx
+    let s = fStart[k]!
+    let e = fEnd[k]!
+    let c = buf[s]!
+    if (c <= SPACE) while (s < e && isSpace(c)) c = buf[++s]!
+    c = buf[e - 1]!
+    if (c <= SPACE) while (e > s && isSpace(c)) c = buf[--e - 1]!
+    let label: number
+    if (s === e) label = MISSING
+    else if (e - s === 1 && this.positiveBytes === null && (c === 0x30 || c === 0x31))
+      label = c === 0x31 ? POSITIVE : NEGATIVE
+    else label = this.classifyRange(s, e)
+    if (label < 0) {
+      this.skip(label === MISSING ? 'missing label' : 'unrecognised label value', lineOfRow)
+      return
+    }
+    let predicted: number
+    k = this.predIdx >= 0 ? this.predIdx : this.scoreIdx
+    s = fStart[k]!
+    e = fEnd[k]!
+    c = buf[s]!
+    if (c <= SPACE) while (s < e && isSpace(c)) c = buf[++s]!
+    c = buf[e - 1]!
+    if (c <= SPACE) while (e > s && isSpace(c)) c = buf[--e - 1]!
+    if (this.predIdx >= 0) {
+      if (s === e) predicted = MISSING
+      else if (e - s === 1 && this.positiveBytes === null && (c === 0x30 || c === 0x31))
+        predicted = c === 0x31 ? POSITIVE : NEGATIVE
+      else predicted = this.classifyRange(s, e)
+      if (predicted < 0) {
+        this.skip(predicted === MISSING ? 'missing prediction' : 'unrecognised prediction value', lineOfRow)
+        return
+      }
+    } else {
+      if (s === e) {
+        this.skip('missing score', lineOfRow)
+        return
+      }
+      const score = this.parseNumber(s, e)
+      if (!Number.isFinite(score)) {
+        this.skip('score is not a number', lineOfRow)
+        return
+      }
+      predicted = score >= this.threshold ? POSITIVE : NEGATIVE
+    }
+    let w = 1
+    if (this.weightIdx >= 0) {
+      k = this.weightIdx
+      s = fStart[k]!
+      e = fEnd[k]!
+      while (s < e && isSpace(buf[s]!)) s++
+      while (e > s && isSpace(buf[e - 1]!)) e--
+      if (s === e) {
+        this.skip('missing weight', lineOfRow)
+        return
+      }
+      w = this.parseNumber(s, e)
+      if (!Number.isFinite(w) || w < 0) {
+        this.skip('weight is not a non-negative number', lineOfRow)
+        return
+      }
+    }
+    const gi = this.groupIdx
+    const gs = this.gStart
+    const ge = this.gEnd
+    for (let g = 0; g < gi.length; g++) {
+      k = gi[g]!
+      s = fStart[k]!
+      e = fEnd[k]!
+      c = buf[s]!
+      if (c <= SPACE) while (s < e && isSpace(c)) c = buf[++s]!
+      c = buf[e - 1]!
+      if (c <= SPACE) while (e > s && isSpace(c)) c = buf[--e - 1]!
+      if (s === e) {
+        this.skip('missing group value', lineOfRow)
+        return
+      }
+      gs[g] = s
+      ge[g] = e
+    }
+    const packed = this.lookupPacked()
+    this.add(packed >= 0 ? packed : this.lookupCell(), label, predicted, w)
+  }
+
   private countRow(fieldCount: number, rowFlags: number, lineOfRow: number): void {
     this.rows++
     if ((rowFlags & IS_MALFORMED) !== 0) {
@@ -778,8 +943,14 @@ export class CsvCounter {
 
   private classify(k: number): number {
     this.trim(k)
-    if (this.ts === this.te) return MISSING
-    return this.classifyRange(this.ts, this.te)
+    const s = this.ts
+    if (s === this.te) return MISSING
+    if (this.te - s === 1 && this.positiveBytes === null) {
+      const c = this.buf[s]
+      if (c === 0x31) return POSITIVE
+      if (c === 0x30) return NEGATIVE
+    }
+    return this.classifyRange(s, this.te)
   }
 
   /** Positive, negative or invalid, for a non-empty trimmed value (DESIGN §6 default value sets). */
@@ -850,7 +1021,8 @@ export class CsvCounter {
       this.gStart[g] = this.ts
       this.gEnd[g] = this.te
     }
-    return this.lookupCell()
+    const packed = this.lookupPacked()
+    return packed >= 0 ? packed : this.lookupCell()
   }
 
   /**
@@ -899,11 +1071,23 @@ export class CsvCounter {
     const ge = this.gEnd
     const key = this.packKey
     const w = this.packWidth
+    const view = this.view
+    const limit = buf.length - 6
     let h = 0x9e3779b9
     for (let g = 0; g < gs.length; g++) {
       const s = gs[g]!
       const len = ge[g]! - s
       if (len > 6) return -1
+      if (s <= limit) {
+        // Six bytes read in two loads, the ones past the value masked off (same key as below).
+        const lo = view.getInt32(s, true) & LO_MASK[len]!
+        const hi = (len << 16) | (view.getUint16(s + 4, true) & HI_MASK[len]!)
+        key[2 * g] = lo
+        key[2 * g + 1] = hi
+        h = Math.imul(h ^ lo, 0x01000193)
+        h = Math.imul(h ^ hi, 0x01000193)
+        continue
+      }
       const lo =
         (len > 0 ? buf[s]! : 0) |
         (len > 1 ? buf[s + 1]! << 8 : 0) |
