@@ -3,7 +3,8 @@
  * main page as the demo provider's admin sees it, and on the sign-in page right-to-left. A serious or
  * critical violation fails the page; lesser ones are printed. A keyboard check walks with Tab from
  * the top through the skip link, the navigation and into the main content, and requires a visible
- * focus ring on each stop. The contrast check runs again in the dark colour scheme. Screenshots land in test-results/accessibility/.
+ * focus ring on each stop. The contrast check runs again in the dark colour scheme. Screenshots
+ * land in test-results/accessibility/.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -77,6 +78,12 @@ type TFocusStop = {
   isInNav: boolean
   isInMain: boolean
   hasRing: boolean
+}
+
+/** Opens a signed-in page, signing in first when this browser has not yet (tests may run alone). */
+async function openSignedIn(page: Page, url: string, path: string) {
+  if (!page.url().startsWith(url) || new URL(page.url()).pathname === '/login') await signIn(page, url)
+  await page.goto(`${url}${path}`)
 }
 
 // Runs in the page (the test's TypeScript has no DOM types): the focused element, where it sits and
@@ -191,10 +198,7 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
   for (const target of PAGES) {
     it(`the ${target.name} has no serious or critical violation`, async () => {
       const { page } = session
-      if (!page.url().startsWith(server.url) || new URL(page.url()).pathname === '/login') {
-        await signIn(page, server.url)
-      }
-      await page.goto(`${server.url}${target.path}`)
+      await openSignedIn(page, server.url, target.path)
       await settle(page, target.heading)
       await target.ready?.(page)
       const light = await audit(page, target.name)
@@ -215,7 +219,7 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
     const { page } = session
     const file = join(dir, 'decisions.csv')
     writeFileSync(file, decisionLog())
-    await page.goto(`${server.url}/bias-audit`)
+    await openSignedIn(page, server.url, '/bias-audit')
     await settle(page, bias['bias.title'])
     await page.getByLabel(bias['bias.file']).setInputFiles(file)
     await page.getByRole('checkbox', { name: 'sex' }).check()
@@ -223,13 +227,21 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
     await page.getByLabel(bias['bias.pred']).selectOption('flag')
     await page.getByRole('button', { name: bias['bias.run'] }).click()
     await page.getByRole('heading', { name: bias['bias.resultHeading'] }).waitFor()
-    assert.deepEqual(await audit(page, 'bias audit result'), [])
+    const light = await audit(page, 'bias audit result')
     await snap(page, 'bias-audit-result')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    try {
+      const dark = await audit(page, 'bias audit result (dark)', ['color-contrast'])
+      await snap(page, 'bias-audit-result-dark')
+      assert.deepEqual({ light, dark }, { light: [], dark: [] })
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' })
+    }
   })
 
   it('Tab from the top reaches the skip link, the navigation and the main content with a focus ring', async () => {
     const { page } = session
-    await page.goto(`${server.url}/`)
+    await openSignedIn(page, server.url, '/')
     await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
     const stops: TFocusStop[] = []
     for (let i = 0; i < 40 && !stops.some((stop) => stop.isInMain); i++) {

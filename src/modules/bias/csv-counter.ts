@@ -79,7 +79,7 @@ const encoder = new TextEncoder()
 const DEFAULT_POSITIVE = ['1', 'true', 'yes', 'match'].map((w) => encoder.encode(w))
 const DEFAULT_NEGATIVE = ['0', 'false', 'no', 'non-match', 'nonmatch'].map((w) => encoder.encode(w))
 // Powers of ten that are exact doubles, for the fast decimal path.
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i)
+const POW10 = Float64Array.from({ length: 23 }, (_, i) => 10 ** i)
 // Masks keeping the first `len` bytes of a little-endian 4-byte (LO) and 2-byte (HI) read, len 0–6.
 const LO_MASK = Int32Array.from([0, 0xff, 0xffff, 0xffffff, -1, -1, -1])
 const HI_MASK = Int32Array.from([0, 0, 0, 0, 0, 0xff, 0xffff])
@@ -146,7 +146,6 @@ export class CsvCounter {
   private packKeys = new Int32Array(0)
   private packCount = 0
   private packCell = new Int32Array(64)
-  private stopBytes = new Uint8Array(256)
   private gStart = new Int32Array(0)
   private gEnd = new Int32Array(0)
   // Result of trim(): the current field's trimmed range (fields, not a tuple, to avoid allocation).
@@ -389,14 +388,15 @@ export class CsvCounter {
   private slowRow(rowStart: number, isLast: boolean, lineOfRow: number): void {
     this.record(rowStart, isLast)
     try {
-      this.countRecorded(isLast, lineOfRow)
+      this.countRecorded(lineOfRow)
     } finally {
       // The fast path in parseRows records fields without flags: leave none behind.
       this.fFlags.fill(0, 0, Math.min(this.maxRecorded + 1, MAX_COLUMNS))
     }
   }
 
-  private countRecorded(_isLast: boolean, lineOfRow: number): void {
+  /** The rest of slowRow, once record() has cut the row. */
+  private countRecorded(lineOfRow: number): void {
     if ((this.recFlags & IS_UNTERMINATED) !== 0) {
       this.rows++
       this.skip('unterminated quoted field (runs to the end of the file)', lineOfRow)
@@ -437,7 +437,7 @@ export class CsvCounter {
     let i = this.pos
     while (i < end) {
       // Fast path for a row with no quote at the start of any field: cut it into field offsets in
-      // one tight loop, then count it with countRow. A quoted field sends the row to the general
+      // one tight loop, then count it with countPlain. A quoted field sends the row to the general
       // loop below, which reads it again from its start.
       if (buf[i] !== QUOTE) {
         let j = i
@@ -663,9 +663,6 @@ export class CsvCounter {
     // Comma is the format; a header with no comma but tabs or semicolons is a TSV or a European CSV.
     if (commas === 0 && tabs > 0) this.delimiter = TAB
     else if (commas === 0 && semicolons > 0) this.delimiter = 0x3b
-    this.stopBytes.fill(0)
-    this.stopBytes[this.delimiter] = 1
-    this.stopBytes[LF] = 1
     return true
   }
 
@@ -983,25 +980,21 @@ export class CsvCounter {
       negative = buf[k] === 0x2d
       k++
     }
+    const first = k
     let mantissa = 0
-    let digits = 0
-    let fraction = 0
-    let seenDot = false
+    let dot = -1
     for (; k < e; k++) {
-      const c = buf[k]!
-      if (c >= 0x30 && c <= 0x39) {
-        if (mantissa > 9e14) return this.parseNumberSlow(s, e)
-        mantissa = mantissa * 10 + (c - 0x30)
-        digits++
-        if (seenDot) fraction++
-      } else if (c === 0x2e && !seenDot) {
-        seenDot = true
-      } else {
-        return this.parseNumberSlow(s, e)
-      }
+      const d = buf[k]! - 0x30
+      // One unsigned comparison tells a digit from everything else (bytes below '0' wrap around).
+      if (d >>> 0 <= 9) mantissa = mantissa * 10 + d
+      else if (d === 0x2e - 0x30 && dot < 0) dot = k
+      else return this.parseNumberSlow(s, e)
     }
+    const digits = e - first - (dot < 0 ? 0 : 1)
     if (digits === 0) return Number.NaN
-    if (fraction > 22) return this.parseNumberSlow(s, e)
+    // Up to 15 digits the mantissa is an exact integer below 2^53; longer numbers take the slow path.
+    if (digits > 15) return this.parseNumberSlow(s, e)
+    const fraction = dot < 0 ? 0 : e - dot - 1
     const v = mantissa / POW10[fraction]!
     return negative ? -v : v
   }
