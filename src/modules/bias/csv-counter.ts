@@ -431,50 +431,16 @@ export class CsvCounter {
     // sentinel 0, so the inner scan needs one comparison per byte and no bounds check.
     const stopMax = Math.max(D, LF)
     buf[end] = 0
-    const fStart = this.fStart
-    const fEnd = this.fEnd
-    const maxRec = this.maxRecorded
     let i = this.pos
     while (i < end) {
-      // Fast path for a row with no quote at the start of any field: cut it into field offsets in
-      // one tight loop, then count it with countPlain. A quoted field sends the row to the general
-      // loop below, which reads it again from its start.
-      if (buf[i] !== QUOTE) {
-        let j = i
-        let n = 0
-        let isPlain = true
-        fStart[0] = j
-        for (;;) {
-          while (buf[j]! > stopMax) j++
-          const c = buf[j]
-          if (c === D) {
-            if (n <= maxRec) fEnd[n] = j
-            n++
-            j++
-            if (buf[j] === QUOTE) {
-              isPlain = false
-              break
-            }
-            if (n <= maxRec) fStart[n] = j
-            continue
-          }
-          if (c === LF || j >= end) break
-          j++
-        }
-        if (isPlain) {
-          if (j >= end && !isLast) {
-            this.pos = i
-            return
-          }
-          if (n <= maxRec) fEnd[n] = j
-          const lineOfRow = this.line
-          this.line++
-          i = j < end ? j + 1 : end
-          if (n === 0 && this.isBlank(fStart[0]!, fEnd[0]!)) continue
-          this.countPlain(n + 1, lineOfRow)
-          continue
-        }
+      // Rows with no quoted field go through the fast path; it stops at the first row that has one.
+      const r = this.plainRows(i, isLast)
+      if (r < 0) {
+        this.pos = ~r
+        return
       }
+      i = r
+      if (i >= end) break
       const rowStart = i
       let nf = 0
       let needSlow = false
@@ -766,6 +732,53 @@ export class CsvCounter {
     while (e > s && isSpace(buf[e - 1]!)) e--
     this.ts = s
     this.te = e
+  }
+
+  /**
+   * Fast path for rows with no quote at the start of any field: each row is cut into field offsets
+   * in one tight loop and counted by countPlain. Returns where it stopped — at the end of the
+   * data, or at the start of a row with a quoted field (for the general loop) — or ~start when the
+   * row at start is incomplete and more input may follow.
+   */
+  private plainRows(from: number, isLast: boolean): number {
+    const buf = this.buf
+    const end = this.len
+    const D = this.delimiter
+    // Every byte that can end an unquoted field (delimiter, LF) is ≤ stopMax, and buf[end] is a
+    // sentinel 0 (written by parseRows), so the scan needs one comparison per byte.
+    const stopMax = Math.max(D, LF)
+    const fStart = this.fStart
+    const fEnd = this.fEnd
+    const maxRec = this.maxRecorded
+    let i = from
+    while (i < end) {
+      if (buf[i] === QUOTE) return i
+      let j = i
+      let n = 0
+      fStart[0] = j
+      for (;;) {
+        while (buf[j]! > stopMax) j++
+        const c = buf[j]
+        if (c === D) {
+          if (n <= maxRec) fEnd[n] = j
+          n++
+          j++
+          if (buf[j] === QUOTE) return i
+          if (n <= maxRec) fStart[n] = j
+          continue
+        }
+        if (c === LF || j >= end) break
+        j++
+      }
+      if (j >= end && !isLast) return ~i
+      if (n <= maxRec) fEnd[n] = j
+      const lineOfRow = this.line
+      this.line++
+      i = j < end ? j + 1 : end
+      if (n === 0 && this.isBlank(fStart[0]!, fEnd[0]!)) continue
+      this.countPlain(n + 1, lineOfRow)
+    }
+    return i
   }
 
   /**
