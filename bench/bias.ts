@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util'
 import { bootstrap, createRng } from '../src/modules/bias/bootstrap.ts'
 import { buildReport } from '../src/modules/bias/report.ts'
 import { countSource } from '../src/modules/bias/source.ts'
+import { writeBenchmarkSection } from './lib/docs-section.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 const PYTHON = '/usr/bin/python3'
@@ -287,22 +288,7 @@ function writeSection(table: string, verdict: string, rows: number, mib: number)
     verdict,
     '',
   ].join('\n')
-  const file = join(ROOT, 'docs', 'benchmarks.md')
-  let text = ''
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    text =
-      '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
-  }
-  const start = text.indexOf(heading)
-  if (start === -1) text = `${text.trimEnd()}\n\n${section}`
-  else {
-    const next = text.indexOf('\n## ', start + heading.length)
-    text = `${text.slice(0, start)}${section}${next === -1 ? '' : `\n${text.slice(next + 1)}`}`
-  }
-  writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
-  process.stdout.write(`Wrote ${file}\n`)
+  writeBenchmarkSection(section)
 }
 
 if (values.child && (values.threads === 'memchr' || values.threads === 'js-loop'))

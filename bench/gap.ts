@@ -1,19 +1,5 @@
-/**
- * Gap analysis of a portfolio (DESIGN §7: 10,000 deployments across their countries < 200 ms).
- * Deployments are drawn with a seeded generator from the shipped catalogue and dataset: 1–3
- * technologies and 1–5 countries each. Rows:
- * - portfolio, cold: build the (country, topic) level index, then analyse every deployment;
- * - portfolio, warm: the index (and its technology-set cache) already built, as on later page views;
- * - peer: the full single-deployment engine (`analyseGap`: matrix, explanations, restrictions,
- *   baseline) called once per deployment — what a dashboard would do without the portfolio function.
- * Prints a table and the ratio to the peer; replaces its section in docs/benchmarks.md.
- * Usage: npx tsx bench/gap.ts [--deployments 10000] [--runs 15] [--no-write]
- */
-import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { paths } from '../src/core/paths.ts'
 import { analyseGap } from '../src/modules/jurisdictions/gap.ts'
 import {
   analysePortfolio,
@@ -21,6 +7,7 @@ import {
   type TPortfolioDeployment,
 } from '../src/modules/jurisdictions/portfolio.ts'
 import { getJurisdictionContext } from '../src/modules/jurisdictions/service.ts'
+import { writeBenchmarkSection } from './lib/docs-section.ts'
 
 const { values } = parseArgs({
   options: {
@@ -129,22 +116,7 @@ const main = () => {
     verdict,
     '',
   ].join('\n')
-  const file = join(paths.docs(), 'benchmarks.md')
-  let text = ''
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    text =
-      '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
-  }
-  const start = text.indexOf(heading)
-  if (start === -1) text = `${text.trimEnd()}\n\n${section}`
-  else {
-    const next = text.indexOf('\n## ', start + heading.length)
-    text = `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next + 1)}`
-  }
-  writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
-  process.stdout.write(`Wrote ${file}\n`)
+  writeBenchmarkSection(section)
 }
 
 main()

@@ -8,7 +8,7 @@
  * The load generator runs in a worker thread so it does not share the servers' event loop. The two
  * servers are measured in alternating rounds (default 3) and each row shows its median round.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -16,7 +16,6 @@ import { serve } from '@hono/node-server'
 import autocannon from 'autocannon'
 import { Hono } from 'hono'
 import { createLogger } from '../src/core/logger.ts'
-import { paths } from '../src/core/paths.ts'
 import { ephemeralSecrets } from '../src/core/secrets.ts'
 import { systemClock } from '../src/core/time.ts'
 import { openDatabase } from '../src/db/database.ts'
@@ -24,6 +23,7 @@ import { migrateToLatest } from '../src/db/migrate.ts'
 import { createApp } from '../src/http/app.ts'
 import { listen } from '../src/http/server.ts'
 import { demoLogin, seedDemo } from '../src/modules/platform/demo.ts'
+import { writeBenchmarkSection } from './lib/docs-section.ts'
 
 const { values } = parseArgs({
   options: {
@@ -134,23 +134,7 @@ try {
       '',
       '',
     ].join('\n')
-    const file = join(paths.docs(), 'benchmarks.md')
-    let text = ''
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch {
-      text =
-        '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
-    }
-    const heading = '## HTTP: authenticated read vs bare Hono'
-    const start = text.indexOf(heading)
-    if (start === -1) text = `${text.trimEnd()}\n\n${section}`
-    else {
-      const next = text.indexOf('\n## ', start + heading.length)
-      text = `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next + 1)}`
-    }
-    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
-    process.stdout.write(`Wrote ${file}\n`)
+    writeBenchmarkSection(section)
   }
 } finally {
   await database.close()

@@ -9,7 +9,7 @@
  *   npx tsx bench/library.ts [--runs 5] [--no-write]
  */
 import { spawnSync } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -17,6 +17,7 @@ import { parse as parseYaml } from 'yaml'
 import { paths } from '../src/core/paths.ts'
 import { cacheFileFor } from '../src/library/cache.ts'
 import { defaultContentDir, loadLibrary } from '../src/library/loader.ts'
+import { writeBenchmarkSection } from './lib/docs-section.ts'
 
 const MODES = ['cold', 'warm', 'yaml-only'] as const
 type TMode = (typeof MODES)[number]
@@ -115,22 +116,7 @@ const main = (): void => {
     verdict,
     '',
   ].join('\n')
-  const file = join(paths.docs(), 'benchmarks.md')
-  let text = ''
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    text =
-      '# Benchmarks\n\nEach section is written by its script in bench/; numbers come from one run on the named machine.\n\n'
-  }
-  const start = text.indexOf(heading)
-  if (start === -1) text = `${text.trimEnd()}\n\n${section}`
-  else {
-    const next = text.indexOf('\n## ', start + heading.length)
-    text = `${text.slice(0, start)}${section}${next === -1 ? '' : `\n${text.slice(next + 1)}`}`
-  }
-  writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
-  process.stdout.write(`Wrote ${file}\n`)
+  writeBenchmarkSection(section)
 }
 
 if (values.child) child(values.child as TMode)
