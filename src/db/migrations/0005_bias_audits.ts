@@ -16,7 +16,6 @@ export const migration0005BiasAudits: TMigration = {
       .addColumn('bytes_read', t.bigint, (c) => c.notNull())
       .addColumn('options', t.json, (c) => c.notNull())
       .addColumn('result', t.json)
-      .addColumn('error', t.text)
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .addColumn('finished_at', t.timestamp)
       .execute()

@@ -10,7 +10,6 @@ export type TBiasAuditsTable = {
   bytes_read: number
   options: string
   result: string | null
-  error: string | null
   created_at: string
   finished_at: string | null
 }
@@ -41,7 +40,7 @@ export const finishBiasAudit = async (
   db: TDb,
   orgId: string,
   id: string,
-  changes: Pick<TBiasAuditRow, 'status' | 'bytes_read' | 'result' | 'error' | 'finished_at'>,
+  changes: Pick<TBiasAuditRow, 'status' | 'bytes_read' | 'result' | 'finished_at'>,
 ): Promise<TBiasAuditRow> =>
   tables(db)
     .updateTable('bias_audits')
@@ -80,7 +79,6 @@ export const listBiasAudits = async (
       'status',
       'bytes_read',
       'options',
-      'error',
       'created_at',
       'finished_at',
     ])

@@ -28,7 +28,6 @@ const summaryOf = (row: Omit<TBiasAuditRow, 'result'>): TBiasAuditSummary => ({
   fileName: row.file_name,
   status: row.status as TBiasAuditSummary['status'],
   bytesRead: Number(row.bytes_read),
-  error: row.error,
   createdAt: row.created_at,
   finishedAt: row.finished_at,
 })

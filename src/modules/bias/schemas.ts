@@ -42,7 +42,6 @@ export const ZBiasAuditSummary = z
     fileName: z.string(),
     status: z.enum(['running', 'done']),
     bytesRead: z.number(),
-    error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
   })

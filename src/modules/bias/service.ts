@@ -160,7 +160,6 @@ export async function runUploadedAudit(input: {
     bytes_read: 0,
     options: toJsonColumn(input.flags as Record<string, unknown>),
     result: null,
-    error: null,
     created_at: isoNow(input.clock),
     finished_at: null,
   })
@@ -184,7 +183,6 @@ export async function runUploadedAudit(input: {
         status: 'done',
         bytes_read: bytes,
         result: toJsonColumn(report as unknown as Record<string, unknown>),
-        error: null,
         finished_at: isoNow(input.clock),
       })
       await recordEvent(trx, {
