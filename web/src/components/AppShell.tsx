@@ -13,7 +13,8 @@ export function AppShell() {
   const me = useSession()
   const main = useRef<HTMLElement>(null)
   const { pathname } = useLocation()
-  const isFirstPage = useRef(true)
+  // The page this shell last showed: focus moves to <main> only when the path really changes.
+  const shownPath = useRef(pathname)
   // On narrow screens the navigation folds behind a "Menu" button (CSS decides when it shows).
   const [isNavOpen, setNavOpen] = useState(false)
 
@@ -21,11 +22,9 @@ export function AppShell() {
   // keyboard and screen-reader users start there (the first render keeps the browser's focus).
   useEffect(() => {
     setNavOpen(false)
-    if (isFirstPage.current) {
-      isFirstPage.current = false
-      return
-    }
-    if (pathname) main.current?.focus()
+    if (pathname === shownPath.current) return
+    shownPath.current = pathname
+    main.current?.focus()
   }, [pathname])
 
   return (
