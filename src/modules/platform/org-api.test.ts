@@ -130,6 +130,7 @@ forEachDatabase('organisation settings', (handle) => {
       assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
     })
 
+    // The loser's role is re-read under the organisation lock: it is no longer an owner, so 403.
     it('two owners demoting each other at once leave one owner', async () => {
       const racer = await buildOrg(ctx)
       const a = await buildUser(ctx, racer, 'owner')
@@ -139,7 +140,7 @@ forEachDatabase('organisation settings', (handle) => {
         request(ctx, 'PATCH', `/api/org/members/${b.id}`, { session: sa, body: { role: 'viewer' } }),
         request(ctx, 'PATCH', `/api/org/members/${a.id}`, { session: sb, body: { role: 'viewer' } }),
       ])
-      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409])
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 403])
       const owners = await handle.db
         .selectFrom('memberships')
         .select('user_id')

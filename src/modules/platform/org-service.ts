@@ -1,6 +1,6 @@
 /** Organisation settings: the organisation, its members and their roles. */
 import { errors } from '../../core/errors.ts'
-import type { TDb } from '../../db/database.ts'
+import type { TDb, TExecutor } from '../../db/database.ts'
 import {
   countOwners,
   deleteMembership,
@@ -51,6 +51,17 @@ export const getMembers = async (deps: TDeps, auth: TAuth): Promise<TMember[]> =
 
 const lastOwnerConflict = () => errors.conflict('An organisation must keep at least one owner.')
 
+/**
+ * The actor's role as it stands now, under the organisation lock. The role on `auth` was read
+ * before the lock was taken: a concurrent request may have demoted or removed the actor since.
+ */
+const lockedActorRole = async (trx: TExecutor, auth: TAuth): Promise<TRole> => {
+  await lockOrganisation(trx, auth.orgId)
+  const actor = await findMember(trx, auth.orgId, auth.userId)
+  if (!actor) throw errors.forbidden('You are no longer a member of this organisation.')
+  return actor.role as TRole
+}
+
 export const changeMemberRole = async (
   deps: TDeps,
   auth: TAuth,
@@ -58,10 +69,10 @@ export const changeMemberRole = async (
   role: TRole,
 ): Promise<TMember> =>
   deps.db.transaction().execute(async (trx) => {
-    await lockOrganisation(trx, auth.orgId)
+    const actorRole = await lockedActorRole(trx, auth)
     const target = await findMember(trx, auth.orgId, userId)
     if (!target) throw errors.notFound('Member')
-    if (!canManageRole(auth.role, target.role as TRole, role))
+    if (!canManageRole(actorRole, target.role as TRole, role))
       throw errors.forbidden('Only an owner can grant or change the owner role.')
     if (target.role === role) return presentMember(target)
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
@@ -80,10 +91,10 @@ export const changeMemberRole = async (
 
 export const removeMember = async (deps: TDeps, auth: TAuth, userId: string): Promise<void> =>
   deps.db.transaction().execute(async (trx) => {
-    await lockOrganisation(trx, auth.orgId)
+    const actorRole = await lockedActorRole(trx, auth)
     const target = await findMember(trx, auth.orgId, userId)
     if (!target) throw errors.notFound('Member')
-    if (!canManageRole(auth.role, target.role as TRole, null))
+    if (!canManageRole(actorRole, target.role as TRole, null))
       throw errors.forbidden('Only an owner can remove an owner.')
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
     await deleteMembership(trx, auth.orgId, userId)
