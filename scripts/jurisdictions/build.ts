@@ -14,7 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Document, isScalar, parse, visit } from 'yaml'
 import {
   EEA_EFTA,
@@ -265,9 +265,13 @@ function merge(
   }
 }
 
+/** Facts may cite a source from any file of content/sources/ (EU law is listed with the frameworks). */
 function knownSourceIds(): Set<string> {
-  const doc = parse(readFileSync(SOURCES_FILE, 'utf8')) as { sources: Array<{ id: string }> }
-  return new Set(doc.sources.map((s) => s.id))
+  const dir = dirname(SOURCES_FILE)
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as { sources: Array<{ id: string }> })
+  return new Set(docs.flatMap((d) => d.sources.map((s) => s.id)))
 }
 
 function checkSources(j: TJurisdiction, ids: Set<string>): string[] {

@@ -41,9 +41,11 @@ const jurisdictions: TJurisdiction[] = readdirSync(join(ROOT, 'content/jurisdict
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => parse(readFileSync(join(ROOT, 'content/jurisdictions', f), 'utf8')) as TJurisdiction)
-const sources = (
-  parse(readFileSync(join(ROOT, 'content/sources/jurisdictions.yaml'), 'utf8')) as { sources: TSource[] }
-).sources
+// Facts cite sources from any file of content/sources/ (EU law is listed once, with the frameworks).
+const SOURCES_DIR = join(ROOT, 'content/sources')
+const sources = readdirSync(SOURCES_DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .flatMap((f) => (parse(readFileSync(join(SOURCES_DIR, f), 'utf8')) as { sources: TSource[] }).sources)
 const sourceById = new Map(sources.map((s) => [s.id, s]))
 const byCode = new Map(jurisdictions.map((j) => [j.code, j]))
 
