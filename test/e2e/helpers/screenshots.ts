@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 
+const MAX_HEIGHT = 8000
+
 const resultsRoot = fileURLToPath(new URL('../../../test-results/', import.meta.url))
 
 export function screenshotter(journey: string) {
@@ -18,7 +20,13 @@ export function screenshotter(journey: string) {
     const path = join(folder, `${String(count).padStart(2, '0')}-${step}.png`)
     // From the top, so a sticky header is drawn where a person would see it.
     await page.evaluate('window.scrollTo(0, 0)')
-    await page.screenshot({ path, fullPage: true })
+    // Very tall captures (tens of thousands of pixels) are slow and have brought the browser down
+    // under load; the first screens show what a person would check.
+    const [width, height] = await page.evaluate<[number, number]>(
+      '[document.documentElement.scrollWidth, document.documentElement.scrollHeight]',
+    )
+    const clip = height > MAX_HEIGHT ? { x: 0, y: 0, width, height: MAX_HEIGHT } : undefined
+    await page.screenshot({ path, fullPage: true, clip })
     return path
   }
 }
