@@ -13,7 +13,20 @@ const BAD_INPUT_CODES = new Set([
   'not_found',
 ])
 
+/**
+ * A reader that stops early (`custos gap … | head`) closes the pipe: the output ends quietly instead
+ * of crashing with a stack trace. Any other write error is one line on stderr and exit code 1.
+ */
+const guardStdout = (): void => {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    process.stderr.write(`custos: cannot write the output (${error.code ?? error.message})\n`)
+    process.exit(1)
+  })
+}
+
 const main = async (argv: string[]): Promise<void> => {
+  guardStdout()
   const program = buildProgram()
   try {
     await program.parseAsync(argv)

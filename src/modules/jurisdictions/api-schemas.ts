@@ -12,34 +12,28 @@ const ZLocale = z
   .default('en')
   .openapi({ param: { name: 'locale', in: 'query' }, description: 'Language of names and titles' })
 
+/**
+ * A list as typed: comma-separated, and/or the parameter repeated (`?countries=DE&countries=NG`),
+ * as the CLI takes `--countries DE,NG` or the flag twice.
+ */
+const ZRawList = z.union([z.string().max(2000), z.array(z.string().max(2000)).max(300)])
+
 /** Raw lists as typed; input.ts resolves them so unknown values get suggestions (422 unknown_value). */
 export const ZGapQuery = z.object({
-  technologies: z
-    .string()
-    .max(2000)
-    .optional()
-    .openapi({
-      param: { name: 'technologies', in: 'query' },
-      description: 'Catalogue technology ids, comma-separated',
-      example: 'facial-recognition,cctv',
-    }),
-  countries: z
-    .string()
-    .max(2000)
-    .optional()
-    .openapi({
-      param: { name: 'countries', in: 'query' },
-      description: 'ISO 3166-1 alpha-2 codes, comma-separated, any case',
-      example: 'DE,NG,BR',
-    }),
-  technology: z
-    .string()
-    .max(2000)
-    .optional()
-    .openapi({
-      param: { name: 'technology', in: 'query' },
-      description: 'Alias of technologies (as the CLI flag)',
-    }),
+  technologies: ZRawList.optional().openapi({
+    param: { name: 'technologies', in: 'query' },
+    description: 'Catalogue technology ids, comma-separated (or the parameter repeated), any case',
+    example: 'facial-recognition,cctv',
+  }),
+  countries: ZRawList.optional().openapi({
+    param: { name: 'countries', in: 'query' },
+    description: 'ISO 3166-1 alpha-2 codes, comma-separated (or the parameter repeated), any case',
+    example: 'DE,NG,BR',
+  }),
+  technology: ZRawList.optional().openapi({
+    param: { name: 'technology', in: 'query' },
+    description: 'Alias of technologies (as the CLI flag)',
+  }),
   locale: ZLocale,
 })
 

@@ -3,7 +3,7 @@
  * parse flags, call the service, print. Bad input throws AppError `unknown_value` /
  * `validation_failed`, which src/cli/main.ts prints without a stack and turns into exit code 2.
  */
-import { type Command, Option } from 'commander'
+import { type Command, InvalidArgumentError, Option } from 'commander'
 import { AppError } from '../../core/errors.ts'
 import { formatProblem } from '../../library/index.ts'
 import { isLocale, LOCALES, type TLocale } from '../../library/text.ts'
@@ -13,6 +13,20 @@ import { analyseGapRequest, checkJurisdictions, jurisdictionDetail, listJurisdic
 
 const out = (text: string): void => {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+}
+
+export const GAP_FORMATS = ['table', 'json', 'csv'] as const
+export type TGapFormat = (typeof GAP_FORMATS)[number]
+
+/** `--format` of `custos gap`, any case (`JSON`); anything else exits 2 naming the valid formats. */
+export const parseGapFormat = (value: string): TGapFormat => {
+  const format = value.trim().toLowerCase()
+  const known = GAP_FORMATS.find((candidate) => candidate === format)
+  if (!known)
+    throw new InvalidArgumentError(
+      `unknown format '${value}'. Allowed choices are ${GAP_FORMATS.join(', ')}.`,
+    )
+  return known
 }
 
 /** Colour only for a person at a terminal who has not asked for none (https://no-color.org). */
@@ -149,7 +163,9 @@ export const registerJurisdictionCommands = (program: Command): void => {
     )
     .addOption(new Option('--country <codes>').argParser(collect).hideHelp())
     .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
+      new Option('--format <format>', `output format: ${GAP_FORMATS.join(', ')}`)
+        .argParser(parseGapFormat)
+        .default('table'),
     )
     .option('--locale <locale>', `language of names and titles: ${LOCALES.join(', ')} (default en)`)
     .action((options: TGapOptions) => gap(options))

@@ -76,7 +76,7 @@ describe('reading technologies and countries', () => {
     [
       'a made-up code says what to use',
       { technologies: 'cctv', countries: 'QQ' },
-      /use ISO 3166-1 alpha-2 codes such as DE/,
+      /unknown country 'QQ': use ISO 3166-1 alpha-2 codes\. Valid codes: BR, CI, DE, NG\./,
       [],
     ],
     [

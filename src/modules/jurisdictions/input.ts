@@ -9,9 +9,19 @@ import countries from 'i18n-iso-countries'
 import { AppError } from '../../core/errors.ts'
 import type { TDataset } from './schemas.ts'
 
-/** The most technologies and countries one analysis takes (a deployment, not the whole world). */
-export const MAX_TECHNOLOGIES = 20
-export const MAX_COUNTRIES = 60
+/**
+ * The most technologies and countries one analysis takes, counted after duplicates are removed:
+ * enough for the whole catalogue and every jurisdiction of the dataset (all 195 at once is a fair
+ * question), small enough to refuse a runaway list.
+ */
+export const MAX_TECHNOLOGIES = 100
+export const MAX_COUNTRIES = 300
+
+/**
+ * Codes people use that ISO 3166-1 does not: the United Kingdom as UK and Greece as EL (the EU's own
+ * codes). They are refused like any unknown value, but with the ISO code meant.
+ */
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' }
 
 export type TInputIssue = {
   path: 'technologies' | 'countries'
@@ -65,7 +75,7 @@ export const nearest = (value: string, candidates: readonly string[], count = 3)
     .map((entry) => entry.candidate)
 }
 
-const technologyIssue = (value: string, valid: readonly string[]): TInputIssue => {
+export const technologyIssue = (value: string, valid: readonly string[]): TInputIssue => {
   const suggestions = nearest(value, valid)
   const hint = suggestions.length > 0 ? `: did you mean ${suggestions.join(' or ')}?` : '.'
   return {
@@ -83,7 +93,7 @@ const normalisedName = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '')
 
-const countryIssue = (raw: string, dataset: TDataset): TInputIssue => {
+export const countryIssue = (raw: string, dataset: TDataset): TInputIssue => {
   const value = raw.toUpperCase()
   const issue = (message: string, suggestions: string[]): TInputIssue => ({
     path: 'countries',
@@ -91,15 +101,20 @@ const countryIssue = (raw: string, dataset: TDataset): TInputIssue => {
     suggestions,
     message,
   })
+  const alias = COUNTRY_ALIASES[value]
+  if (alias && dataset.jurisdictions.has(alias)) {
+    return issue(`unknown country '${raw}': use ISO 3166-1 alpha-2, did you mean ${alias}?`, [alias])
+  }
   if (/^[A-Z]{3}$/.test(value)) {
     const alpha2 = value === 'XKX' ? 'XK' : countries.alpha3ToAlpha2(value)
     if (alpha2 && dataset.jurisdictions.has(alpha2)) {
       return issue(`unknown country '${raw}': use ISO 3166-1 alpha-2, did you mean ${alpha2}?`, [alpha2])
     }
   }
+  const validCodes = `Valid codes: ${[...dataset.jurisdictions.keys()].sort().join(', ')}.`
   if (/^[A-Z]{2}$/.test(value) && countries.isValid(value)) {
     return issue(
-      `no jurisdiction data for '${raw}': the dataset covers the UN member states and observer states (${dataset.jurisdictions.size} jurisdictions; \`custos jurisdictions list\` shows them).`,
+      `no jurisdiction data for '${raw}': the dataset covers the UN member states and observer states (${dataset.jurisdictions.size} jurisdictions). ${validCodes}`,
       [],
     )
   }
@@ -118,10 +133,7 @@ const countryIssue = (raw: string, dataset: TDataset): TInputIssue => {
       )
     }
   }
-  return issue(
-    `unknown country '${raw}': use ISO 3166-1 alpha-2 codes such as DE, NG or BR (\`custos jurisdictions list\` shows all ${dataset.jurisdictions.size}).`,
-    [],
-  )
+  return issue(`unknown country '${raw}': use ISO 3166-1 alpha-2 codes. ${validCodes}`, [])
 }
 
 /** The one error for every unknown value of a request, so a person fixes them all at once. */
@@ -142,7 +154,10 @@ export const resolveGapRequest = (
   context: { technologyIds: readonly string[]; dataset: TDataset },
 ): TGapRequest => {
   const technologies = splitList(raw.technologies, (value) => value.toLowerCase())
-  const codes = splitList(raw.countries, (value) => value)
+  // Codes keep their spelling for the messages ('Germany'), but `de` and `DE` are one country.
+  const codes = splitList(raw.countries, (value) => value).filter(
+    (code, index, all) => all.findIndex((other) => other.toUpperCase() === code.toUpperCase()) === index,
+  )
   const empty: TInputIssue[] = []
   const valid = context.technologyIds
   if (technologies.length === 0) {

@@ -100,6 +100,56 @@ forEachDatabase('jurisdictions API', (handle) => {
       })
     }
 
+    const same: [string, string, { technologies: string; countries: string }][] = [
+      [
+        'repeated parameters',
+        '/api/gap?technologies=facial-recognition&technologies=cctv&countries=DE&countries=ng',
+        { technologies: 'facial-recognition,cctv', countries: 'DE,NG' },
+      ],
+      [
+        'spaces, duplicates and lower case',
+        '/api/gap?technologies=cctv&countries=de,%20NG,%20DE',
+        { technologies: 'cctv', countries: 'DE,NG' },
+      ],
+      [
+        'the technology alias, one country',
+        '/api/gap?technology=drones&countries=br',
+        { technologies: 'drones', countries: 'BR' },
+      ],
+    ]
+    for (const [name, path, raw] of same) {
+      it(`reads ${name} as the CLI does (same JSON)`, async () => {
+        const res = await get(path)
+        assert.equal(res.status, 200, res.text)
+        assert.deepEqual(res.body, JSON.parse(JSON.stringify(analyseGapRequest(raw))))
+      })
+    }
+
+    const unknown: [string, string, RegExp, string[]][] = [
+      [
+        'a made-up country code',
+        '/api/gap?technologies=cctv&countries=XX',
+        /Valid codes: AD, AE, .*ZW\./,
+        [],
+      ],
+      ['UK', '/api/gap?technologies=cctv&countries=UK', /did you mean GB\?/, ['GB']],
+      [
+        'an unknown technology without a near one',
+        '/api/gap?technologies=xyz&countries=DE',
+        /unknown technology 'xyz'\. Valid technologies: cctv, /,
+        [],
+      ],
+    ]
+    for (const [name, path, message, suggestions] of unknown) {
+      it(`answers 422 unknown_value with the same message as the CLI for ${name}`, async () => {
+        const res = await get(path)
+        expectError(res, 422, 'unknown_value')
+        const error = (res.body as { error: { message: string; issues: { suggestions: string[] }[] } }).error
+        assert.match(error.message, message)
+        assert.deepEqual(error.issues[0]?.suggestions, suggestions)
+      })
+    }
+
     it('answers 422 when a list is missing', async () => {
       expectError(await get('/api/gap?technologies=cctv'), 422, 'validation_failed')
     })
@@ -134,6 +184,26 @@ forEachDatabase('jurisdictions API', (handle) => {
       const res = await post({ deployments: [{ id: 'gate', technologies: ['cctv'], countries: ['ZZ'] }] })
       expectError(res, 422, 'unknown_value')
       assert.match(res.text, /deployment gate: unknown country 'ZZ'/)
+    })
+
+    it('suggests the values meant, per deployment, like /api/gap (422)', async () => {
+      const res = await post({
+        deployments: [
+          { id: 'gate', technologies: ['cctv'], countries: ['DE'] },
+          { id: 'yard', technologies: ['drone'], countries: ['DEU', 'NG'] },
+        ],
+      })
+      expectError(res, 422, 'unknown_value')
+      const error = (res.body as { error: { message: string; issues: { suggestions: string[] }[] } }).error
+      assert.match(error.message, /deployment yard: unknown technology 'drone': did you mean drones\?/)
+      assert.match(
+        error.message,
+        /deployment yard: unknown country 'DEU': use ISO 3166-1 alpha-2, did you mean DE\?/,
+      )
+      assert.deepEqual(
+        error.issues.map((issue) => issue.suggestions),
+        [['drones'], ['DE']],
+      )
     })
 
     it('needs the CSRF token like every cookie-authenticated POST', async () => {

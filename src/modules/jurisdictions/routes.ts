@@ -39,6 +39,10 @@ export type TJurisdictionRouteOptions = { context?: () => TJurisdictionContext }
 
 const allowRead = (c: TContext): void => authorize(requireAuth(c), 'read', 'jurisdiction')
 
+/** Query values as typed (one string, or the parameter repeated) → one list; input.ts splits commas. */
+const listOf = (...values: (string | readonly string[] | undefined)[]): string[] =>
+  values.flatMap((value) => (value === undefined ? [] : typeof value === 'string' ? [value] : [...value]))
+
 export const registerJurisdictionRoutes = (
   app: TApp,
   _deps: TAppDeps,
@@ -61,9 +65,11 @@ export const registerJurisdictionRoutes = (
     (c) => {
       allowRead(c)
       const { technologies, technology, countries, locale } = c.req.valid('query')
-      const chosen = [technologies, technology].filter((value): value is string => value !== undefined)
       return c.json(
-        analyseGapRequest({ technologies: chosen, countries }, { locale, context: context() }),
+        analyseGapRequest(
+          { technologies: listOf(technologies, technology), countries: listOf(countries) },
+          { locale, context: context() },
+        ),
         200,
       )
     },

@@ -4,6 +4,7 @@
  * jurisdiction's facts, and the data sources with their attribution.
  */
 import countries from 'i18n-iso-countries'
+import { AppError } from '../../core/errors.ts'
 import { checkLibrary, getLibrary, type TLibrary, type TProblem } from '../../library/index.ts'
 import { localise, type TLocale } from '../../library/text.ts'
 import {
@@ -17,7 +18,14 @@ import {
   type TGapLevel,
   type TGapResult,
 } from './gap.ts'
-import { resolveCountry, resolveGapRequest, resolveTechnology } from './input.ts'
+import {
+  countryIssue,
+  resolveCountry,
+  resolveGapRequest,
+  resolveTechnology,
+  type TInputIssue,
+  technologyIssue,
+} from './input.ts'
 import { loadJurisdictions } from './loader.ts'
 import {
   analysePortfolio,
@@ -146,7 +154,40 @@ export const analysePortfolioRequest = (
     technologies: [...new Set(deployment.technologies.map((id) => id.trim().toLowerCase()))],
     countries: [...new Set(deployment.countries.map((code) => code.trim().toUpperCase()))],
   }))
-  return analysePortfolio(normalised, index)
+  try {
+    return analysePortfolio(normalised, index)
+  } catch (error) {
+    // The fast path only says what is unknown; on this rare path, say what was meant, as /api/gap does.
+    if (error instanceof AppError && error.code === 'unknown_value')
+      throw unknownInPortfolio(normalised, { library, dataset }) ?? error
+    throw error
+  }
+}
+
+/** Every unknown technology and country of a portfolio, each with its deployment and suggestions. */
+const unknownInPortfolio = (
+  deployments: readonly TPortfolioDeployment[],
+  { library, dataset }: TJurisdictionContext,
+): AppError | null => {
+  const valid = [...library.technologies.keys()]
+  const issues: (TInputIssue & { deployment: string })[] = []
+  for (const deployment of deployments) {
+    if (issues.length >= 10) break
+    const add = (issue: TInputIssue) =>
+      issues.push({
+        ...issue,
+        deployment: deployment.id,
+        message: `deployment ${deployment.id}: ${issue.message}`,
+      })
+    for (const id of deployment.technologies)
+      if (!library.technologies.has(id)) add(technologyIssue(id, valid))
+    for (const code of deployment.countries)
+      if (!dataset.jurisdictions.has(code)) add(countryIssue(code, dataset))
+  }
+  if (issues.length === 0) return null
+  return new AppError('unknown_value', issues.map((issue) => issue.message).join('\n'), {
+    details: { issues },
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
