@@ -16,7 +16,30 @@ import {
   type TTestOrg,
 } from '../../../test/helpers/app.ts'
 import { forEachDatabase } from '../../../test/helpers/db.ts'
+import { HOUR_MS } from '../../core/time.ts'
+import { findBiasAudit, finishBiasAudit, insertBiasAudit } from './repository.ts'
 import type { TBiasAudit, TBiasAuditSummary } from './schemas.ts'
+import { presentedStatus, STALE_RUNNING_AFTER_MS } from './service.ts'
+
+describe('presentedStatus (an orphaned run is shown as failed, derived at read time)', () => {
+  const created = '2026-03-01T00:00:00.000Z'
+  const at = (ms: number): Date => new Date(Date.parse(created) + ms)
+  // [stored status, time since creation, shown status]; the limit is 6 h = 21,600,000 ms, exclusive.
+  const table: [string, number, string][] = [
+    ['running', 0, 'running'],
+    ['running', 6 * HOUR_MS, 'running'],
+    ['running', 6 * HOUR_MS + 1, 'failed'],
+    ['running', 30 * 24 * HOUR_MS, 'failed'],
+    ['done', 30 * 24 * HOUR_MS, 'done'],
+    ['done', 0, 'done'],
+  ]
+  for (const [status, age, shown] of table) {
+    it(`shows ${status} after ${age} ms as ${shown}`, () => {
+      assert.equal(STALE_RUNNING_AFTER_MS, 21_600_000)
+      assert.equal(presentedStatus({ status, created_at: created }, at(age)), shown)
+    })
+  }
+})
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/bias')
 const labels = readFileSync(join(FIXTURES, 'labels.csv'), 'utf8')
@@ -126,6 +149,59 @@ forEachDatabase('bias audit API', (handle) => {
 
     it('needs a session', async () => {
       expectError(await request(ctx, 'GET', '/api/bias-audits', {}), 401, 'unauthenticated')
+    })
+  })
+
+  describe('an orphaned running audit (fake clock)', () => {
+    it('is shown as failed after six hours without a write on read, and a late finish shows done', async () => {
+      const user = await buildUser(ctx, org, 'assessor')
+      const id = `orphan-${Date.now()}`
+      await insertBiasAudit(ctx.db, {
+        id,
+        org_id: org.id,
+        created_by: user.id,
+        file_name: 'orphan.csv',
+        status: 'running',
+        bytes_read: 10,
+        options: '{}',
+        result: null,
+        created_at: ctx.clock.now().toISOString(),
+        finished_at: null,
+      })
+      const shown = async (): Promise<{ one: TBiasAudit; listed: TBiasAuditSummary | undefined }> => {
+        // A fresh session each time: the fake clock moves by hours.
+        const s = await login(ctx, user)
+        const one = (await request(ctx, 'GET', `/api/bias-audits/${id}`, { session: s })).body as TBiasAudit
+        const list = (await request(ctx, 'GET', '/api/bias-audits', { session: s })).body as {
+          items: TBiasAuditSummary[]
+        }
+        return { one, listed: list.items.find((i) => i.id === id) }
+      }
+
+      let seen = await shown()
+      assert.equal(seen.one.status, 'running')
+      ctx.clock.advance(STALE_RUNNING_AFTER_MS)
+      seen = await shown()
+      assert.equal(seen.one.status, 'running', 'exactly six hours is not yet stale')
+
+      ctx.clock.advance(1)
+      seen = await shown()
+      assert.equal(seen.one.status, 'failed')
+      assert.equal(seen.listed?.status, 'failed')
+      assert.equal(seen.one.finishedAt, null)
+      assert.equal(seen.one.result, null)
+      const stored = await findBiasAudit(ctx.db, org.id, id)
+      assert.equal(stored?.status, 'running', 'reading wrote nothing')
+
+      await finishBiasAudit(ctx.db, org.id, id, {
+        status: 'done',
+        bytes_read: 20,
+        result: '{"rows":1}',
+        finished_at: ctx.clock.now().toISOString(),
+      })
+      seen = await shown()
+      assert.equal(seen.one.status, 'done')
+      assert.deepEqual(seen.one.result, { rows: 1 })
     })
   })
 })

@@ -144,3 +144,25 @@ describe('bootstrap', () => {
     assert.ok(dp[0] < 0.4 - 5 / 26 && 0.4 - 5 / 26 < dp[1] + 0.05)
   })
 })
+
+describe('bootstrap cross-group summaries', () => {
+  // A comparison needs two groups with the rate defined in the replicate (as in metrics.ts): with
+  // one group, or with one group having actual positives, the summary interval is null, not [0, 0].
+  it('has no cross-group interval for a single group', () => {
+    const b = bootstrap([group('g=A', 30, 10, 50, 10)], { replicates: 200, seed: 1 })
+    assert.equal(b.summary.demographicParityDifference, null)
+    assert.equal(b.summary.demographicParityRatio, null)
+    assert.equal(b.summary.equalOpportunityDifference, null)
+    assert.equal(b.summary.equalizedOddsDifference, null)
+  })
+  it('has no TPR interval when only one group ever has actual positives', () => {
+    // B has no actual positives (TP = FN = 0), so no replicate can give it one.
+    const b = bootstrap([group('g=A', 30, 10, 50, 10), group('g=B', 0, 20, 80, 0)], {
+      replicates: 200,
+      seed: 1,
+    })
+    assert.equal(b.summary.equalOpportunityDifference, null)
+    assert.equal(b.summary.equalizedOddsDifference, null)
+    assert.ok(b.summary.demographicParityDifference, 'selection rates of both groups are defined')
+  })
+})

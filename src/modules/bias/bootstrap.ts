@@ -243,6 +243,10 @@ export function bootstrap(groups: TGroupCounts[], options: TBootstrapOptions): T
     let tprMin = Number.POSITIVE_INFINITY
     let fprMax = Number.NEGATIVE_INFINITY
     let fprMin = Number.POSITIVE_INFINITY
+    // How many groups have each rate defined: a cross-group comparison needs two (as metrics.ts).
+    let srDefined = 0
+    let tprDefined = 0
+    let fprDefined = 0
     for (let g = 0; g < G; g++) {
       const n = sizes[g]!
       const ptp = probs[g * 3]!
@@ -277,6 +281,9 @@ export function bootstrap(groups: TGroupCounts[], options: TBootstrapOptions): T
       values[base + 8 * B] = pp > 0 ? fp / pp : Number.NaN
       values[base + 9 * B] = pn > 0 ? fn / pn : Number.NaN
       sr[g] = s
+      if (n > 0) srDefined++
+      if (pos > 0) tprDefined++
+      if (neg > 0) fprDefined++
       if (s > srMax) srMax = s
       if (s < srMin) srMin = s
       if (tpr > tprMax) tprMax = tpr
@@ -284,9 +291,9 @@ export function bootstrap(groups: TGroupCounts[], options: TBootstrapOptions): T
       if (fpr > fprMax) fprMax = fpr
       if (fpr < fprMin) fprMin = fpr
     }
-    const hasSr = srMax >= srMin
-    const hasTpr = tprMax >= tprMin
-    const hasFpr = fprMax >= fprMin
+    const hasSr = srDefined >= 2
+    const hasTpr = tprDefined >= 2
+    const hasFpr = fprDefined >= 2
     dpDiff[b] = hasSr ? srMax - srMin : Number.NaN
     dpRatio[b] = hasSr && srMax > 0 ? srMin / srMax : Number.NaN
     eopDiff[b] = hasTpr ? tprMax - tprMin : Number.NaN

@@ -2,9 +2,10 @@
  * `custos bias-audit` (DESIGN §6): a thin edge that validates options, streams the file through
  * the counter, builds the report and prints it (table or JSON), optionally writing HTML or PDF.
  */
-import { writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { isAppError } from '../../core/errors.ts'
+import { AppError, isAppError } from '../../core/errors.ts'
 import { formatTable } from './format-table.ts'
 import { DEFAULT_MIN_GROUP_SIZE } from './report.ts'
 import { renderHtml } from './report-html.ts'
@@ -42,6 +43,28 @@ function progressBar(): { update: TProgress; done: () => void } {
   }
 }
 
+/** Refuse an --out whose folder does not exist before counting anything (bad option: exit 2). */
+function checkOutFolder(out: string): void {
+  const folder = dirname(resolve(out))
+  let isFolder = false
+  try {
+    isFolder = statSync(folder).isDirectory()
+  } catch {
+    isFolder = false
+  }
+  if (!isFolder) throw new AppError('validation_failed', `--out ${out}: the folder ${folder} does not exist.`)
+}
+
+/** Write the HTML report; a file that cannot be written is a clear message, not a crash. */
+function writeHtml(out: string, html: string): void {
+  try {
+    writeFileSync(out, html)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error'
+    throw new AppError('validation_failed', `--out ${out} cannot be written (${code}).`)
+  }
+}
+
 /** Register `custos bias-audit` on the program. */
 export function registerBiasCommands(program: Command): void {
   program
@@ -58,24 +81,31 @@ export function registerBiasCommands(program: Command): void {
     .option('--threshold <x>', 'a score at or above this is a positive prediction')
     .option('--positive <value>', 'value naming the positive class (default: 1, true, yes, match)')
     .option('--weight <column>', 'row weight column')
-    .option('--reference <key>', 'reference group key, e.g. "sex=M" (default: the largest group)')
+    .option(
+      '--reference <key>',
+      'reference group key, e.g. "sex=M|age=30-39", or a single-column key for that column\'s marginals (default: the group with most rows)',
+    )
     .option(
       '--min-group-size <n>',
-      `groups with fewer rows are marked insufficient (default ${DEFAULT_MIN_GROUP_SIZE})`,
+      `groups with fewer rows (counted rows, not summed weights) are marked insufficient (default ${DEFAULT_MIN_GROUP_SIZE})`,
     )
     .option('--bootstrap <n>', 'percentile bootstrap replicates drawn from the count table')
     .option('--seed <n>', 'bootstrap seed (default 1)')
-    .option('--face-match', 'face-matching wording: FMR/FNMR, log10, ratio to lowest, max/geometric mean')
+    .option(
+      '--face-match',
+      'face-matching log (label positive = genuine pair, negative = impostor pair): adds summary.faceMatch with FMR (FPR over impostor pairs) and FNMR (FNR over genuine pairs) per group, their log10, ratio to the lowest group, max / geometric mean',
+    )
     .option('--format <format>', 'table or json', 'table')
     .option('--out <file>', 'also write a report: .html (self-contained) or .pdf (needs chromium)')
     .action(async (file: string, flags: TBiasAuditFlags) => {
       const bar = process.stderr.isTTY ? progressBar() : null
       try {
+        if (flags.out !== undefined) checkOutFolder(flags.out)
         const report = await runBiasAudit(file, flags, bar?.update)
         bar?.done()
         if (flags.out !== undefined) {
           if (/\.pdf$/i.test(flags.out)) await renderPdf(renderHtml(report), flags.out)
-          else writeFileSync(flags.out, renderHtml(report))
+          else writeHtml(flags.out, renderHtml(report))
         }
         const isColor = process.stdout.isTTY === true && !process.env.NO_COLOR
         process.stdout.write(

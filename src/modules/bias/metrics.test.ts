@@ -12,6 +12,7 @@ import {
   rateIntervals,
   rates,
   summarise,
+  summariseRate,
   type TCellCounts,
   type TGroupCounts,
 } from './metrics.ts'
@@ -237,5 +238,50 @@ describe('face-match measures', () => {
     assert.equal(f.maxOverGeometricMean, null)
     assert.equal(f.lowest?.key, 'g=A')
     assert.equal(f.groups[2]!.log10, null)
+  })
+})
+
+describe('cross-group summaries need two groups with a defined rate', () => {
+  // TPR defined for A only (C has no actual positives): nothing to compare, so null, not 0 or 1.
+  const onlyA = summariseRate([groups[0]!, groups[2]!], A, 'g=A', 'tpr')
+  it('gives null difference, ratio and intervals with one defined group, and lists the others', () => {
+    assert.equal(onlyA.difference, null)
+    assert.equal(onlyA.ratio, null)
+    assert.equal(onlyA.differenceCi, null)
+    assert.equal(onlyA.ratioCi, null)
+    assert.deepEqual(onlyA.undefinedGroups, ['g=C'])
+    assert.deepEqual(onlyA.max, { key: 'g=A', value: 0.75 })
+  })
+  it('makes the named measures null rather than a reassuring 0 with one comparable group', () => {
+    const s = summarise([groups[0]!, groups[2]!], A, 'g=A')
+    assert.equal(s.equalOpportunityDifference, null)
+    assert.equal(s.equalizedOddsDifference, null)
+    assert.equal(s.equalizedOddsRatio, null)
+    // C has no TPR, so only the reference itself has an average odds difference (0 by construction).
+    assert.deepEqual(s.averageOdds, [
+      { key: 'g=A', difference: 0 },
+      { key: 'g=C', difference: null },
+    ])
+    assert.equal(s.averageOddsDifference, null)
+    // Selection rates are defined for both: 0.4 and 0.
+    close(s.demographicParityDifference, 0.4)
+  })
+  it('picks distinct max and min groups on a tie, so the intervals compare two groups', () => {
+    // Same TPR 10/20 in both groups: difference 0 and ratio 1 with intervals around them.
+    const tied = [
+      { key: 'g=P', counts: cell(10, 5, 5, 10) },
+      { key: 'g=Q', counts: cell(10, 0, 30, 10) },
+    ]
+    const t = summariseRate(tied, cell(20, 5, 35, 20), 'g=P', 'tpr')
+    assert.equal(t.min?.key, 'g=P')
+    assert.equal(t.max?.key, 'g=Q')
+    assert.equal(t.difference, 0)
+    assert.equal(t.ratio, 1)
+    assert.ok(t.differenceCi && t.differenceCi[0] < 0 && t.differenceCi[1] > 0)
+    assert.ok(t.ratioCi && t.ratioCi[0] < 1 && t.ratioCi[1] > 1)
+  })
+  it('keeps the largest average odds difference among non-reference groups, sign included', () => {
+    // Reference A (TPR 0.75, FPR 1/6); B: ½[(0.25 − 1/6) + (0.5 − 0.75)] = −1/12.
+    close(summarise(groups, overall, 'g=A').averageOddsDifference, -1 / 12)
   })
 })

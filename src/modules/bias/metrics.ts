@@ -105,11 +105,13 @@ type TKeyed = { key: string; value: number }
 export type TRateSummary = {
   max: TKeyed | null
   min: TKeyed | null
-  /** max − min across groups with a defined rate. */
+  /** Groups whose rate is undefined (zero denominator): left out of every figure below. */
+  undefinedGroups: string[]
+  /** max − min across groups with a defined rate; null unless at least two groups have one. */
   difference: number | null
   /** Newcombe interval for the difference between the max and min groups. */
   differenceCi: TInterval | null
-  /** min / max; null when the max is 0. */
+  /** min / max; null when the max is 0 or fewer than two groups have a defined rate. */
   ratio: number | null
   /** Katz interval for min / max. */
   ratioCi: TInterval | null
@@ -133,7 +135,12 @@ export function rateRatio(a: TCounts, b: TCounts, name: TRateName): number | nul
   return (sum(a, parts.num) * denB) / (numB * denA)
 }
 
-/** Cross-group summary of one rate (DESIGN §5.5). Groups with an undefined rate are left out. */
+/**
+ * Cross-group summary of one rate (DESIGN §5.5). Groups with an undefined rate are left out (and
+ * listed). A comparison needs two groups: with fewer than two defined rates the difference, the
+ * ratio and their intervals are null, never a reassuring 0 or 1. On ties, max and min are distinct
+ * groups (first in key order for min, last for max), so their intervals compare two groups.
+ */
 export function summariseRate(
   groups: TGroupCounts[],
   overall: TCounts,
@@ -147,6 +154,8 @@ export function summariseRate(
   const reference = groups.find((g) => g.key === referenceKey)
   const referenceValue = reference ? rate(reference.counts, name) : null
   const toReference: TRateSummary['toReference'] = []
+  const undefinedGroups: string[] = []
+  let defined = 0
   const byKey = new Map<string, TCellCounts>()
   for (const g of groups) {
     byKey.set(g.key, g.counts)
@@ -157,8 +166,12 @@ export function summariseRate(
       ratio,
       flagged: ratio !== null && (ratio < RATIO_BAND[0] || ratio > RATIO_BAND[1]),
     })
-    if (value === null) continue
-    if (!max || value > max.value) max = { key: g.key, value }
+    if (value === null) {
+      undefinedGroups.push(g.key)
+      continue
+    }
+    defined++
+    if (!max || value >= max.value) max = { key: g.key, value }
     if (!min || value < min.value) min = { key: g.key, value }
     if (overallValue !== null) {
       const d = Math.abs(value - overallValue)
@@ -167,7 +180,8 @@ export function summariseRate(
   }
   let differenceCi: TInterval | null = null
   let ratioCi: TInterval | null = null
-  if (max && min) {
+  const isComparable = max !== null && min !== null && defined >= 2
+  if (max && min && isComparable) {
     const hi = effectiveCounts(byKey.get(max.key)!, name)
     const lo = effectiveCounts(byKey.get(min.key)!, name)
     if (hi && lo) {
@@ -178,9 +192,10 @@ export function summariseRate(
   return {
     max,
     min,
-    difference: max && min ? max.value - min.value : null,
+    undefinedGroups,
+    difference: max && min && isComparable ? max.value - min.value : null,
     differenceCi,
-    ratio: max && min ? rateRatio(byKey.get(min.key)!, byKey.get(max.key)!, name) : null,
+    ratio: max && min && isComparable ? rateRatio(byKey.get(min.key)!, byKey.get(max.key)!, name) : null,
     ratioCi,
     maxAbsDifferenceToOverall: maxAbs,
     toReference,
@@ -259,6 +274,7 @@ export type TSummary = {
   equalizedOddsRatio: number | null
   equalOpportunityDifference: number | null
   equalOpportunityRatio: number | null
+  /** The averageOdds difference largest in magnitude among non-reference groups (sign kept). */
   averageOddsDifference: number | null
   averageOdds: { key: string; difference: number | null }[]
   adverseImpact: TAdverseImpact[]
@@ -276,9 +292,15 @@ export function summarise(groups: TGroupCounts[], overall: TCounts, referenceKey
   const perRate = {} as Record<TRateName, TRateSummary>
   for (const name of RATE_NAMES) perRate[name] = summariseRate(groups, overall, ref, name)
   const odds = averageOdds(groups, ref)
+  // The largest in magnitude over the groups other than the reference (the reference against
+  // itself is 0 by construction): null when no other group is comparable, never a reassuring 0.
   let worst: number | null = null
   for (const o of odds)
-    if (o.difference !== null && (worst === null || Math.abs(o.difference) > Math.abs(worst)))
+    if (
+      o.key !== referenceKey &&
+      o.difference !== null &&
+      (worst === null || Math.abs(o.difference) > Math.abs(worst))
+    )
       worst = o.difference
   return {
     reference: referenceKey,

@@ -125,6 +125,24 @@ function groupResult(
   }
 }
 
+/** How many keys the message for an unknown --reference lists before "… and N more". */
+export const MAX_LISTED_KEYS = 50
+
+/** The message for a --reference that names no group: the valid keys, intersections first. */
+function unknownReferenceMessage(
+  requested: string,
+  groups: TGroupCounts[],
+  marginals: Record<string, TGroupCounts[]>,
+): string {
+  const keys = groups.map((g) => g.key)
+  const columns = Object.keys(marginals)
+  // With one --group column the single-column keys are the group keys already.
+  if (columns.length > 1) for (const col of columns) for (const g of marginals[col]!) keys.push(g.key)
+  const listed = keys.slice(0, MAX_LISTED_KEYS).join(', ')
+  const more = keys.length > MAX_LISTED_KEYS ? ` … and ${keys.length - MAX_LISTED_KEYS} more` : ''
+  return `--reference "${requested}" is not a group key. Keys (${keys.length}): ${listed}${more}`
+}
+
 /** Turn counted cells into the bias-audit result. Throws AppError when nothing usable remains. */
 export function buildReport(count: TCountResult, options: TReportOptions): TBiasReport {
   if (count.rows === 0) throw new AppError('validation_failed', 'The file has a header but no data rows.')
@@ -182,11 +200,7 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
   const isMarginalReference =
     requested !== undefined && Object.values(marginalCounts).some((gs) => gs.some((g) => g.key === requested))
   if (requested !== undefined && reference === null && !isMarginalReference) {
-    const keys = groupCounts.slice(0, 20).map((g) => g.key)
-    throw new AppError(
-      'validation_failed',
-      `--reference "${requested}" is not a group. Groups: ${keys.join(', ')}${groupCounts.length > 20 ? ', …' : ''}`,
-    )
+    throw new AppError('validation_failed', unknownReferenceMessage(requested, groupCounts, marginalCounts))
   }
   const summary = summarise(groupCounts, overallCounts, reference ?? chooseReference(groupCounts, undefined))
   const marginalSummaries: Record<string, TSummary> = {}

@@ -18,21 +18,24 @@ import {
   ZBiasAuditList,
   ZBiasAuditQuery,
 } from './schemas.ts'
-import { runUploadedAudit } from './service.ts'
+import { presentedStatus, runUploadedAudit } from './service.ts'
 
 const tags = ['Bias audit']
 
-/** Presenter: the fields a client may see, picked one by one. */
-const summaryOf = (row: Omit<TBiasAuditRow, 'result'>): TBiasAuditSummary => ({
+/**
+ * Presenter: the fields a client may see, picked one by one. `now` (the app clock) derives the
+ * shown status: an orphaned run reads as `failed` without anything being written on read.
+ */
+const summaryOf = (row: Omit<TBiasAuditRow, 'result'>, now: Date): TBiasAuditSummary => ({
   id: row.id,
   fileName: row.file_name,
-  status: row.status as TBiasAuditSummary['status'],
+  status: presentedStatus(row, now),
   bytesRead: Number(row.bytes_read),
   createdAt: row.created_at,
   finishedAt: row.finished_at,
 })
-const auditOf = (row: TBiasAuditRow): TBiasAudit => ({
-  ...summaryOf(row),
+const auditOf = (row: TBiasAuditRow, now: Date): TBiasAudit => ({
+  ...summaryOf(row, now),
   result: row.result === null ? null : fromJsonColumn<Record<string, unknown>>(row.result),
 })
 
@@ -65,7 +68,7 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
         flags: { ...flags, faceMatch: faceMatch === 'true', format: 'json' },
         body: c.req.raw.body,
       })
-      return c.json(auditOf(row), 201)
+      return c.json(auditOf(row, deps.clock.now()), 201)
     },
   )
 
@@ -76,13 +79,16 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
       tags,
       security: SESSION_SECURITY,
       summary: 'List bias audits (newest first)',
+      description:
+        'An audit still running six hours after it was created (its server stopped mid-upload) is shown as failed.',
       responses: { 200: jsonContent(ZBiasAuditList, 'Bias audits'), ...errorResponses(401, 403) },
     }),
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'read', 'biasAudit')
       const rows = await listBiasAudits(deps.db, auth.orgId, LIST_LIMIT)
-      return c.json({ items: rows.map(summaryOf) }, 200)
+      const now = deps.clock.now()
+      return c.json({ items: rows.map((row) => summaryOf(row, now)) }, 200)
     },
   )
 
@@ -93,6 +99,8 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
       tags,
       security: SESSION_SECURITY,
       summary: 'One bias audit: progress while running, the report when done',
+      description:
+        'An audit still running six hours after it was created (its server stopped mid-upload) is shown as failed.',
       request: { params: ZBiasAuditIdParam },
       responses: { 200: jsonContent(ZBiasAudit, 'The bias audit'), ...errorResponses(401, 403, 404) },
     }),
@@ -101,7 +109,7 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
       authorize(auth, 'read', 'biasAudit')
       const row = await findBiasAudit(deps.db, auth.orgId, c.req.valid('param').id)
       if (!row) throw errors.notFound('Bias audit')
-      return c.json(auditOf(row), 200)
+      return c.json(auditOf(row, deps.clock.now()), 200)
     },
   )
 }

@@ -40,7 +40,14 @@ export const ZBiasAuditSummary = z
   .object({
     id: z.string(),
     fileName: z.string(),
-    status: z.enum(['running', 'done']),
+    /**
+     * running → done. `failed` is derived when read, never stored: still running six hours after
+     * creation (its server stopped mid-upload); finishedAt stays null. A late finish shows `done`.
+     */
+    status: z.enum(['running', 'done', 'failed']).openapi({
+      description:
+        '`running` until the result is stored, then `done`; an audit still running six hours after it was created is shown as `failed` (finishedAt null).',
+    }),
     bytesRead: z.number(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),

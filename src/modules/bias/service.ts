@@ -3,9 +3,9 @@
  * uploaded logs recorded as bias audits (status, progress, result) for the API.
  */
 import { Readable } from 'node:stream'
-import { AppError, isAppError } from '../../core/errors.ts'
+import { AppError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
-import { isoNow, type TClock } from '../../core/time.ts'
+import { HOUR_MS, isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { toJsonColumn } from '../../db/json.ts'
 import { recordEvent } from '../platform/audit.ts'
@@ -127,6 +127,26 @@ export async function runBiasAudit(
       weight: flags.weight,
     },
   })
+}
+
+/**
+ * An audit still `running` this long after it was created is taken to be orphaned (its server
+ * stopped mid-upload) and shown as `failed`. Generous on purpose: the largest upload (2 GiB) is
+ * counted in well under an hour even over a slow link.
+ */
+export const STALE_RUNNING_AFTER_MS = 6 * HOUR_MS
+
+export type TBiasAuditStatus = 'running' | 'done' | 'failed'
+
+/**
+ * The status a client sees, derived at read time (reads never write): a row still `running` more
+ * than STALE_RUNNING_AFTER_MS after it was created shows as `failed`. The stored row is untouched,
+ * so a run that does finish later still stores its result and shows `done`.
+ */
+export function presentedStatus(row: { status: string; created_at: string }, now: Date): TBiasAuditStatus {
+  if (row.status !== 'running') return row.status as TBiasAuditStatus
+  const age = now.getTime() - Date.parse(row.created_at)
+  return age > STALE_RUNNING_AFTER_MS ? 'failed' : 'running'
 }
 
 /** How often an upload writes its progress (bytes read) to the database. */

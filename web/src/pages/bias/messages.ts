@@ -56,6 +56,7 @@ export const biasEn = {
   'bias.when': 'Started',
   'bias.status.running': 'running',
   'bias.status.done': 'done',
+  'bias.status.failed': 'failed (the server stopped during the upload)',
 } as const
 
 export type TBiasMessageKey = keyof typeof biasEn
