@@ -1,21 +1,20 @@
 /**
- * Builds or updates content/jurisdictions/<ISO2>.yaml (format: /work/jurisdiction-format.md).
+ * Refreshes the generated parts of content/jurisdictions/<ISO2>.yaml: names (en/fr/es/ar from
+ * i18n-iso-countries), the alpha-3 code, UN membership and the memberships block (./lists.ts).
  *
- * The YAML files are the source of truth. Re-running this script never overwrites a researched
- * fact: an existing topic whose status is not `unknown`, an existing membership whose value is not
- * `unknown`, and an existing restriction (same id) are kept as they are. Only missing keys and
- * `unknown` facts are filled, from the membership lists (./lists.ts) and the research batches
- * (./research/*.yaml). Not needed at run time.
+ * The YAML files are the single source of truth for research: topic facts and restrictions are
+ * edited in those files by hand and this script never touches them (it rewrites only the keys
+ * above, in place, keeping the rest of the document as written). A jurisdiction in scope without a
+ * file gets a new file whose topics are all `unknown`. Source ids, instruments and the schema are
+ * checked by `custos jurisdictions validate`. Not needed at run time.
  *
- *   npx tsx scripts/jurisdictions/build.ts            # merge
+ *   npx tsx scripts/jurisdictions/build.ts            # write the refreshed files
  *   npx tsx scripts/jurisdictions/build.ts --check    # report what would change, write nothing
- *   npx tsx scripts/jurisdictions/build.ts --fresh    # rebuild from lists and batches only; this
- *     DISCARDS edits made directly in the YAML files, so use it only while every fact lives in a batch
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { Document, isScalar, parse, visit } from 'yaml'
+import { join } from 'node:path'
+import { Document, isScalar, type Node, parseDocument, visit } from 'yaml'
 import {
   EEA_EFTA,
   EU,
@@ -35,11 +34,9 @@ import {
 const require = createRequire(import.meta.url)
 const ROOT = new URL('../../', import.meta.url).pathname
 const OUT_DIR = join(ROOT, 'content/jurisdictions')
-const RESEARCH_DIR = join(ROOT, 'scripts/jurisdictions/research')
-const SOURCES_FILE = join(ROOT, 'content/sources/jurisdictions.yaml')
 const AS_OF = '2026-11-29'
 
-export const TOPICS = [
+const TOPICS = [
   'data_protection_law',
   'data_protection_authority',
   'biometric_data_rules',
@@ -50,7 +47,6 @@ export const TOPICS = [
   'psc_regulation',
   'surveillance_interception_law',
 ] as const
-type TTopic = (typeof TOPICS)[number]
 type TFact = Record<string, unknown> & { status?: string; value?: unknown }
 type TJurisdiction = {
   code: string
@@ -61,7 +57,6 @@ type TJurisdiction = {
   topics: Record<string, TFact>
   restrictions: Array<Record<string, unknown> & { id: string }>
 }
-type TResearchEntry = Partial<Record<TTopic, TFact>> & { restrictions?: TJurisdiction['restrictions'] }
 
 const countries = require('i18n-iso-countries') as {
   registerLocale: (l: unknown) => void
@@ -202,97 +197,8 @@ function skeleton(code: string): TJurisdiction {
   }
 }
 
-function loadResearch(): Map<string, TResearchEntry[]> {
-  const byCode = new Map<string, TResearchEntry[]>()
-  if (!existsSync(RESEARCH_DIR)) return byCode
-  for (const file of readdirSync(RESEARCH_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()) {
-    const doc = parse(readFileSync(join(RESEARCH_DIR, file), 'utf8')) as Record<string, TResearchEntry> | null
-    for (const [code, entry] of Object.entries(doc ?? {})) {
-      const list = byCode.get(code) ?? []
-      list.push(entry)
-      byCode.set(code, list)
-    }
-  }
-  return byCode
-}
-
-function withDefaults(fact: TFact): TFact {
-  return { ...fact, asOf: fact.asOf ?? AS_OF }
-}
-
-/** Merge rule: researched facts already in the file win; unknowns are filled from research. */
-function merge(
-  existing: TJurisdiction | undefined,
-  base: TJurisdiction,
-  research: TResearchEntry[],
-): TJurisdiction {
-  const out: TJurisdiction = existing
-    ? { ...base, ...existing, name: base.name, iso3: base.iso3, unMember: base.unMember }
-    : base
-  out.memberships = { ...base.memberships }
-  for (const [key, fact] of Object.entries(existing?.memberships ?? {})) {
-    if (fact.value !== 'unknown') out.memberships[key] = fact
-  }
-  const topics: Record<string, TFact> = {}
-  for (const t of TOPICS) {
-    const current = existing?.topics?.[t]
-    if (current && current.status !== 'unknown') {
-      topics[t] = current
-      continue
-    }
-    // A researched status (yes/partial/no) wins over an `unknown` note from another batch.
-    const candidates = research.map((r) => r[t]).filter((f): f is TFact => f !== undefined)
-    // Later batches refine earlier ones (files are read in name order: 10-eu, 20-dp, 30-focus…).
-    const found = candidates.findLast((f) => f.status !== 'unknown') ?? candidates.at(-1)
-    topics[t] = found ? withDefaults(found) : (current ?? unknownTopic())
-  }
-  out.topics = topics
-  const restrictions = [...(existing?.restrictions ?? [])]
-  for (const r of research.flatMap((e) => e.restrictions ?? [])) {
-    if (!restrictions.some((x) => x.id === r.id)) restrictions.push({ ...r, asOf: r.asOf ?? AS_OF })
-  }
-  out.restrictions = restrictions
-  return {
-    code: out.code,
-    iso3: out.iso3,
-    name: out.name,
-    unMember: out.unMember,
-    memberships: out.memberships,
-    topics: out.topics,
-    restrictions: out.restrictions,
-  }
-}
-
-/** Facts may cite a source from any file of content/sources/ (EU law is listed with the frameworks). */
-function knownSourceIds(): Set<string> {
-  const dir = dirname(SOURCES_FILE)
-  const docs = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as { sources: Array<{ id: string }> })
-  return new Set(docs.flatMap((d) => d.sources.map((s) => s.id)))
-}
-
-function checkSources(j: TJurisdiction, ids: Set<string>): string[] {
-  const problems: string[] = []
-  const facts = [...Object.values(j.memberships), ...Object.values(j.topics), ...j.restrictions]
-  for (const f of facts) {
-    if (typeof f.source !== 'string' || !ids.has(f.source))
-      problems.push(`${j.code}: unknown source ${String(f.source)}`)
-  }
-  for (const [t, f] of Object.entries(j.topics)) {
-    if ((f.status === 'yes' || f.status === 'partial') && !f.instrument)
-      problems.push(`${j.code}.${t}: ${f.status} without instrument`)
-    if (!['yes', 'partial', 'no', 'unknown'].includes(String(f.status)))
-      problems.push(`${j.code}.${t}: bad status`)
-  }
-  return problems
-}
-
 /** Dates are written quoted so that YAML 1.1 readers do not turn them into timestamps. */
-function toYaml(j: TJurisdiction): string {
-  const doc = new Document(j, { aliasDuplicateObjects: false })
+function quoteDates(doc: Document | Node): void {
   visit(doc, {
     Scalar(_key, node) {
       if (isScalar(node) && typeof node.value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(node.value)) {
@@ -300,36 +206,50 @@ function toYaml(j: TJurisdiction): string {
       }
     },
   })
+}
+
+/** The generated keys, in file order; everything else in a file is research and is left alone. */
+const GENERATED_KEYS = ['code', 'iso3', 'name', 'unMember', 'memberships'] as const
+
+function refreshed(code: string, before: string | undefined): string {
+  const fresh = skeleton(code)
+  if (before === undefined) {
+    const doc = new Document(fresh, { aliasDuplicateObjects: false })
+    quoteDates(doc)
+    return doc.toString({ lineWidth: 0 })
+  }
+  const doc = parseDocument(before)
+  for (const key of GENERATED_KEYS) {
+    const node = doc.createNode(fresh[key], { aliasDuplicateObjects: false })
+    quoteDates(node)
+    doc.set(key, node)
+  }
   return doc.toString({ lineWidth: 0 })
 }
 
 function main(): void {
   const isCheck = process.argv.includes('--check')
-  const isFresh = process.argv.includes('--fresh')
-  const research = loadResearch()
-  const ids = knownSourceIds()
   const scope = [...UN_MEMBERS, ...UN_OBSERVERS]
   if (UN_MEMBERS.length !== 193 || new Set(scope).size !== 195)
     throw new Error('scope list is not 193 + 2 distinct codes')
-  for (const code of research.keys()) {
-    if (!scope.includes(code)) throw new Error(`research entry for ${code}, which is not in scope`)
-  }
   const problems: string[] = []
-  let changed = 0
+  for (const file of readdirSync(OUT_DIR).filter((f) => f.endsWith('.yaml'))) {
+    if (!scope.includes(file.slice(0, -5))) problems.push(`${file}: not in scope (193 UN members + VA, PS)`)
+  }
+  const changed: string[] = []
   for (const code of scope) {
     const file = join(OUT_DIR, `${code}.yaml`)
-    const existing =
-      !isFresh && existsSync(file) ? (parse(readFileSync(file, 'utf8')) as TJurisdiction) : undefined
-    const merged = merge(existing, skeleton(code), research.get(code) ?? [])
-    problems.push(...checkSources(merged, ids))
-    const text = toYaml(merged)
-    const before = existsSync(file) ? readFileSync(file, 'utf8') : ''
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined
+    const text = refreshed(code, before)
     if (text !== before) {
-      changed++
+      changed.push(code)
       if (!isCheck) writeFileSync(file, text)
     }
   }
-  process.stdout.write(`${scope.length} jurisdictions, ${changed} ${isCheck ? 'would change' : 'written'}\n`)
+  const verb = isCheck ? 'would change' : 'written'
+  process.stdout.write(
+    `${scope.length} jurisdictions, ${changed.length} ${verb}${changed.length ? `: ${changed.join(' ')}` : ''}\n`,
+  )
   if (problems.length > 0) {
     process.stderr.write(`${problems.join('\n')}\n`)
     process.exitCode = 1

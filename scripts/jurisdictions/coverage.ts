@@ -146,7 +146,7 @@ const DP_CLASSES: readonly TDpClass[] = [
     test: (f) => f.status === 'unknown' && noteOf(f).includes('2026-11 pass'),
   },
   {
-    label: 'other (EU/EEA batch, earlier sourced facts, or not researched)',
+    label: 'other (EU/EEA law, earlier sourced facts, or not researched)',
     test: (f) =>
       !noteOf(f).includes('2026-11 pass') &&
       !noteOf(f).includes('not verified against a source in this pass'),

@@ -2,6 +2,7 @@
 // jurisdiction sources and the WGI file. They read the files as they are in the tree, so a bad
 // edit fails here (format contract: DESIGN §5.3, §10).
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -175,6 +176,26 @@ describe('jurisdiction dataset', () => {
       (j) => known(j.topics.data_protection_law) && known(j.topics.data_protection_authority),
     ).length
     assert.ok(n >= 150, `only ${n} jurisdictions have both data protection topics established`)
+  })
+
+  it('a "no" rests on a cited page, not on the placeholder source', () => {
+    for (const j of all) {
+      for (const [topic, f] of Object.entries(j.topics)) {
+        if (f.status === 'no') assert.notEqual(f.source, 'custos-research', `${j.code}.${topic}`)
+      }
+    }
+  })
+
+  // The content files are the single source of truth; scripts/jurisdictions/build.ts only refreshes
+  // names and memberships from i18n-iso-countries and lists.ts, so it must find nothing to change.
+  it('agrees with the names and membership lists that build.ts refreshes', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts/jurisdictions/build.ts'), '--check'],
+      { encoding: 'utf8', cwd: ROOT },
+    )
+    assert.equal(run.status, 0, run.stderr)
+    assert.match(run.stdout, /195 jurisdictions, 0 would change/)
   })
 })
 
