@@ -260,7 +260,7 @@ async function main(): Promise<void> {
       // An estimate, labelled as such: the research note measured the same JS-loop floor at 880–1310 MiB/s on an idle 2-core machine.
       `Estimate, not a measurement: at the floor of 880–1310 MiB/s measured earlier on an idle machine of the same kind (project research notes), a counter costing ${(countCpu(one) / countCpu(loopRun)).toFixed(1)}× the JS loop would run at ${(880 / (countCpu(one) / countCpu(loopRun))).toFixed(0)}–${(1310 / (countCpu(one) / countCpu(loopRun))).toFixed(0)} MiB/s on one thread.`,
       // A past measurement kept for comparison (the run before the plain-row fast path and tail quantiles).
-      'Previous run (2026-11-29, before the plain-row fast path, sentinel scan, byte-level number parsing and tail-buffer percentiles): 101 MiB per CPU-second on one thread (4.6× the JS loop), bootstrap 110.9 ms CPU.',
+      'Previous runs (2026-11-29): before the row loop generated per header layout, 174 MiB per CPU-second on one thread (145 MiB/s wall, 3.6× the JS loop, pandas 61 MiB per CPU-second); before the plain-row fast path, sentinel scan and byte-level number parsing, 101 MiB per CPU-second (4.6× the JS loop).',
       `pandas split: read_csv ${((pandas.out.readMs as number) / 1000).toFixed(2)} s, groupby + rates ${((pandas.out.groupMs as number) / 1000).toFixed(2)} s.`,
       `Load average at the end of the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} — other sessions shared the 2 cores, so wall times are inflated; CPU times are the fairer comparison.`,
     ].join('\n')

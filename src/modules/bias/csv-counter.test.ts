@@ -77,6 +77,46 @@ describe('CsvCounter on RFC 4180 input', () => {
     assert.deepEqual(cellTable(r), { F: '1 0 0 0', M: '0 1 0 0' })
   })
 
+  it('counts thousands of distinct groups exactly while its dictionaries grow', () => {
+    // Short and long values, some padded, in two group columns: 6,000 combinations, each counted
+    // once per chunking, compared with a plain Map of the same rows.
+    const rng = createRng(29)
+    const lines = ['id,a,b,label,score']
+    const expected = new Map<string, number[]>()
+    for (let i = 0; i < 40_000; i++) {
+      const a = (Math.floor(rng() * 1500) * 7919).toString(36).slice(0, 1 + Math.floor(rng() * 7))
+      const b = ['x', 'yy', 'a-long-value', ' pad '][Math.floor(rng() * 4)]!
+      const label = rng() < 0.3 ? 1 : 0
+      const score = rng().toFixed(3)
+      lines.push(`${i},${a},${b},${label},${score}`)
+      const key = `${a}|${b.trim()}`
+      const counts = expected.get(key) ?? [0, 0, 0, 0]
+      expected.set(key, counts)
+      const pred = Number(score) >= 0.5 ? 1 : 0
+      counts[label ? (pred ? 0 : 3) : pred ? 1 : 2]!++
+    }
+    const bytes = Buffer.from(`${lines.join('\n')}\n`)
+    for (const size of [bytes.length, 4096, 333]) {
+      const c = new CsvCounter({
+        groupColumns: ['a', 'b'],
+        labelColumn: 'label',
+        scoreColumn: 'score',
+        threshold: 0.5,
+      })
+      for (let at = 0; at < bytes.length; at += size) c.push(bytes.subarray(at, at + size))
+      const r = c.end()
+      assert.equal(r.rows, 40_000)
+      assert.equal(r.skipped, 0)
+      assert.equal(r.cells.length, expected.size)
+      assert.deepEqual(
+        Object.fromEntries(
+          Object.entries(cellTable(r)).map(([k, v]) => [k, v.split(' ').map(Number)] as [string, number[]]),
+        ),
+        Object.fromEntries(expected),
+      )
+    }
+  })
+
   it('reads tab-separated files by their header', () => {
     const c = new CsvCounter(byPred)
     c.push(Buffer.from('sex\tlabel\tpred\nF\t1\t0\n'))

@@ -5,8 +5,28 @@
  * doubled quotes, embedded separators and newlines, CRLF), only the needed fields are looked at,
  * and group values are interned by hashing their bytes into an open-addressing table. Memory is
  * the read buffer plus one entry per distinct group, whatever the file size.
+ *
+ * Once the header is read, most rows go through a loop generated for that column layout
+ * (csv-fast-path.ts); it hands every row it is not sure about to the general code below, so the
+ * results are those of the general code alone.
  */
 import { AppError } from '../../core/errors.ts'
+import {
+  FastTable,
+  fastRowsFor,
+  HI_MASK,
+  LO_MASK,
+  POW10,
+  ROLE_GROUP,
+  ROLE_LABEL,
+  ROLE_PRED,
+  ROLE_SCORE,
+  ROLE_WEIGHT,
+  SCAN_SLACK,
+  scoreCuts,
+  type TFastRows,
+  type TScoreCuts,
+} from './csv-fast-path.ts'
 import type { TCellCounts } from './metrics.ts'
 
 export type TCounterOptions = {
@@ -49,6 +69,8 @@ export const MAX_ROW_BYTES = 64 << 20
 const KEPT_ROW_NUMBERS = 5
 const MAX_COLUMNS = 16_384
 const CHUNK = 1 << 20
+/** After the generated loop could not take a row, this many rows are read the general way. */
+const FAST_PAUSE_ROWS = 64
 
 const QUOTE = 0x22
 const LF = 0x0a
@@ -62,13 +84,6 @@ const HAS_ESCAPE = 2
 const IS_MALFORMED = 4
 const IS_UNTERMINATED = 8
 
-// What the counter does with a column (bit flags: one column may serve several roles).
-const ROLE_GROUP = 1
-const ROLE_LABEL = 2
-const ROLE_PRED = 4
-const ROLE_SCORE = 8
-const ROLE_WEIGHT = 16
-
 // Label/prediction classification results.
 const POSITIVE = 1
 const NEGATIVE = 0
@@ -78,11 +93,6 @@ const INVALID = -2
 const encoder = new TextEncoder()
 const DEFAULT_POSITIVE = ['1', 'true', 'yes', 'match'].map((w) => encoder.encode(w))
 const DEFAULT_NEGATIVE = ['0', 'false', 'no', 'non-match', 'nonmatch'].map((w) => encoder.encode(w))
-// Powers of ten that are exact doubles, for the fast decimal path.
-const POW10 = Float64Array.from({ length: 23 }, (_, i) => 10 ** i)
-// Masks keeping the first `len` bytes of a little-endian 4-byte (LO) and 2-byte (HI) read, len 0–6.
-const LO_MASK = Int32Array.from([0, 0xff, 0xffff, 0xffffff, -1, -1, -1])
-const HI_MASK = Int32Array.from([0, 0, 0, 0, 0, 0xff, 0xffff])
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
 const isSpace = (c: number): boolean => c === SPACE || c === TAB || c === CR || c === LF
@@ -120,6 +130,8 @@ export class CsvCounter {
   private weightIdx = -1
   private readonly positiveBytes: Uint8Array | null
   private readonly threshold: number
+  /** Integer cuts equivalent to the threshold, per number of decimals (csv-fast-path.ts). */
+  readonly scoreCuts: TScoreCuts
   // Group dictionary.
   private table = new Int32Array(1024).fill(-1)
   private cellCount = 0
@@ -151,6 +163,11 @@ export class CsvCounter {
   // Result of trim(): the current field's trimmed range (fields, not a tuple, to avoid allocation).
   private ts = 0
   private te = 0
+  /** The row loop generated for this header layout (csv-fast-path.ts), once the header is read. */
+  private fastRows: TFastRows | null = null
+  private fastTable: FastTable | null = null
+  /** Rows to read the general way before trying the generated loop again. */
+  private fastPause = 0
 
   constructor(options: TCounterOptions) {
     this.options = options
@@ -158,6 +175,7 @@ export class CsvCounter {
     const pos = options.positive?.trim()
     this.positiveBytes = pos === undefined ? null : encoder.encode(pos).map(lower)
     this.threshold = options.threshold ?? Number.NaN
+    this.scoreCuts = scoreCuts(this.threshold)
     if (options.weightColumn) this.squares = new Float64Array(64 * 4)
   }
 
@@ -184,7 +202,7 @@ export class CsvCounter {
         fd,
         this.buf,
         this.len,
-        Math.min(this.buf.length - this.len - 1, range.to - position),
+        Math.min(this.buf.length - this.len - SCAN_SLACK, range.to - position),
         position,
       )
       if (n === 0) break
@@ -249,8 +267,9 @@ export class CsvCounter {
 
   /** Make room for `extra` bytes after the unparsed tail, compacting or growing the buffer. */
   private reserve(wanted: number): void {
-    // One byte more than asked: parseRows writes a stop byte just past the data (a sentinel).
-    const extra = wanted + 1
+    // A few bytes more than asked: parseRows writes a stop byte just past the data (a sentinel),
+    // and the generated fast loop reads up to SCAN_SLACK bytes past the last newline.
+    const extra = wanted + SCAN_SLACK
     if (this.len + extra <= this.buf.length) return
     if (this.pos > 0) {
       this.buf.copyWithin(0, this.pos, this.len)
@@ -432,9 +451,23 @@ export class CsvCounter {
     const stopMax = Math.max(D, LF)
     buf[end] = 0
     let i = this.pos
+    const fast = this.fastRows
+    // Rows starting before this offset end in the buffer (there is a newline after them).
+    const fastLimit = fast === null || end === 0 ? 0 : buf.lastIndexOf(LF, end - 1) + 1
     while (i < end) {
-      // Rows with no quoted field go through the fast path; it stops at the first row that has one.
-      const r = this.plainRows(i, isLast)
+      if (this.fastPause > 0) this.fastPause--
+      else if (i < fastLimit) {
+        // The generated loop counts the common rows; it stops at the first one it is unsure of.
+        const from = i
+        i = fast!(this, this.fastTable!, buf, this.view, i, fastLimit)
+        if (i >= end) break
+        // Not even one row taken (a file of quoted fields, say): leave the next rows to the
+        // general path rather than calling the loop again for each of them.
+        if (i === from) this.fastPause = FAST_PAUSE_ROWS
+      }
+      // Rows with no quoted field go through the plain path; it stops at the first row that has
+      // one (after one row when the generated loop is there to take over again).
+      const r = this.plainRows(i, isLast, fast !== null)
       if (r < 0) {
         this.pos = ~r
         return
@@ -687,6 +720,16 @@ export class CsvCounter {
     if (this.scoreIdx >= 0) this.roles[this.scoreIdx]! |= ROLE_SCORE
     if (this.weightIdx >= 0) this.roles[this.weightIdx]! |= ROLE_WEIGHT
     this.maxRecorded = Math.max(...this.groupIdx, this.labelIdx, this.predIdx, this.scoreIdx, this.weightIdx)
+    this.fastRows = fastRowsFor({
+      delimiter: this.delimiter,
+      fieldCount,
+      roles: this.roles,
+      groupOrdinal: this.groupOrdinal,
+      groupCount: this.groupIdx.length,
+      hasPositive: this.positiveBytes !== null,
+      isWeighted: this.squares !== null,
+    })
+    if (this.fastRows) this.fastTable = new FastTable(this.groupIdx.length)
     this.hasHeader = true
   }
 
@@ -737,10 +780,11 @@ export class CsvCounter {
   /**
    * Fast path for rows with no quote at the start of any field: each row is cut into field offsets
    * in one tight loop and counted by countPlain. Returns where it stopped — at the end of the
-   * data, or at the start of a row with a quoted field (for the general loop) — or ~start when the
-   * row at start is incomplete and more input may follow.
+   * data, at the start of a row with a quoted field (for the general loop), or after one row when
+   * isOneRow (the generated loop takes over again) — or ~start when the row at start is incomplete
+   * and more input may follow.
    */
-  private plainRows(from: number, isLast: boolean): number {
+  private plainRows(from: number, isLast: boolean, isOneRow: boolean): number {
     const buf = this.buf
     const end = this.len
     const D = this.delimiter
@@ -775,8 +819,8 @@ export class CsvCounter {
       const lineOfRow = this.line
       this.line++
       i = j < end ? j + 1 : end
-      if (n === 0 && this.isBlank(fStart[0]!, fEnd[0]!)) continue
-      this.countPlain(n + 1, lineOfRow)
+      if (n !== 0 || !this.isBlank(fStart[0]!, fEnd[0]!)) this.countPlain(n + 1, lineOfRow)
+      if (isOneRow) break
     }
     return i
   }
@@ -1016,6 +1060,12 @@ export class CsvCounter {
     if (e - s > 100) return Number.NaN
     const text = this.buf.toString('latin1', s, e)
     return DECIMAL.test(text) ? Number(text) : Number.NaN
+  }
+
+  /** The cell of the group values in gStart/gEnd, created on first sight (for the generated loop). */
+  cellOfRanges(): number {
+    const packed = this.lookupPacked()
+    return packed >= 0 ? packed : this.lookupCell()
   }
 
   /** Intern the row's group values (slow path, from recorded fields); -1 when one is missing. */
