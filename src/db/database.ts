@@ -75,6 +75,28 @@ const withStatementCache = (sqlite: SqliteDatabase): SqliteDatabase => {
   }
 }
 
+/** Reads committed data of a SQLite file outside any transaction (see committedReaderOf). */
+export type TCommittedReader = {
+  /** The rows of one SELECT. */
+  all: (sql: string, parameters: readonly unknown[]) => unknown[]
+  /**
+   * SQLite's `PRAGMA data_version` on this connection: it changes whenever any other connection, in
+   * this process or another, commits to the database. Equal values mean no commit in between.
+   */
+  version: () => number
+}
+
+const committedReaders = new WeakMap<TExecutor, TCommittedReader>()
+
+/**
+ * The committed-data reader of a root SQLite file database (undefined for PostgreSQL, `:memory:`
+ * and transactions). It is a second, read-only connection: Kysely's single SQLite connection can be
+ * inside another request's open transaction, whose uncommitted rows a hot read must not see, and
+ * waiting for it would queue every request behind that transaction. WAL lets the reader see every
+ * commit at once; used by reusable-query.ts for hot-path SELECTs.
+ */
+export const committedReaderOf = (db: TExecutor): TCommittedReader | undefined => committedReaders.get(db)
+
 const openSqlite = (path: string): TDatabase => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new BetterSqlite(path)
@@ -85,7 +107,25 @@ const openSqlite = (path: string): TDatabase => {
   const db = new Kysely<TPlatformTables>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   })
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  if (path === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy() }
+
+  // Opened after the writer switched the file to WAL, so the -wal and -shm files exist.
+  const reader = new BetterSqlite(path, { readonly: true })
+  const statements = withStatementCache(reader)
+  const dataVersion = reader.prepare('pragma data_version').pluck()
+  committedReaders.set(db, {
+    all: (text, parameters) => statements.prepare(text).all(parameters),
+    version: () => dataVersion.get() as number,
+  })
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      committedReaders.delete(db)
+      reader.close()
+      await db.destroy()
+    },
+  }
 }
 
 const openPostgres = (url: string): TDatabase => {

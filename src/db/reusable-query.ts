@@ -1,14 +1,27 @@
 /**
  * Hot-path queries built and compiled once per database handle, then run with a new parameter.
- * Building a Kysely query costs more than running it on SQLite; /api/me runs two per request.
- * Limited to queries with exactly one parameter, so parameter order cannot go wrong.
+ * Building a Kysely query costs more than running it on SQLite; the session lookup runs on every
+ * request. Limited to queries with exactly one parameter, so parameter order cannot go wrong.
+ *
+ * On a root SQLite file database a SELECT runs on the committed-data reader (database.ts), skipping
+ * Kysely's connection queue, and its rows are reused while the database's data version is unchanged:
+ * each call still asks the database whether anything was committed since (any connection, any
+ * process), which costs a fraction of the query, and runs the query again if so. A logout or a
+ * removed membership is therefore seen by the very next call. In a transaction, on PostgreSQL and on
+ * `:memory:` the query runs through Kysely every time. Returned rows are shared: never mutate them.
  */
-import type { Compilable, CompiledQuery } from 'kysely'
-import type { TExecutor } from './database.ts'
+import { type Compilable, type CompiledQuery, SelectQueryNode } from 'kysely'
+import { committedReaderOf, type TExecutor } from './database.ts'
+
+/** Rows kept per query (oldest dropped first); only non-empty results are kept. */
+const MAX_REMEMBERED = 1000
+
+type TRemembered<R> = { version: number; rows: readonly R[] }
 
 export const reusableQuery = <R>(build: (db: TExecutor, param: string) => Compilable<R>) => {
   const compiledByDb = new WeakMap<TExecutor, CompiledQuery<R>>()
-  return async (db: TExecutor, param: string): Promise<R[]> => {
+  const rememberedByDb = new WeakMap<TExecutor, Map<string, TRemembered<R>>>()
+  return async (db: TExecutor, param: string): Promise<readonly R[]> => {
     let compiled = compiledByDb.get(db)
     if (!compiled) {
       compiled = build(db, param).compile()
@@ -16,7 +29,26 @@ export const reusableQuery = <R>(build: (db: TExecutor, param: string) => Compil
         throw new Error('reusableQuery needs a query with exactly one parameter')
       compiledByDb.set(db, compiled)
     }
-    const result = await db.executeQuery<R>({ ...compiled, parameters: [param] })
-    return result.rows
+    const reader = SelectQueryNode.is(compiled.query) ? committedReaderOf(db) : undefined
+    if (!reader) return (await db.executeQuery<R>({ ...compiled, parameters: [param] })).rows
+
+    let remembered = rememberedByDb.get(db)
+    if (!remembered) {
+      remembered = new Map()
+      rememberedByDb.set(db, remembered)
+    }
+    // Read before the query: a commit between the two makes the entry stale at once, never wrongly fresh.
+    const version = reader.version()
+    const known = remembered.get(param)
+    if (known?.version === version) return known.rows
+    const rows = reader.all(compiled.sql, [param]) as R[]
+    if (rows.length > 0) {
+      if (!known && remembered.size >= MAX_REMEMBERED) {
+        const oldest = remembered.keys().next().value
+        if (oldest !== undefined) remembered.delete(oldest)
+      }
+      remembered.set(param, { version, rows })
+    } else if (known) remembered.delete(param)
+    return rows
   }
 }

@@ -23,6 +23,7 @@ import { openDatabase } from '../db/database.ts'
 import { createApp } from './app.ts'
 import { DEFAULT_BODY_LIMIT_BYTES } from './body-limit.ts'
 import { SECURITY_HEADERS } from './middleware.ts'
+import { listen, type TRunningServer } from './server.ts'
 
 forEachDatabase('bad input is refused cleanly and writes nothing', (handle) => {
   let ctx: TTestApp
@@ -298,5 +299,156 @@ describe('serving the built web app', () => {
   it('refuses path traversal', async () => {
     const res = await app.request('/assets/..%2f..%2fetc/passwd')
     assert.notEqual(res.status, 200)
+  })
+})
+
+forEachDatabase('authentication comes before validation', (handle) => {
+  let ctx: TTestApp
+  let session: TSession
+
+  before(async () => {
+    ctx = createTestApp(handle)
+    const org = await buildOrg(ctx)
+    session = await login(ctx, await buildUser(ctx, org, 'owner'))
+  })
+
+  /** Invalid on purpose: wrong types, malformed JSON, NUL characters, out-of-range query. */
+  const badInput: [string, string, string, Parameters<typeof request>[3]][] = [
+    ['wrong types in the body', 'PATCH', '/api/org', { body: { name: 42 } }],
+    ['an invalid email', 'POST', '/api/org/invitations', { body: { email: 'nope', role: 'viewer' } }],
+    [
+      'malformed JSON',
+      'PATCH',
+      '/api/org',
+      { rawBody: '{"name": ', headers: { 'content-type': 'application/json' } },
+    ],
+    ['a NUL in the body', 'PATCH', '/api/org', { body: { name: 'a\u0000b' } }],
+    [
+      'a body that is not JSON',
+      'POST',
+      '/api/auth/switch',
+      { rawBody: 'x', headers: { 'content-type': 'text/plain' } },
+    ],
+    ['an out-of-range query', 'GET', '/api/org/audit?limit=0', {}],
+    ['a NUL in a path parameter', 'DELETE', '/api/org/members/a%00b', {}],
+  ]
+
+  for (const [name, method, path, options] of badInput) {
+    it(`signed out, ${name} on a protected route → 401 unauthenticated, nothing written`, async () => {
+      const counts = await countRows(handle.db, PLATFORM_TABLES)
+      expectError(await request(ctx, method, path, options), 401, 'unauthenticated')
+      assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
+    })
+  }
+
+  it('signed in, the same bad input is a 4xx validation answer and writes nothing', async () => {
+    for (const [name, method, path, options] of badInput) {
+      const counts = await countRows(handle.db, PLATFORM_TABLES)
+      const res = await request(ctx, method, path, { ...options, session })
+      assert.ok([400, 415, 422].includes(res.status), `${name}: ${res.status} ${res.text}`)
+      assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts, name)
+    }
+    const counts = await countRows(handle.db, PLATFORM_TABLES)
+    expectError(
+      await request(ctx, 'PATCH', '/api/org', { session, body: { name: 42 } }),
+      422,
+      'validation_failed',
+    )
+    assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts)
+  })
+
+  it('every operation that requires the session answers 401 to a signed-out request, whatever its input', async () => {
+    const doc = (await request(ctx, 'GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>
+    }
+    let checked = 0
+    for (const [template, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const security = op.security ?? []
+        if (security.length === 0 || security.some((s) => Object.keys(s).length === 0)) continue
+        const path = `${template.replaceAll(/\{[^}]+\}/g, 'a%00b')}?limit=-1&cursor=x&q=%00`
+        const upper = method.toUpperCase()
+        const options =
+          upper === 'GET' ? {} : { rawBody: '{"bad": ', headers: { 'content-type': 'application/json' } }
+        const counts = await countRows(handle.db, PLATFORM_TABLES)
+        const res = await request(ctx, upper, path, options)
+        expectError(res, 401, 'unauthenticated')
+        assert.deepEqual(await countRows(handle.db, PLATFORM_TABLES), counts, `${upper} ${template}`)
+        checked++
+      }
+    }
+    assert.ok(checked >= 10, `checked ${checked} operations`)
+  })
+
+  it('public operations still validate a signed-out request (422, not 401)', async () => {
+    expectError(
+      await request(ctx, 'POST', '/api/auth/login', { body: { email: 'x' } }),
+      422,
+      'validation_failed',
+    )
+    expectError(await request(ctx, 'POST', '/api/invitations/accept', { body: {} }), 422, 'validation_failed')
+  })
+})
+
+forEachDatabase('headers on the Node server', (handle) => {
+  let ctx: TTestApp
+  let server: TRunningServer
+  let session: TSession
+
+  before(async () => {
+    ctx = createTestApp(handle)
+    server = await listen(ctx.app, { port: 0, host: '127.0.0.1' })
+    const org = await buildOrg(ctx)
+    session = await login(ctx, await buildUser(ctx, org, 'owner'))
+  })
+  after(async () => {
+    await server?.close()
+  })
+
+  it('sends the security headers and the request id on answers, errors and pages, and no-store on /api', async () => {
+    const targets: [string, Record<string, string>, number][] = [
+      ['/api/me', { cookie: session.cookie }, 200],
+      ['/api/me', {}, 401],
+      ['/api/no-such-route', {}, 404],
+      ['/api/org/audit?limit=0', { cookie: session.cookie }, 422],
+      ['/healthz', {}, 200],
+      ['/', {}, 200],
+    ]
+    for (const [path, headers, status] of targets) {
+      const res = await fetch(`${server.url}${path}`, {
+        headers: { ...headers, 'x-request-id': 'req-node-1' },
+      })
+      await res.text()
+      assert.equal(res.status, status, path)
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        assert.equal(res.headers.get(name), value, `${name} on ${path}`)
+      assert.equal(res.headers.get('x-request-id'), 'req-node-1', path)
+      assert.equal(res.headers.get('cache-control'), path.startsWith('/api/') ? 'no-store' : null, path)
+    }
+  })
+
+  it('also on an unexpected failure', async () => {
+    const broken = openDatabase({ kind: 'sqlite', path: ':memory:' })
+    const app = createApp({
+      db: broken.db,
+      dialect: broken.dialect,
+      logger: silentLogger(),
+      clock: systemClock,
+      secrets: ephemeralSecrets(),
+      webDistDir: null,
+    })
+    const brokenServer = await listen(app, { port: 0, host: '127.0.0.1' })
+    try {
+      const res = await fetch(`${brokenServer.url}/api/me`, { headers: { cookie: session.cookie } })
+      assert.equal(res.status, 500)
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'internal_error')
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        assert.equal(res.headers.get(name), value, name)
+      assert.ok(res.headers.get('x-request-id'))
+      assert.equal(res.headers.get('cache-control'), 'no-store')
+    } finally {
+      await brokenServer.close()
+      await broken.close()
+    }
   })
 })

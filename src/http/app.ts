@@ -3,6 +3,7 @@
  * health check, web app. Modules plug in by adding their `register…Routes` to ROUTE_REGISTRARS.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 import { sql } from 'kysely'
 import { AppError } from '../core/errors.ts'
 import { paths } from '../core/paths.ts'
@@ -14,15 +15,8 @@ import { registerPlatformRoutes } from '../modules/platform/routes.ts'
 import { API_DOCS_CSS, renderApiDocs } from './api-docs.ts'
 import type { TApp, TAppDeps, TAppEnv } from './context.ts'
 import { createErrorHandler, errorBody, validationError } from './errors.ts'
-import {
-  accessLog,
-  apiBodyLimit,
-  csrfGuard,
-  requestContext,
-  securityHeaders,
-  sessionLoader,
-  storableTextGuard,
-} from './middleware.ts'
+import { apiGuard, operationGuard, requestContext } from './middleware.ts'
+import { requiresSession } from './openapi.ts'
 import { mountWebApp } from './static.ts'
 
 /** Each module's route registrar, in mount order. Add one line per module. */
@@ -36,6 +30,29 @@ export const ROUTE_REGISTRARS: readonly ((app: TApp, deps: TAppDeps) => void)[] 
 
 export const API_INFO = { title: 'Custos API', version: '0.1.0' }
 
+type TRouteMiddleware = MiddlewareHandler<TAppEnv> | MiddlewareHandler<TAppEnv>[] | undefined
+
+/**
+ * Every operation registered with `app.openapi` that declares a request (body, query, path) gets
+ * `operationGuard` ahead of its validators: 401 for a signed-out request to an operation that
+ * requires the session (openapi.ts `requiresSession`), then the storable-text check. So
+ * authentication comes before any body, query or path validation.
+ */
+const guardOperations = (app: TApp): void => {
+  const register = app.openapi
+  const signedIn = operationGuard({ requiresSession: true })
+  const open = operationGuard({ requiresSession: false })
+  app.openapi = ((route, handler, hook) => {
+    // Without a request schema there is no validator to go ahead of, and no input is read: the
+    // handler's own requireAuth answers 401 first (every such operation is checked in app-api.test.ts).
+    if (route.request === undefined) return register(route, handler, hook)
+    const own: TRouteMiddleware = route.middleware
+    const guard = requiresSession(route) ? signedIn : open
+    const middleware = [guard, ...(own === undefined ? [] : Array.isArray(own) ? own : [own])]
+    return register({ ...route, middleware }, handler, hook)
+  }) as typeof app.openapi
+}
+
 export const createApp = (deps: TAppDeps): TApp => {
   const app: TApp = new OpenAPIHono<TAppEnv>({
     defaultHook: (result) => {
@@ -45,8 +62,9 @@ export const createApp = (deps: TAppDeps): TApp => {
   app.onError(createErrorHandler(deps.logger))
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404))
 
-  app.use('*', requestContext(deps), securityHeaders(), accessLog(deps))
-  app.use('/api/*', apiBodyLimit(), sessionLoader(deps), csrfGuard(), storableTextGuard())
+  app.use('*', requestContext(deps))
+  app.use('/api/*', apiGuard(deps))
+  guardOperations(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -7,6 +7,7 @@ import type { TSecrets } from '../core/secrets.ts'
 import type { TClock } from '../core/time.ts'
 import type { TDb, TDialect } from '../db/database.ts'
 import type { TOrgKind, TRole } from '../modules/platform/limits.ts'
+import type { TSessionMembership } from '../modules/platform/sessions.ts'
 
 /** Dependencies handed to `createApp` and to every `register…Routes(app, deps)`. */
 export type TAppDeps = {
@@ -33,6 +34,8 @@ export type TAuth = {
   role: TRole
   sessionTokenHash: string
   csrfToken: string
+  /** Every organisation the user belongs to, read with the session (so /api/me needs no query). */
+  memberships: readonly TSessionMembership[]
 }
 
 export type TAppEnv = {
@@ -66,6 +69,20 @@ export const socketAddress = (c: TContext): string | undefined => {
   if (typeof env === 'object' && env !== null && 'incoming' in env) {
     const incoming = env.incoming as { socket?: { remoteAddress?: string } }
     return incoming.socket?.remoteAddress
+  }
+  return undefined
+}
+
+/** Where the frame headers can be set before routing: the Node response on @hono/node-server. */
+export type TNodeResponse = { setHeader: (name: string, value: string) => unknown; headersSent: boolean }
+
+/** The Node response being answered, when running on @hono/node-server (undefined in-process). */
+export const nodeResponse = (c: TContext): TNodeResponse | undefined => {
+  const env: unknown = c.env
+  if (typeof env === 'object' && env !== null && 'outgoing' in env) {
+    const outgoing = env.outgoing as Partial<TNodeResponse> | undefined
+    if (typeof outgoing?.setHeader === 'function' && outgoing.headersSent === false)
+      return outgoing as TNodeResponse
   }
   return undefined
 }

@@ -1,58 +1,27 @@
-/** Cross-cutting middleware: request id, security headers, body limit, session, CSRF. */
+/**
+ * Cross-cutting middleware: request frame (request id, client, security headers, access log), the
+ * /api guard (body limit, session, CSRF), and the per-route guards (session required, storable text).
+ * Every request passes through here, so each step is written to cost little: constant headers go out
+ * in one go, and the session is one database statement.
+ */
 import { randomUUID } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { getCookie } from 'hono/cookie'
 import { AppError } from '../core/errors.ts'
-import { ROLES, type TOrgKind, type TRole } from '../modules/platform/limits.ts'
-import { CSRF_HEADER, isCsrfValid, isMutation, SESSION_COOKIE } from '../modules/platform/session-rules.ts'
-import { resolveSession } from '../modules/platform/sessions.ts'
+import { CSRF_HEADER, isCsrfValid, isMutation, sessionTokenFrom } from '../modules/platform/session-rules.ts'
+import { resolveSession, type TResolvedSession } from '../modules/platform/sessions.ts'
 import { bodyLimitFor } from './body-limit.ts'
 import { resolveClient } from './client.ts'
-import { socketAddress, type TAppDeps, type TAppEnv } from './context.ts'
+import {
+  nodeResponse,
+  requireAuth,
+  socketAddress,
+  type TAppDeps,
+  type TAppEnv,
+  type TAuth,
+} from './context.ts'
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/
-
-/** Request id (x-request-id, echoed back), client address and scheme; runs first. */
-export const requestContext =
-  (deps: TAppDeps): MiddlewareHandler<TAppEnv> =>
-  async (c, next) => {
-    const incoming = c.req.header('x-request-id')
-    const id = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID()
-    c.set('requestId', id)
-    c.set('auth', null)
-    const client = resolveClient({
-      socketAddress: socketAddress(c),
-      forwardedFor: c.req.header('x-forwarded-for'),
-      forwardedProto: c.req.header('x-forwarded-proto'),
-      urlProtocol: c.req.url.startsWith('https:') ? 'https:' : 'http:',
-      trustProxy: deps.trustProxy ?? false,
-    })
-    c.set('clientAddress', client.address)
-    c.set('isHttps', client.isHttps)
-    c.header('X-Request-Id', id)
-    await next()
-  }
-
-/** Logs each request at debug level (LOG_LEVEL=debug) with its duration; never headers or bodies. */
-export const accessLog =
-  (deps: TAppDeps): MiddlewareHandler<TAppEnv> =>
-  async (c, next) => {
-    const started = performance.now()
-    await next()
-    if (deps.logger.isLevelEnabled('debug')) {
-      deps.logger.debug(
-        {
-          requestId: c.get('requestId'),
-          method: c.req.method,
-          path: c.req.path,
-          status: c.res.status,
-          ms: Math.round(performance.now() - started),
-        },
-        'request',
-      )
-    }
-  }
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -65,68 +34,136 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 }
 
-/** Security headers on every response, and no caching of API answers. */
-export const securityHeaders = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
-  await next()
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
-  if (c.req.path.startsWith('/api/') || c.req.path === '/api') c.res.headers.set('Cache-Control', 'no-store')
+const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS)
+
+const isApiPath = (path: string): boolean => path.startsWith('/api/') || path === '/api'
+
+/**
+ * The headers every response carries: the security headers, the request id and, under /api,
+ * `Cache-Control: no-store`. A response's own value of the same header wins (no route sets one).
+ */
+const writeFrameHeaders = (
+  set: (name: string, value: string) => unknown,
+  requestId: string,
+  isApi: boolean,
+): void => {
+  for (const [name, value] of SECURITY_HEADER_ENTRIES) set(name, value)
+  set('X-Request-Id', requestId)
+  if (isApi) set('Cache-Control', 'no-store')
 }
 
-/** Body size limit per path (body-limit.ts); over it → 413 `payload_too_large`. */
-export const apiBodyLimit = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
-  const limiter = bodyLimit({
-    maxSize: bodyLimitFor(c.req.path),
-    onError: () => {
-      throw new AppError('payload_too_large', 'The request body is too large.')
-    },
-  })
-  return limiter(c, next)
-}
-
-const isRole = (value: string | null): value is TRole =>
-  value !== null && (ROLES as readonly string[]).includes(value)
-
-/** Resolves the session cookie into `c.var.auth` (null when absent, unknown, expired or orphaned). */
-export const sessionLoader =
-  (deps: TAppDeps): MiddlewareHandler<TAppEnv> =>
-  async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE)
-    if (token) {
-      const session = await resolveSession(deps, token)
-      if (session && isRole(session.role)) {
-        c.set('auth', {
-          userId: session.user_id,
-          email: session.user_email,
-          name: session.user_name,
-          orgId: session.org_id,
-          orgSlug: session.org_slug,
-          orgName: session.org_name,
-          orgKind: session.org_kind as TOrgKind,
-          role: session.role,
-          sessionTokenHash: session.token_hash,
-          csrfToken: session.csrf_token,
-        })
-      }
-    }
+/**
+ * Runs first, for every request: request id (x-request-id, echoed back), client address and scheme,
+ * the frame headers, and the access log (debug level, LOG_LEVEL=debug; never headers or bodies).
+ *
+ * On the Node server the frame headers go straight onto the outgoing response before routing, so
+ * Node merges them when it writes the head: whatever answers (a route, the error handler, static
+ * files), the headers are there, and the response keeps its cheap plain-object form instead of
+ * being turned into a `Headers` object and copied. In-process (`app.request`, tests) they are added
+ * to the finished response.
+ */
+export const requestContext = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
+  const trustProxy = deps.trustProxy ?? false
+  return async (c, next) => {
+    const started = performance.now()
+    const incoming = c.req.header('x-request-id')
+    const id = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID()
+    c.set('requestId', id)
+    c.set('auth', null)
+    const client = resolveClient({
+      socketAddress: socketAddress(c),
+      forwardedFor: trustProxy ? c.req.header('x-forwarded-for') : undefined,
+      forwardedProto: trustProxy ? c.req.header('x-forwarded-proto') : undefined,
+      urlProtocol: c.req.url.startsWith('https:') ? 'https:' : 'http:',
+      trustProxy,
+    })
+    c.set('clientAddress', client.address)
+    c.set('isHttps', client.isHttps)
+    const isApi = isApiPath(c.req.path)
+    const outgoing = nodeResponse(c)
+    if (outgoing) writeFrameHeaders((name, value) => outgoing.setHeader(name, value), id, isApi)
     await next()
+    if (!outgoing) {
+      const own = c.res.headers
+      writeFrameHeaders((name, value) => own.has(name) || own.set(name, value), id, isApi)
+    }
+    if (deps.logger.isLevelEnabled('debug')) {
+      deps.logger.debug(
+        {
+          requestId: id,
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      )
+    }
   }
+}
+
+const tooLarge = () => {
+  throw new AppError('payload_too_large', 'The request body is too large.')
+}
 
 /** Public mutations that have no session yet; they check Origin instead (login CSRF). */
 export const CSRF_EXEMPT_PATHS = new Set(['/api/auth/login', '/api/invitations/accept'])
 
-/** Every cookie-authenticated mutation must echo the session's CSRF token in `x-csrf-token`. */
-export const csrfGuard = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
-  const auth = c.get('auth')
-  if (auth && isMutation(c.req.method) && !CSRF_EXEMPT_PATHS.has(c.req.path)) {
-    if (!isCsrfValid(auth.csrfToken, c.req.header(CSRF_HEADER))) {
-      throw new AppError(
-        'csrf_failed',
-        'The request is missing a valid CSRF token. Reload the page and try again.',
-      )
+const authOf = (session: TResolvedSession): TAuth => ({
+  userId: session.user.id,
+  email: session.user.email,
+  name: session.user.name,
+  orgId: session.current.id,
+  orgSlug: session.current.slug,
+  orgName: session.current.name,
+  orgKind: session.current.kind,
+  role: session.current.role,
+  sessionTokenHash: session.tokenHash,
+  csrfToken: session.csrfToken,
+  memberships: session.memberships,
+})
+
+/**
+ * Everything under /api, in order: the body size limit for mutations (body-limit.ts; over it →
+ * 413 `payload_too_large`), the session cookie resolved into `c.var.auth` (null when absent,
+ * unknown, expired or orphaned), and the CSRF check: every cookie-authenticated mutation must echo
+ * the session's CSRF token in `x-csrf-token`.
+ */
+export const apiGuard = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
+  const limiters = new Map<number, MiddlewareHandler<TAppEnv>>()
+  const limiterFor = (path: string): MiddlewareHandler<TAppEnv> => {
+    const maxSize = bodyLimitFor(path)
+    let limiter = limiters.get(maxSize)
+    if (!limiter) {
+      limiter = bodyLimit({ maxSize, onError: tooLarge })
+      limiters.set(maxSize, limiter)
     }
+    return limiter
   }
-  await next()
+  const sessionAndCsrf: MiddlewareHandler<TAppEnv> = async (c, next) => {
+    const token = sessionTokenFrom(c.req.header('cookie'))
+    const session = token === undefined ? null : await resolveSession(deps, token)
+    if (session) {
+      const auth = authOf(session)
+      c.set('auth', auth)
+      if (isMutation(c.req.method) && !CSRF_EXEMPT_PATHS.has(c.req.path)) {
+        if (!isCsrfValid(auth.csrfToken, c.req.header(CSRF_HEADER))) {
+          throw new AppError(
+            'csrf_failed',
+            'The request is missing a valid CSRF token. Reload the page and try again.',
+          )
+        }
+      }
+    }
+    await next()
+  }
+  return (c, next) => {
+    const method = c.req.method
+    if (method === 'GET' || method === 'HEAD') return sessionAndCsrf(c, next)
+    return limiterFor(c.req.path)(c, async () => {
+      await sessionAndCsrf(c, next)
+    })
+  }
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
@@ -159,32 +196,39 @@ const unstorable = () =>
   new AppError('validation_failed', 'Text must not contain NUL characters or invalid Unicode.')
 
 /**
- * Refuses NUL characters and broken Unicode in the path, query and JSON body with a 422, the same
- * on both databases (SQLite would store them; PostgreSQL would fail with a 500).
+ * The guard in front of every operation's validators (app.ts), one middleware per route:
+ * 1. when the operation requires the session (openapi.ts `requiresSession`), a signed-out request
+ *    gets 401 `unauthenticated` before its body, query or path is looked at;
+ * 2. NUL characters and broken Unicode in the path, query and JSON body are refused with a 422, the
+ *    same on both databases (SQLite would store them; PostgreSQL would fail with a 500).
  */
-export const storableTextGuard = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
-  // Only percent-escapes can smuggle NUL or broken UTF-8 into a URL; most URLs have none.
-  if (c.req.url.includes('%')) {
-    let target: string
-    try {
-      target = decodeURIComponent(c.req.url)
-    } catch {
-      throw new AppError('bad_request', 'The request URL is not valid.')
+export const operationGuard = (options: { requiresSession: boolean }): MiddlewareHandler<TAppEnv> => {
+  const { requiresSession } = options
+  return async (c, next) => {
+    if (requiresSession) requireAuth(c)
+    // Only percent-escapes can smuggle NUL or broken UTF-8 into a URL; most URLs have none.
+    if (c.req.url.includes('%')) {
+      let target: string
+      try {
+        target = decodeURIComponent(c.req.url)
+      } catch {
+        throw new AppError('bad_request', 'The request URL is not valid.')
+      }
+      if (!isStorableText(target)) throw unstorable()
     }
-    if (!isStorableText(target)) throw unstorable()
-  }
-  if (
-    isMutation(c.req.method) &&
-    /^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')
-  ) {
-    let body: unknown
-    try {
-      body = JSON.parse(await c.req.text())
-    } catch {
-      // Malformed JSON is the route validator's to report (400 invalid_json).
-      body = undefined
+    if (
+      isMutation(c.req.method) &&
+      /^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')
+    ) {
+      let body: unknown
+      try {
+        body = JSON.parse(await c.req.text())
+      } catch {
+        // Malformed JSON is the route validator's to report (400 invalid_json).
+        body = undefined
+      }
+      if (hasUnstorableString(body)) throw unstorable()
     }
-    if (hasUnstorableString(body)) throw unstorable()
+    await next()
   }
-  await next()
 }

@@ -30,5 +30,17 @@ export const errorResponses = (...statuses: (keyof typeof ERROR_DESCRIPTIONS)[])
     statuses.map((s) => [s, jsonContent(ZErrorBody, ERROR_DESCRIPTIONS[s] ?? 'Error')]),
   ) as Record<number, ReturnType<typeof jsonContent<typeof ZErrorBody>>>
 
-/** The session cookie as an OpenAPI security requirement. */
-export const SESSION_SECURITY = [{ session: [] }]
+/** The session cookie as an OpenAPI security requirement: signed-out requests get 401 first. */
+export const SESSION_SECURITY: Record<string, string[]>[] = [{ session: [] }]
+
+/** The session is used when present but not required (`{}` is OpenAPI's "no credentials"). */
+export const OPTIONAL_SESSION_SECURITY: Record<string, string[]>[] = [{ session: [] }, {}]
+
+/**
+ * Whether an operation requires a session: it declares security requirements and none of them is
+ * the empty one. The app checks this before validating the request (see app.ts).
+ */
+export const requiresSession = (route: { security?: readonly Record<string, unknown>[] }): boolean =>
+  route.security !== undefined &&
+  route.security.length > 0 &&
+  route.security.every((requirement) => Object.keys(requirement).length > 0)

@@ -53,15 +53,18 @@ export const mountWebApp = (app: TApp, webDistDir: string | null): void => {
     })
     return
   }
+  // Built once, not per request.
+  const withCacheHeaders = cacheHeaders()
+  const serveFiles = serveStatic<TAppEnv>({ root: webDistDir })
+  app.use('*', async (c, next) => {
+    if (isServerPath(c.req.path)) return next()
+    return withCacheHeaders(c, next)
+  })
+  app.use('*', async (c, next) => {
+    if (isServerPath(c.req.path)) return next()
+    return serveFiles(c, next)
+  })
   // index.html is small and changes only with a new build: read it per request so a rebuild shows.
-  app.use('*', async (c, next) => {
-    if (isServerPath(c.req.path)) return next()
-    return cacheHeaders()(c, next)
-  })
-  app.use('*', async (c, next) => {
-    if (isServerPath(c.req.path)) return next()
-    return serveStatic<TAppEnv>({ root: webDistDir })(c, next)
-  })
   app.get('*', (c, next) => {
     if (!isClientRoute(c.req.path)) return next()
     return c.html(readFileSync(indexFile, 'utf8'), 200)

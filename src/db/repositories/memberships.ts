@@ -44,7 +44,8 @@ export const listMembershipsOfUser = reusableQuery((db: TExecutor, userId: strin
     .innerJoin('organisations as o', 'o.id', 'm.org_id')
     .select(['o.id', 'o.slug', 'o.name', 'o.kind', 'm.role'])
     .where('m.user_id', '=', userId)
-    .orderBy('o.name'),
+    .orderBy('o.name')
+    .orderBy('o.id'),
 )
 
 export const updateMembershipRole = async (db: TExecutor, orgId: string, userId: string, role: string) => {

@@ -10,21 +10,21 @@ export const insertSession = async (db: TExecutor, row: TSessionRow): Promise<vo
 }
 
 /**
- * The whole request identity in one indexed lookup: session, user, current organisation and the
- * role there (null when the membership is gone).
+ * The whole request identity in one indexed statement: the session and its user, with one row per
+ * organisation the user belongs to (name order) carrying the role there. The session's current
+ * organisation is the row whose org_id equals session_org_id; none means the membership is gone. No
+ * membership at all gives one row with null organisation columns. One statement per request, not
+ * two: on SQLite each statement is a read transaction, and /api/me needs the whole list anyway.
  */
 const sessionIdentity = reusableQuery((db: TExecutor, tokenHash: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('organisations as o', 'o.id', 's.org_id')
-    .leftJoin('memberships as m', (join) =>
-      join.onRef('m.org_id', '=', 's.org_id').onRef('m.user_id', '=', 's.user_id'),
-    )
+    .leftJoin('memberships as m', 'm.user_id', 's.user_id')
+    .leftJoin('organisations as o', 'o.id', 'm.org_id')
     .select([
-      's.token_hash',
       's.csrf_token',
-      's.created_at',
+      's.org_id as session_org_id',
       's.last_seen_at',
       's.expires_at',
       'u.id as user_id',
@@ -36,11 +36,18 @@ const sessionIdentity = reusableQuery((db: TExecutor, tokenHash: string) =>
       'o.kind as org_kind',
       'm.role as role',
     ])
-    .where('s.token_hash', '=', tokenHash),
+    .where('s.token_hash', '=', tokenHash)
+    .orderBy('o.name')
+    .orderBy('o.id'),
 )
 
-export const findSessionIdentity = async (db: TExecutor, tokenHash: string) =>
-  (await sessionIdentity(db, tokenHash))[0]
+export type TSessionIdentityRow = Awaited<ReturnType<typeof sessionIdentity>>[number]
+
+/** The session's rows (see sessionIdentity), or an empty list for an unknown token hash. */
+export const findSessionIdentity = (
+  db: TExecutor,
+  tokenHash: string,
+): Promise<readonly TSessionIdentityRow[]> => sessionIdentity(db, tokenHash)
 
 export const touchSession = async (db: TExecutor, tokenHash: string, at: string): Promise<void> => {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute()

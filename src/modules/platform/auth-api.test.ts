@@ -13,9 +13,13 @@ import {
   type TTestUser,
 } from '../../../test/helpers/app.ts'
 import { countRows, forEachDatabase, PLATFORM_TABLES } from '../../../test/helpers/db.ts'
+import { silentLogger } from '../../core/logger.ts'
 import { HOUR_MS, MINUTE_MS } from '../../core/time.ts'
 import { countLoginFailuresSince } from '../../db/repositories/login-failures.ts'
+import { deleteSession } from '../../db/repositories/sessions.ts'
+import { createApp } from '../../http/app.ts'
 import type { TMe } from './schemas.ts'
+import { sha256Hex } from './tokens.ts'
 
 forEachDatabase('sign-in and sessions', (handle) => {
   let ctx: TTestApp
@@ -142,6 +146,76 @@ forEachDatabase('sign-in and sessions', (handle) => {
     const out = await request(ctx, 'POST', '/api/auth/logout', { session })
     assert.equal(out.status, 204)
     assert.match(out.headers.get('set-cookie') ?? '', /custos_session=;/)
+    expectError(await request(ctx, 'GET', '/api/me', { session }), 401, 'unauthenticated')
+  })
+
+  it('signs out without a session too: 204 and the cookie cleared (the session is optional there)', async () => {
+    const out = await request(ctx, 'POST', '/api/auth/logout')
+    assert.equal(out.status, 204)
+    assert.match(out.headers.get('set-cookie') ?? '', /custos_session=;/)
+  })
+
+  it('ends a session at the next request when another instance logs it out, removes or demotes the member', async () => {
+    const another = handle.openAnother()
+    try {
+      const other = {
+        app: createApp({
+          db: another.db,
+          dialect: another.dialect,
+          logger: silentLogger(),
+          clock: ctx.clock,
+          secrets: ctx.secrets,
+          webDistDir: null,
+        }),
+      }
+      const member = await buildUser(ctx, org, 'admin')
+      const session = await login(ctx, member)
+      assert.equal((await request(ctx, 'GET', '/api/me', { session })).status, 200)
+
+      const ownerSession = await login(ctx, owner)
+      const demoted = await request(other, 'PATCH', `/api/org/members/${member.id}`, {
+        session: ownerSession,
+        body: { role: 'viewer' },
+      })
+      assert.equal(demoted.status, 200)
+      assert.equal(((await request(ctx, 'GET', '/api/me', { session })).body as TMe).role, 'viewer')
+      // Written by another connection outside the API: seen at the next request all the same.
+      await another.db
+        .updateTable('memberships')
+        .set({ role: 'assessor' })
+        .where('user_id', '=', member.id)
+        .execute()
+      assert.equal(((await request(ctx, 'GET', '/api/me', { session })).body as TMe).role, 'assessor')
+
+      assert.equal((await request(other, 'POST', '/api/auth/logout', { session })).status, 204)
+      expectError(await request(ctx, 'GET', '/api/me', { session }), 401, 'unauthenticated')
+
+      const again = await login(ctx, member)
+      const removed = await request(other, 'DELETE', `/api/org/members/${member.id}`, {
+        session: ownerSession,
+      })
+      assert.equal(removed.status, 204)
+      expectError(await request(ctx, 'GET', '/api/me', { session: again }), 401, 'unauthenticated')
+    } finally {
+      await another.close()
+    }
+  })
+
+  it('does not see a revocation before it commits, and sees it as soon as it does', async () => {
+    const session = await login(ctx, owner)
+    const tokenHash = sha256Hex(session.cookie.split('=')[1]!)
+    const rolledBack = new Error('roll back')
+    await assert.rejects(
+      handle.db.transaction().execute(async (trx) => {
+        await deleteSession(trx, tokenHash)
+        const during = await request(ctx, 'GET', '/api/me', { session })
+        assert.equal(during.status, 200, 'an uncommitted logout is not visible')
+        throw rolledBack
+      }),
+      rolledBack,
+    )
+    assert.equal((await request(ctx, 'GET', '/api/me', { session })).status, 200)
+    await handle.db.transaction().execute((trx) => deleteSession(trx, tokenHash))
     expectError(await request(ctx, 'GET', '/api/me', { session }), 401, 'unauthenticated')
   })
 

@@ -19,12 +19,13 @@ export type TServiceDeps = { db: TDb; clock: TClock; secrets: TSecrets }
 export const invalidCredentials = () =>
   new AppError('invalid_credentials', 'The email or password is incorrect.')
 
-/** The signed-in view: user, current organisation and role, all memberships, CSRF token. */
-export const buildMe = async (
-  db: TDb,
-  identity: { userId: string; email: string; name: string; orgId: string; csrfToken: string },
-): Promise<TMe> => {
-  const memberships = await listMembershipsOfUser(db, identity.userId)
+type TMeIdentity = { userId: string; email: string; name: string; orgId: string; csrfToken: string }
+
+/** The signed-in view from memberships already read: user, current organisation and role, all memberships. */
+export const presentMe = (
+  identity: TMeIdentity,
+  memberships: readonly { id: string; slug: string; name: string; kind: string; role: string }[],
+): TMe => {
   const current = memberships.find((m) => m.id === identity.orgId)
   if (!current) throw errors.unauthenticated()
   return {
@@ -35,6 +36,10 @@ export const buildMe = async (
     csrfToken: identity.csrfToken,
   }
 }
+
+/** The signed-in view, reading the user's memberships (after sign-in or a switch of organisation). */
+export const buildMe = async (db: TDb, identity: TMeIdentity): Promise<TMe> =>
+  presentMe(identity, await listMembershipsOfUser(db, identity.userId))
 
 /**
  * Checks the password and opens a session in the user's first organisation. Unknown email and

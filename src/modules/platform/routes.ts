@@ -10,9 +10,15 @@ import {
   type TAppDeps,
   type TContext,
 } from '../../http/context.ts'
-import { errorResponses, jsonBody, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import {
+  errorResponses,
+  jsonBody,
+  jsonContent,
+  OPTIONAL_SESSION_SECURITY,
+  SESSION_SECURITY,
+} from '../../http/openapi.ts'
 import { getAuditPage } from './audit.ts'
-import { buildMe, login, logout, switchOrganisation } from './auth-service.ts'
+import { login, logout, presentMe, switchOrganisation } from './auth-service.ts'
 import { acceptInvitation, createInvitation, getInvitations, revokeInvitation } from './invitation-service.ts'
 import {
   changeMemberRole,
@@ -113,8 +119,8 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       method: 'post',
       path: '/api/auth/logout',
       tags: tags.auth,
-      summary: 'Sign out (ends the session)',
-      security: SESSION_SECURITY,
+      summary: 'Sign out (ends the session, if any, and clears the cookie)',
+      security: OPTIONAL_SESSION_SECURITY,
       responses: { 204: { description: 'Signed out' }, ...errorResponses(403) },
     }),
     async (c) => {
@@ -134,9 +140,10 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       security: SESSION_SECURITY,
       responses: { 200: jsonContent(ZMe, 'The signed-in user'), ...errorResponses(401) },
     }),
-    async (c) => {
+    (c) => {
+      // The session loader read the memberships with the session: no second query.
       const auth = requireAuth(c)
-      return c.json(await buildMe(deps.db, auth), 200)
+      return c.json(presentMe(auth, auth.memberships), 200)
     },
   )
 

@@ -7,6 +7,7 @@ import {
   SESSION_IDLE_MS,
   sessionCookieOptions,
   sessionState,
+  sessionTokenFrom,
   shouldTouch,
 } from './session-rules.ts'
 
@@ -67,4 +68,25 @@ describe('CSRF helpers', () => {
     assert.equal(sessionCookieOptions(false, 10).httpOnly, true)
     assert.equal(sessionCookieOptions(false, 10).sameSite, 'Lax')
   })
+})
+
+describe('reading the session cookie', () => {
+  const token = 'aB3dEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde'
+  const cases: [string, string | undefined, string | undefined][] = [
+    ['the only cookie', `custos_session=${token}`, token],
+    ['among others, with spaces', `theme=dark;  custos_session=${token} ; lang=en`, token],
+    ['quoted', `custos_session="${token}"`, token],
+    ['the first of two', `custos_session=${token}; custos_session=other`, token],
+    ['not a longer name that ends with it', `xcustos_session=${token}`, undefined],
+    ['not a longer name that starts with it', `custos_session2=${token}`, undefined],
+    ['after a longer name that contains it', `xcustos_session=evil; custos_session=${token}`, token],
+    ['absent', 'theme=dark', undefined],
+    ['no header', undefined, undefined],
+    ['empty value', 'custos_session=', undefined],
+    ['characters a token never has', 'custos_session=%00%FF', undefined],
+    ['too long to be a token', `custos_session=${'A'.repeat(201)}`, undefined],
+  ]
+  for (const [name, header, expected] of cases)
+    it(`${name} → ${expected === undefined ? 'no token' : 'the token'}`, () =>
+      assert.equal(sessionTokenFrom(header), expected))
 })

@@ -24,6 +24,36 @@ export const sessionState = (session: TSessionTimes, now: Date): TSessionState =
 export const shouldTouch = (session: TSessionTimes, now: Date): boolean =>
   now.getTime() - new Date(session.lastSeenAt).getTime() >= SESSION_TOUCH_MS
 
+/** Session tokens are base64url (tokens.ts); anything else in the cookie is not a session. */
+const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,200}$/
+
+const isCookieSpace = (code: number | undefined): boolean => code === 32 || code === 9
+
+/**
+ * The session token from a Cookie header: the value of the first `custos_session` cookie (quotes
+ * stripped), or undefined when there is none or its value cannot be a token. Reads only that one
+ * cookie, on every request, without splitting the whole header.
+ */
+export const sessionTokenFrom = (header: string | undefined): string | undefined => {
+  if (!header) return undefined
+  let at = header.indexOf(SESSION_COOKIE)
+  while (at !== -1) {
+    let before = at - 1
+    while (isCookieSpace(header.charCodeAt(before))) before--
+    let equals = at + SESSION_COOKIE.length
+    while (isCookieSpace(header.charCodeAt(equals))) equals++
+    // A whole cookie name: at the start or after ';', and followed by '=' (not `xcustos_session_2`).
+    if ((before < 0 || header[before] === ';') && header[equals] === '=') {
+      const stop = header.indexOf(';', equals + 1)
+      let value = header.slice(equals + 1, stop === -1 ? header.length : stop).trim()
+      if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1)
+      return SESSION_TOKEN_PATTERN.test(value) ? value : undefined
+    }
+    at = header.indexOf(SESSION_COOKIE, at + 1)
+  }
+  return undefined
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export const isMutation = (method: string): boolean => !SAFE_METHODS.has(method.toUpperCase())

@@ -5,12 +5,27 @@ import {
   deleteSession,
   findSessionIdentity,
   insertSession,
+  type TSessionIdentityRow,
   touchSession,
 } from '../../db/repositories/sessions.ts'
+import { ROLES, type TOrgKind, type TRole } from './limits.ts'
 import { SESSION_ABSOLUTE_MS, sessionState, shouldTouch } from './session-rules.ts'
 import { newToken, sha256Hex } from './tokens.ts'
 
 export type TNewSession = { token: string; tokenHash: string; csrfToken: string; maxAgeSeconds: number }
+
+/** One organisation the signed-in user belongs to, with their role there. */
+export type TSessionMembership = { id: string; slug: string; name: string; kind: TOrgKind; role: TRole }
+
+/** A live session: who, where they work now, every organisation they belong to. */
+export type TResolvedSession = {
+  tokenHash: string
+  csrfToken: string
+  user: { id: string; email: string; name: string }
+  current: TSessionMembership
+  /** All of the user's memberships by organisation name, read in the same statement. */
+  memberships: TSessionMembership[]
+}
 
 /** Opens a session; the caller sets the cookie with `token` (the database keeps only its hash). */
 export const createSession = async (
@@ -33,23 +48,56 @@ export const createSession = async (
   return { token, tokenHash, csrfToken, maxAgeSeconds: Math.floor(SESSION_ABSOLUTE_MS / 1000) }
 }
 
+const isRole = (value: string | null): value is TRole =>
+  value !== null && (ROLES as readonly string[]).includes(value)
+
+const membershipsOf = (rows: readonly TSessionIdentityRow[]): TSessionMembership[] => {
+  const memberships: TSessionMembership[] = []
+  for (const row of rows) {
+    if (row.org_id === null || !isRole(row.role)) continue
+    memberships.push({
+      id: row.org_id,
+      slug: row.org_slug as string,
+      name: row.org_name as string,
+      kind: row.org_kind as TOrgKind,
+      role: row.role,
+    })
+  }
+  return memberships
+}
+
 /**
- * The identity behind a cookie token, or null. Expired sessions are deleted on sight; an active one
- * has last_seen_at moved forward at most once a minute.
+ * The live session behind a cookie token, or null (unknown, expired, or no longer a member of its
+ * organisation). Read from the database on every request, so a logout or a removed membership takes
+ * effect at once on every instance. Expired sessions are deleted on sight; an active one has
+ * last_seen_at moved forward at most once a minute (SESSION_TOUCH_MS), so reads rarely write.
  */
-export const resolveSession = async (deps: { db: TDb; clock: TClock }, token: string) => {
+export const resolveSession = async (
+  deps: { db: TDb; clock: TClock },
+  token: string,
+): Promise<TResolvedSession | null> => {
   if (token.length > 200) return null
   const tokenHash = sha256Hex(token)
-  const row = await findSessionIdentity(deps.db, tokenHash)
-  if (!row) return null
+  const rows = await findSessionIdentity(deps.db, tokenHash)
+  const first = rows[0]
+  if (!first) return null
   const now = deps.clock.now()
-  const times = { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at }
+  const times = { lastSeenAt: first.last_seen_at, expiresAt: first.expires_at }
   if (sessionState(times, now) !== 'active') {
     await deleteSession(deps.db, tokenHash)
     return null
   }
+  const memberships = membershipsOf(rows)
+  const current = memberships.find((m) => m.id === first.session_org_id)
+  if (!current) return null
   if (shouldTouch(times, now)) await touchSession(deps.db, tokenHash, isoNow(deps.clock))
-  return row
+  return {
+    tokenHash,
+    csrfToken: first.csrf_token,
+    user: { id: first.user_id, email: first.user_email, name: first.user_name },
+    current,
+    memberships,
+  }
 }
 
 export const endSession = (db: TExecutor, tokenHash: string): Promise<void> => deleteSession(db, tokenHash)
