@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { paths } from '../core/paths.ts'
 import { checkWithCache } from './cache.ts'
@@ -33,6 +32,7 @@ import {
 } from './schemas.ts'
 import type { TText } from './text.ts'
 import { type TObjectKind, urnKindMismatch } from './urn.ts'
+import { readYaml } from './yaml.ts'
 
 /** content/ at the root of the package, whatever the working directory (and under tsx or bundled). */
 export const defaultContentDir = (): string => paths.content()
@@ -228,7 +228,7 @@ const parseAndCheck = (source: TSourceFile): TCheckedFile => {
   const empty = { singles: {}, lists: {}, problems }
   let data: unknown
   try {
-    data = parseYaml(source.text)
+    data = readYaml(source.text).value
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     problems.push({ file: source.file, message: `YAML syntax error: ${message}` })

@@ -10,9 +10,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import countries from 'i18n-iso-countries'
-import { parse as parseYaml } from 'yaml'
 import type { TLibrary, TProblem } from '../../library/index.ts'
 import { formatPath } from '../../library/loader.ts'
+import { readYaml } from '../../library/yaml.ts'
 import { type TDataset, type TGovernance, type TJurisdiction, ZJurisdictionFile } from './schemas.ts'
 import { parseWgiCsv, type TWgiRow } from './wgi.ts'
 
@@ -161,7 +161,7 @@ export const loadJurisdictions = (options: {
     const file = `${displayDir}/${JURISDICTIONS_DIR}/${name}`
     let data: unknown
     try {
-      data = parseYaml(readFileSync(join(dir, name), 'utf8'))
+      data = readYaml(readFileSync(join(dir, name), 'utf8')).value
     } catch (error) {
       const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
       problems.push({ file, message: `YAML syntax error: ${message}` })
