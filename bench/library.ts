@@ -2,7 +2,9 @@
  * Library load benchmark (issue 3: "the library loads in under 300 ms at start").
  * Each measurement runs in a fresh Node process, as at server or CLI start, and times only the
  * load itself (module compilation excluded): the full load from YAML with every schema check
- * (cold: first start after a content or code change), the same load from the check cache (warm:
+ * (cold: first start after a content or code change; the checks run through the fast path of
+ * src/library/fastcheck.ts, with zod for whatever it does not accept, and nothing is written to
+ * the cache), the same load from the check cache (warm:
  * every other start), the library's own YAML reader alone (src/library/yaml.ts, no checks), and the
  * peer: parsing the same YAML files with the `yaml` package alone, with no checks and no index.
  * Prints a table, the ratios, and replaces its section in docs/benchmarks.md.

@@ -20,7 +20,15 @@ const codeFingerprint = (() => {
   return (): string => {
     if (fingerprint) return fingerprint
     const hash = createHash('sha256').update(CACHE_FORMAT)
-    for (const name of ['loader.ts', 'schemas.ts', 'text.ts', 'urn.ts', 'yaml.ts', 'cache.ts']) {
+    for (const name of [
+      'loader.ts',
+      'schemas.ts',
+      'fastcheck.ts',
+      'text.ts',
+      'urn.ts',
+      'yaml.ts',
+      'cache.ts',
+    ]) {
       try {
         hash.update(readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))))
       } catch {

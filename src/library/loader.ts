@@ -9,6 +9,7 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 import type { z } from 'zod'
 import { paths } from '../core/paths.ts'
 import { checkWithCache } from './cache.ts'
+import { fastParser, REJECT } from './fastcheck.ts'
 import { inverseRelationship, type TFrameworkEntry, type TLibrary, type TProblem } from './library.ts'
 import {
   FILE_SHAPES,
@@ -159,6 +160,8 @@ type TChecker = {
 const makeChecker = (problems: TProblem[]): TChecker => ({
   problems,
   check: <T>(schema: z.ZodType<T>, value: unknown, file: string, at: string): T | null => {
+    const fast = fastParser(schema)(value)
+    if (fast !== REJECT) return fast as T
     const result = schema.safeParse(value)
     if (result.success) return result.data
     const urn = urnOf(value)
