@@ -438,29 +438,10 @@ class Reader {
       p = this.flowSpace(p, floor)
       if (this.code(p) === close) break
       if (isMap) {
-        const c = this.code(p)
-        const keyStart = p
-        let key: string
-        if (c === DQUOTE) {
-          key = this.doubleQuoted(p)
-          p = this.end
-        } else if (c === SQUOTE) {
-          key = this.singleQuoted(p)
-          p = this.end
-        } else {
-          if (!isKeyStart(c)) this.fail('a flow key that is not a plain word', p)
-          const start = p
-          p = this.wordEnd(p)
-          key = this.src.slice(start, p)
-          if (typeof resolvePlain(key) !== 'string') this.fail('a key that is not a string', start)
-        }
-        if (key === '__proto__') this.fail('a __proto__ key', p)
-        if (p - keyStart > MAX_KEY_LENGTH) this.fail('a key too long for an implicit key', p)
-        if (this.code(p) !== COLON) this.fail('a flow key without `: `', p)
-        const after = this.code(p + 1)
-        if (after !== SPACE && after !== NL) this.fail('a flow key without `: `', p)
+        // The same key rules as a block map (plain word or quoted, `: ` after it).
+        const key = this.key(p)
         if (Object.hasOwn(map, key)) this.fail('duplicate key', p)
-        p = this.flowSpace(p + 1, floor)
+        p = this.flowSpace(this.end, floor)
         map[key] = this.flowValue(p, floor)
       } else {
         list.push(this.flowValue(p, floor))

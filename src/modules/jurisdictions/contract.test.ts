@@ -6,42 +6,13 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { EU } from '../../../scripts/jurisdictions/lists.ts'
 import { AppError } from '../../core/errors.ts'
 import { buildDataset, buildGapLibrary, buildJurisdiction } from './factories.ts'
 import { analyseGap, type TGapLevel, type TGapResult } from './gap.ts'
 import { MAX_COUNTRIES } from './input.ts'
 import { type TEnforcement, type TFactStatus, TOPIC_IDS } from './schemas.ts'
 import { analyseGapRequest, getJurisdictionContext } from './service.ts'
-
-const EU_27 = [
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-]
 
 const gap = (technologies: string | string[], countries: string | string[]): TGapResult =>
   analyseGapRequest({ technologies, countries })
@@ -120,7 +91,7 @@ describe('DESIGN §6 JSON contract on the shipped data', () => {
 })
 
 describe('EU member states with facial recognition (issue acceptance)', () => {
-  const result = gap('facial-recognition', EU_27)
+  const result = gap('facial-recognition', [...EU])
   const { dataset } = getJurisdictionContext()
 
   it('the dataset has exactly the 27 EU member states flagged as EU', () => {
@@ -128,10 +99,10 @@ describe('EU member states with facial recognition (issue acceptance)', () => {
       .filter((j) => j.memberships.eu.value === true)
       .map((j) => j.code)
       .sort()
-    assert.deepEqual(flagged, [...EU_27].sort())
+    assert.deepEqual(flagged, [...EU].sort())
   })
 
-  for (const code of EU_27) {
+  for (const code of EU) {
     it(`${code}: ai_rules covered, the workplace emotion-recognition prohibition applies`, () => {
       assert.equal(result.matrix.find((row) => row.topic === 'ai_rules')?.cells[code]?.level, 'covered')
       const emotion = result.restrictions.find((r) => r.id === 'eu-ai-act-emotion-recognition-workplace')
