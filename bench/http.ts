@@ -67,13 +67,14 @@ const dir = mkdtempSync(join(tmpdir(), 'custos-bench-'))
 const database = openDatabase({ kind: 'sqlite', path: join(dir, 'custos.db') })
 try {
   await migrateToLatest(database.db)
-  await seedDemo(database.db, systemClock)
+  const secrets = ephemeralSecrets()
+  await seedDemo(database.db, systemClock, secrets)
   const app = createApp({
     db: database.db,
     dialect: database.dialect,
     logger: createLogger('warn'),
     clock: systemClock,
-    secrets: ephemeralSecrets(),
+    secrets,
     webDistDir: null,
   })
   const custos = await listen(app, { port: 0, host: '127.0.0.1' })

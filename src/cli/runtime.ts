@@ -1,18 +1,50 @@
-/** What every CLI command needs: configuration, an open and migrated database, a clean close. */
+/** What every CLI command needs: configuration, server secrets, an open and migrated database, a clean close. */
+import { existsSync } from 'node:fs'
 import { describeDatabase, loadConfig, type TConfig } from '../core/config.ts'
 import { AppError } from '../core/errors.ts'
+import { loadOrCreateSecrets, type TSecrets } from '../core/secrets.ts'
 import { openDatabase, type TDatabase } from '../db/database.ts'
 import { migrateToLatest, type TMigrationReport } from '../db/migrate.ts'
+import { keyLegacyChains } from '../modules/platform/audit-verify.ts'
 
-export type TRuntime = { config: TConfig; database: TDatabase; migrations: TMigrationReport }
+export type TRuntime = {
+  config: TConfig
+  secrets: TSecrets
+  database: TDatabase
+  migrations: TMigrationReport
+}
+
+export type TRuntimeOptions = {
+  overrides?: Partial<TConfig>
+  /**
+   * `existing`: the key file must already exist (for `audit verify`: a new key would make every
+   * genuine event look altered). Default `create`: made on first use, as `custos serve` does.
+   */
+  secrets?: 'create' | 'existing'
+}
+
+/** The migration that adds keyed audit checkpoints; the run that applies it keys older chains. */
+const KEYED_AUDIT_MIGRATION = '0006_security'
 
 /** Opens and migrates the configured database; a connection failure becomes a readable error. */
-export const openRuntime = async (overrides: Partial<TConfig> = {}): Promise<TRuntime> => {
-  const config = { ...loadConfig(), ...overrides }
+export const openRuntime = async (options: TRuntimeOptions = {}): Promise<TRuntime> => {
+  const config = { ...loadConfig(), ...options.overrides }
+  if (options.secrets === 'existing' && !existsSync(config.secretKeyFile)) {
+    throw new AppError(
+      'bad_request',
+      `The server key file ${config.secretKeyFile} is missing. Point CUSTOS_SECRET_KEY_FILE at the key the server uses (restore it from the backup taken with the database).`,
+    )
+  }
+  const secrets = loadOrCreateSecrets(config.secretKeyFile)
   const database = openDatabase(config.database)
   try {
     const migrations = await migrateToLatest(database.db)
-    return { config, database, migrations }
+    if (migrations.applied.includes(KEYED_AUDIT_MIGRATION)) {
+      await database.db
+        .transaction()
+        .execute((trx) => keyLegacyChains(trx, secrets, new Date().toISOString()))
+    }
+    return { config, secrets, database, migrations }
   } catch (err) {
     await database.close().catch(() => {})
     if (err instanceof AppError) throw err
@@ -25,8 +57,11 @@ export const openRuntime = async (overrides: Partial<TConfig> = {}): Promise<TRu
 }
 
 /** Runs `fn` with a runtime and always closes the database. */
-export const withRuntime = async <T>(fn: (runtime: TRuntime) => Promise<T>): Promise<T> => {
-  const runtime = await openRuntime()
+export const withRuntime = async <T>(
+  fn: (runtime: TRuntime) => Promise<T>,
+  options: TRuntimeOptions = {},
+): Promise<T> => {
+  const runtime = await openRuntime(options)
   try {
     return await fn(runtime)
   } finally {

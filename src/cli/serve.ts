@@ -3,7 +3,6 @@ import type { Command } from 'commander'
 import { describeDatabase, parsePort } from '../core/config.ts'
 import { AppError } from '../core/errors.ts'
 import { createLogger } from '../core/logger.ts'
-import { loadOrCreateSecrets } from '../core/secrets.ts'
 import { systemClock } from '../core/time.ts'
 import { createApp } from '../http/app.ts'
 import { listen } from '../http/server.ts'
@@ -23,12 +22,11 @@ export const registerServeCommands = (program: Command): void => {
         ...(options.port !== undefined ? { port: parsePort(options.port) } : {}),
         ...(options.host ? { host: options.host } : {}),
       }
-      const runtime = await openRuntime(overrides)
-      const { config, database } = runtime
+      const runtime = await openRuntime({ overrides })
+      const { config, database, secrets } = runtime
       const logger = createLogger(config.logLevel)
-      const secrets = loadOrCreateSecrets(config.secretKeyFile)
       if (options.demo) {
-        const seeded = await seedDemo(database.db, systemClock)
+        const seeded = await seedDemo(database.db, systemClock, secrets)
         const present = seeded || (await hasDemo(database.db))
         if (present) {
           say(seeded ? 'Demo workspace created. Sign in with:' : 'Demo workspace present. Sign in with:')

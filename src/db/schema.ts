@@ -68,6 +68,30 @@ export type TAuditEventsTable = {
   hash: string
 }
 
+export type TAuditHeadsTable = {
+  org_id: string
+  seq: number
+  hash: string
+  mac: string
+  updated_at: string
+}
+
+export type TLoginKnownAddressesTable = {
+  key_hash: string
+  last_success_at: string
+}
+
+export type TPasswordResetsTable = {
+  id: string
+  user_id: string
+  token_hash: string
+  created_by: string | null
+  org_id: string | null
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
 export type TPlatformTables = {
   organisations: TOrganisationsTable
   users: TUsersTable
@@ -76,4 +100,7 @@ export type TPlatformTables = {
   sessions: TSessionsTable
   login_failures: TLoginFailuresTable
   audit_events: TAuditEventsTable
+  audit_heads: TAuditHeadsTable
+  login_known_addresses: TLoginKnownAddressesTable
+  password_resets: TPasswordResetsTable
 }

@@ -52,7 +52,7 @@ const unique = () =>
 export const TEST_PASSWORD = 'correct horse battery staple'
 
 export const buildOrg = async (
-  ctx: { db: TDb },
+  ctx: { db: TDb; secrets: TSecrets },
   options: { kind?: TOrgKind; name?: string } = {},
 ): Promise<TTestOrg> => {
   const slug = `org-${unique()}`
@@ -60,19 +60,21 @@ export const buildOrg = async (
   const at = new Date().toISOString()
   const { id } = await ctx.db
     .transaction()
-    .execute((trx) => ensureOrganisation(trx, { slug, name, kind: options.kind ?? 'client', at }))
+    .execute((trx) =>
+      ensureOrganisation(trx, ctx.secrets, { slug, name, kind: options.kind ?? 'client', at }),
+    )
   return { id, slug, name }
 }
 
 export const buildUser = async (
-  ctx: { db: TDb },
+  ctx: { db: TDb; secrets: TSecrets },
   org: TTestOrg,
   role: TRole = 'owner',
 ): Promise<TTestUser> => {
   const email = `user-${unique()}@example.org`
   const at = new Date().toISOString()
   const { userId } = await ctx.db.transaction().execute((trx) =>
-    addUserToOrganisation(trx, {
+    addUserToOrganisation(trx, ctx.secrets, {
       orgId: org.id,
       email,
       name: `User ${email}`,
@@ -157,7 +159,7 @@ export const assertNoInternals = (text: string): void => {
  * gets — so the answer does not even confirm the object exists.
  */
 export const expectCrossTenant404 = async (options: {
-  ctx: { app: TApp; db: TDb }
+  ctx: { app: TApp; db: TDb; secrets: TSecrets }
   method: string
   path: string
   ownerOrg: TTestOrg

@@ -4,9 +4,11 @@
  */
 import { migration0001Platform } from './0001_platform.ts'
 import { migration0005BiasAudits } from './0005_bias_audits.ts'
+import { migration0006Security } from './0006_security.ts'
 import type { TMigration } from './helpers.ts'
 
 export const MIGRATIONS: Record<string, TMigration> = {
   '0001_platform': migration0001Platform,
   '0005_bias_audits': migration0005BiasAudits,
+  '0006_security': migration0006Security,
 }

@@ -16,7 +16,8 @@ export const lockAuditChain = async (trx: TExecutor, orgId: string): Promise<voi
   await sql`select id from organisations where id = ${orgId} for no key update`.execute(trx)
 }
 
-export const findAuditHead = (db: TExecutor, orgId: string) =>
+/** The newest stored event of an organisation (seq and hash), which the checkpoint must name. */
+export const findLastAuditEvent = (db: TExecutor, orgId: string) =>
   db
     .selectFrom('audit_events')
     .select(['seq', 'hash'])
@@ -24,6 +25,46 @@ export const findAuditHead = (db: TExecutor, orgId: string) =>
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst()
+
+/** The organisation's keyed checkpoint (docs/security.md, "Audit trail"). */
+export const findAuditCheckpoint = (db: TExecutor, orgId: string) =>
+  db.selectFrom('audit_heads').select(['seq', 'hash', 'mac']).where('org_id', '=', orgId).executeTakeFirst()
+
+export const saveAuditCheckpoint = async (
+  db: TExecutor,
+  row: { org_id: string; seq: number; hash: string; mac: string; updated_at: string },
+): Promise<void> => {
+  await db
+    .insertInto('audit_heads')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('org_id')
+        .doUpdateSet({ seq: row.seq, hash: row.hash, mac: row.mac, updated_at: row.updated_at }),
+    )
+    .execute()
+}
+
+/** Organisations with events but no checkpoint: chains written before checkpoints existed. */
+export const listOrganisationsWithoutCheckpoint = async (db: TExecutor): Promise<string[]> => {
+  const rows = await db
+    .selectFrom('audit_events as e')
+    .leftJoin('audit_heads as h', 'h.org_id', 'e.org_id')
+    .select('e.org_id')
+    .where('h.org_id', 'is', null)
+    .distinct()
+    .orderBy('e.org_id')
+    .execute()
+  return rows.map((r) => r.org_id)
+}
+
+export const rehashAuditEvent = async (
+  db: TExecutor,
+  id: string,
+  hashes: { prev_hash: string; hash: string },
+): Promise<void> => {
+  await db.updateTable('audit_events').set(hashes).where('id', '=', id).execute()
+}
 
 export const insertAuditEvent = async (db: TExecutor, row: TAuditEventRow): Promise<void> => {
   await db.insertInto('audit_events').values(row).execute()

@@ -62,6 +62,7 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
       const row = await runUploadedAudit({
         db: deps.db,
         clock: deps.clock,
+        secrets: deps.secrets,
         orgId: auth.orgId,
         userId: auth.userId,
         fileName: fileName ?? 'upload.csv',

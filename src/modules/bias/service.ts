@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream'
 import { AppError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
+import type { TSecrets } from '../../core/secrets.ts'
 import { HOUR_MS, isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { toJsonColumn } from '../../db/json.ts'
@@ -161,6 +162,7 @@ const PROGRESS_EVERY_MS = 500
 export async function runUploadedAudit(input: {
   db: TDb
   clock: TClock
+  secrets: TSecrets
   orgId: string
   userId: string
   fileName: string
@@ -205,7 +207,7 @@ export async function runUploadedAudit(input: {
         result: toJsonColumn(report as unknown as Record<string, unknown>),
         finished_at: isoNow(input.clock),
       })
-      await recordEvent(trx, {
+      await recordEvent(trx, input.secrets, {
         orgId: input.orgId,
         actorId: input.userId,
         action: 'bias_audit.created',

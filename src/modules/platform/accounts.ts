@@ -1,6 +1,7 @@
 /** Creating organisations and accounts outside the invitation flow (CLI, demo seed, tests). */
 import { AppError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
+import type { TSecrets } from '../../core/secrets.ts'
 import type { TExecutor } from '../../db/database.ts'
 import { findMembership, insertMembership } from '../../db/repositories/memberships.ts'
 import { findOrganisationBySlug, insertOrganisation } from '../../db/repositories/organisations.ts'
@@ -16,6 +17,7 @@ export const isValidSlug = (slug: string): boolean => SLUG_PATTERN.test(slug)
 /** Returns the organisation with this slug, creating it (and its `organisation.created` event) if new. */
 export const ensureOrganisation = async (
   trx: TExecutor,
+  secrets: TSecrets,
   input: { slug: string; name: string; kind: TOrgKind; at: string },
 ): Promise<{ id: string; isNew: boolean }> => {
   if (!isValidSlug(input.slug)) {
@@ -34,7 +36,7 @@ export const ensureOrganisation = async (
     kind: input.kind,
     created_at: input.at,
   })
-  await recordEvent(trx, {
+  await recordEvent(trx, secrets, {
     orgId: id,
     actorId: null,
     action: 'organisation.created',
@@ -52,6 +54,7 @@ export const ensureOrganisation = async (
  */
 export const addUserToOrganisation = async (
   trx: TExecutor,
+  secrets: TSecrets,
   input: {
     orgId: string
     email: string
@@ -88,7 +91,7 @@ export const addUserToOrganisation = async (
     role: input.role,
     created_at: input.at,
   })
-  await recordEvent(trx, {
+  await recordEvent(trx, secrets, {
     orgId: input.orgId,
     actorId: input.actorId ?? null,
     action: 'member.added',

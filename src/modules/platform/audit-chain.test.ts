@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { ephemeralSecrets } from '../../core/secrets.ts'
 import {
+  auditKeyOf,
   canonicalJson,
   chainHash,
   checkChainSegment,
+  checkHead,
   findSecretLikeKeys,
   GENESIS_HASH,
+  headMac,
+  legacyChainHash,
   type TStoredEvent,
 } from './audit-chain.ts'
+
+const KEY = auditKeyOf(ephemeralSecrets())
 
 describe('canonicalJson', () => {
   const cases: [string, unknown, string][] = [
@@ -55,7 +62,7 @@ const buildChain = (n: number): TStoredEvent[] => {
   let prev = GENESIS_HASH
   for (let seq = 1; seq <= n; seq++) {
     const e = event(seq)
-    const hash = chainHash(prev, e)
+    const hash = chainHash(KEY, prev, e)
     out.push({ ...e, prevHash: prev, hash })
     prev = hash
   }
@@ -65,7 +72,7 @@ const buildChain = (n: number): TStoredEvent[] => {
 describe('audit chain', () => {
   it('hashes differently when any covered field changes', () => {
     const base = event(1)
-    const h = chainHash(GENESIS_HASH, base)
+    const h = chainHash(KEY, GENESIS_HASH, base)
     assert.match(h, /^[0-9a-f]{64}$/)
     for (const change of [
       { seq: 2 },
@@ -77,14 +84,14 @@ describe('audit chain', () => {
       { summary: { from: 'viewer', to: 'owner' } },
       { createdAt: '2027-01-01T00:00:00.000Z' },
     ]) {
-      assert.notEqual(chainHash(GENESIS_HASH, { ...base, ...change }), h, JSON.stringify(change))
+      assert.notEqual(chainHash(KEY, GENESIS_HASH, { ...base, ...change }), h, JSON.stringify(change))
     }
-    assert.notEqual(chainHash('1'.repeat(64), base), h)
+    assert.notEqual(chainHash(KEY, '1'.repeat(64), base), h)
   })
 
   it('accepts an intact chain and returns its head', () => {
     const chain = buildChain(3)
-    const result = checkChainSegment({ seq: 0, hash: GENESIS_HASH }, chain)
+    const result = checkChainSegment(KEY, { seq: 0, hash: GENESIS_HASH }, chain)
     assert.equal(result.broken, null)
     assert.deepEqual(result.head, { seq: 3, hash: chain[2]!.hash })
   })
@@ -92,7 +99,7 @@ describe('audit chain', () => {
   it('names the first altered event', () => {
     const chain = buildChain(4)
     chain[1] = { ...chain[1]!, summary: { from: 'viewer', to: 'owner' } }
-    const result = checkChainSegment({ seq: 0, hash: GENESIS_HASH }, chain)
+    const result = checkChainSegment(KEY, { seq: 0, hash: GENESIS_HASH }, chain)
     assert.equal(result.broken?.seq, 2)
     assert.equal(result.broken?.id, 'e2')
     assert.match(result.broken?.reason ?? '', /altered/)
@@ -100,14 +107,85 @@ describe('audit chain', () => {
 
   it('detects a deleted event and a relinked prev_hash', () => {
     const chain = buildChain(3)
-    const gap = checkChainSegment({ seq: 0, hash: GENESIS_HASH }, [chain[0]!, chain[2]!])
+    const gap = checkChainSegment(KEY, { seq: 0, hash: GENESIS_HASH }, [chain[0]!, chain[2]!])
     assert.equal(gap.broken?.seq, 3)
     assert.match(gap.broken?.reason ?? '', /missing/)
     const relinked = [chain[0]!, { ...chain[1]!, prevHash: GENESIS_HASH }]
     assert.match(
-      checkChainSegment({ seq: 0, hash: GENESIS_HASH }, relinked).broken?.reason ?? '',
+      checkChainSegment(KEY, { seq: 0, hash: GENESIS_HASH }, relinked).broken?.reason ?? '',
       /prev_hash/,
     )
+  })
+})
+
+describe('keyed chain', () => {
+  it('cannot be recomputed without the server key', () => {
+    const chain = buildChain(3)
+    // An attacker edits event 2 and rehashes it and every later event with the published algorithm
+    // (or with a key of their own): the chain hangs together, but not under the server's key.
+    const forged: TStoredEvent[] = [chain[0]!]
+    let prev = chain[0]!.hash
+    for (const original of chain.slice(1)) {
+      const edited = original.seq === 2 ? { ...original, summary: { from: 'viewer', to: 'owner' } } : original
+      const hash = legacyChainHash(prev, edited)
+      forged.push({ ...edited, prevHash: prev, hash })
+      prev = hash
+    }
+    const result = checkChainSegment(KEY, { seq: 0, hash: GENESIS_HASH }, forged)
+    assert.equal(result.broken?.seq, 2)
+    assert.match(result.broken?.reason ?? '', /without the server key/)
+    const otherKey = auditKeyOf(ephemeralSecrets())
+    assert.notEqual(chainHash(otherKey, GENESIS_HASH, event(1)), chainHash(KEY, GENESIS_HASH, event(1)))
+  })
+})
+
+describe('checkHead', () => {
+  const chain = buildChain(5)
+  const last = { seq: 5, hash: chain[4]!.hash }
+  const headAt = (seq: number, hash: string) => ({
+    seq,
+    hash,
+    mac: headMac(KEY, { orgId: 'org-1', seq, hash }),
+  })
+  const cases: [
+    string,
+    { seq: number; hash: string },
+    ReturnType<typeof headAt> | undefined,
+    RegExp | null,
+  ][] = [
+    ['a head naming the newest event holds', last, headAt(5, last.hash), null],
+    ['no events and no head holds', { seq: 0, hash: GENESIS_HASH }, undefined, null],
+    ['events without a head are reported', last, undefined, /checkpoint .* is missing/],
+    [
+      'the newest event deleted',
+      { seq: 4, hash: chain[3]!.hash },
+      headAt(5, last.hash),
+      /truncated: .*event 5 is missing/,
+    ],
+    [
+      'the newest three deleted',
+      { seq: 2, hash: chain[1]!.hash },
+      headAt(5, last.hash),
+      /truncated: .*events 3–5 are missing/,
+    ],
+    [
+      'a head moved back without the key',
+      { seq: 4, hash: chain[3]!.hash },
+      { ...headAt(5, last.hash), seq: 4, hash: chain[3]!.hash },
+      /altered/,
+    ],
+    ['events appended behind the head', last, headAt(4, chain[3]!.hash), /added outside Custos/],
+    ['a head of another chain', last, headAt(5, chain[3]!.hash), /does not match the newest event/],
+  ]
+  for (const [name, end, head, expected] of cases) {
+    it(name, () => {
+      const problem = checkHead(KEY, 'org-1', end, head)
+      if (expected === null) assert.equal(problem, null)
+      else assert.match(problem?.reason ?? '(no problem found)', expected)
+    })
+  }
+  it('a head is bound to its organisation', () => {
+    assert.match(checkHead(KEY, 'org-2', last, headAt(5, last.hash))?.reason ?? '', /altered/)
   })
 })
 

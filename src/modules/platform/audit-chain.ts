@@ -1,11 +1,21 @@
 /**
- * The audit chain (DESIGN §5.7), pure: h_i = SHA-256(h_{i−1} ‖ canonical JSON of event_i), per
- * organisation, starting from 64 zeros. Canonical JSON sorts object keys at every depth, so the same
- * event always hashes the same whatever order its fields were written or stored in (jsonb reorders).
+ * The audit chain, pure (docs/security.md, "Audit trail"): h_i = HMAC-SHA-256(k, h_{i−1} ‖ canonical
+ * JSON of event_i) per organisation, starting from 64 zeros, with k derived from the server secret
+ * (never in the database). A keyed head (seq, hash, MAC) per organisation records where the chain
+ * ends, so deleting the newest events shows. Canonical JSON sorts object keys at every depth, so the
+ * same event always hashes the same whatever order its fields were stored in (jsonb reorders).
  */
-import { createHash } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import type { TSecrets } from '../../core/secrets.ts'
 
 export const GENESIS_HASH = '0'.repeat(64)
+
+/** The chain key: derived from the server secret for this one purpose. */
+export type TAuditKey = { readonly chainKey: Buffer }
+
+export const auditKeyOf = (secrets: TSecrets): TAuditKey => ({
+  chainKey: createHmac('sha256', secrets.key).update('custos audit chain v2').digest(),
+})
 
 /** The fields of an event that the hash covers. */
 export type TChainedEvent = {
@@ -43,25 +53,79 @@ export const canonicalJson = (value: unknown): string => {
   }
 }
 
-/** The hash of an event given the hash before it. */
-export const chainHash = (prevHash: string, event: TChainedEvent): string =>
-  createHash('sha256')
-    .update(prevHash)
-    .update(
-      canonicalJson({
-        seq: event.seq,
-        org: event.orgId,
-        actor: event.actorId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        summary: event.summary,
-        createdAt: event.createdAt,
-      }),
-    )
-    .digest('hex')
+const eventJson = (event: TChainedEvent): string =>
+  canonicalJson({
+    seq: event.seq,
+    org: event.orgId,
+    actor: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    summary: event.summary,
+    createdAt: event.createdAt,
+  })
 
-export type TChainBreak = { seq: number; id: string; reason: string }
+/** The keyed hash of an event given the hash before it. */
+export const chainHash = (key: TAuditKey, prevHash: string, event: TChainedEvent): string =>
+  createHmac('sha256', key.chainKey).update(prevHash).update(eventJson(event)).digest('hex')
+
+/** The unkeyed hash of chains written before keyed chains (read once, when they are keyed). */
+export const legacyChainHash = (prevHash: string, event: TChainedEvent): string =>
+  createHash('sha256').update(prevHash).update(eventJson(event)).digest('hex')
+
+/** The MAC of an organisation's head: binds the seq to the hash, so neither can be set alone. */
+export const headMac = (key: TAuditKey, head: { orgId: string; seq: number; hash: string }): string =>
+  createHmac('sha256', key.chainKey).update(`head\n${head.orgId}\n${head.seq}\n${head.hash}`).digest('hex')
+
+const sameHex = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+export type TChainBreak = { seq: number; id: string | null; reason: string }
+
+export type TStoredHead = { seq: number; hash: string; mac: string }
+
+/**
+ * Compares where the events end with the stored head. Returns the problem in words, or null when the
+ * head is genuine and names the last event.
+ */
+export const checkHead = (
+  key: TAuditKey,
+  orgId: string,
+  last: { seq: number; hash: string },
+  head: TStoredHead | undefined,
+): TChainBreak | null => {
+  if (!head) {
+    if (last.seq === 0) return null
+    return {
+      seq: last.seq,
+      id: null,
+      reason: `the checkpoint of this organisation is missing (its ${last.seq} events cannot be shown complete)`,
+    }
+  }
+  if (!sameHex(headMac(key, { orgId, seq: Number(head.seq), hash: head.hash }), head.mac)) {
+    return { seq: Number(head.seq), id: null, reason: 'the checkpoint was altered (its MAC does not match)' }
+  }
+  const headSeq = Number(head.seq)
+  if (headSeq > last.seq) {
+    const missing = headSeq === last.seq + 1 ? `event ${headSeq} is` : `events ${last.seq + 1}–${headSeq} are`
+    return {
+      seq: last.seq + 1,
+      id: null,
+      reason: `the trail was truncated: the checkpoint records ${headSeq} events but ${missing} missing`,
+    }
+  }
+  if (headSeq < last.seq) {
+    return {
+      seq: headSeq + 1,
+      id: null,
+      reason: `events after the checkpoint (seq ${headSeq + 1}–${last.seq}) were added outside Custos`,
+    }
+  }
+  if (!sameHex(head.hash, last.hash)) {
+    return { seq: headSeq, id: null, reason: 'the checkpoint does not match the newest event' }
+  }
+  return null
+}
 
 export type TStoredEvent = TChainedEvent & { id: string; prevHash: string; hash: string }
 
@@ -70,6 +134,7 @@ export type TStoredEvent = TChainedEvent & { id: string; prevHash: string; hash:
  * first break, or null with the new head.
  */
 export const checkChainSegment = (
+  key: TAuditKey,
   prev: { seq: number; hash: string },
   events: readonly TStoredEvent[],
 ): { broken: TChainBreak | null; head: { seq: number; hash: string } } => {
@@ -95,13 +160,14 @@ export const checkChainSegment = (
         head,
       }
     }
-    const expected = chainHash(head.hash, event)
-    if (expected !== event.hash) {
+    const expected = chainHash(key, head.hash, event)
+    if (!sameHex(expected, event.hash)) {
       return {
         broken: {
           seq: event.seq,
           id: event.id,
-          reason: 'stored hash does not match the recomputed hash (the event was altered)',
+          reason:
+            'the stored hash is not the keyed hash of the event (the event was altered, or the chain was recomputed without the server key)',
         },
         head,
       }

@@ -3,15 +3,18 @@
  * mutation it describes, so a failed mutation leaves no event and an event never lacks its change.
  */
 import { newId } from '../../core/ids.ts'
+import type { TSecrets } from '../../core/secrets.ts'
 import type { TExecutor } from '../../db/database.ts'
 import { fromJsonColumn, type TJsonValue, toJsonColumn } from '../../db/json.ts'
 import {
-  findAuditHead,
+  findAuditCheckpoint,
+  findLastAuditEvent,
   insertAuditEvent,
   listAuditEvents,
   lockAuditChain,
+  saveAuditCheckpoint,
 } from '../../db/repositories/audit-events.ts'
-import { chainHash, findSecretLikeKeys, GENESIS_HASH } from './audit-chain.ts'
+import { auditKeyOf, chainHash, findSecretLikeKeys, GENESIS_HASH, headMac } from './audit-chain.ts'
 import type { TAuditPage } from './schemas.ts'
 
 export type TAuditSummary = { [key: string]: TJsonValue }
@@ -29,9 +32,13 @@ export type TRecordEventInput = {
   at?: string
 }
 
-/** Appends one event to the organisation's chain inside the caller's transaction. */
+/**
+ * Appends one event to the organisation's chain inside the caller's transaction, keyed with the
+ * server secret, and moves the organisation's checkpoint to it in the same transaction.
+ */
 export const recordEvent = async (
   trx: TExecutor,
+  secrets: TSecrets,
   input: TRecordEventInput,
 ): Promise<{ id: string; seq: number; hash: string }> => {
   const secretKeys = findSecretLikeKeys(input.summary)
@@ -43,7 +50,7 @@ export const recordEvent = async (
   // Round-trip through JSON so the hash covers exactly what the database will give back.
   const summary = fromJsonColumn<TAuditSummary>(toJsonColumn(input.summary))
   await lockAuditChain(trx, input.orgId)
-  const head = await findAuditHead(trx, input.orgId)
+  const head = await findLastAuditEvent(trx, input.orgId)
   const seq = (head?.seq ?? 0) + 1
   const prevHash = head?.hash ?? GENESIS_HASH
   const createdAt = input.at ?? new Date().toISOString()
@@ -57,7 +64,8 @@ export const recordEvent = async (
     summary,
     createdAt,
   }
-  const hash = chainHash(prevHash, event)
+  const key = auditKeyOf(secrets)
+  const hash = chainHash(key, prevHash, event)
   const id = newId()
   await insertAuditEvent(trx, {
     id,
@@ -72,6 +80,13 @@ export const recordEvent = async (
     prev_hash: prevHash,
     hash,
   })
+  await saveAuditCheckpoint(trx, {
+    org_id: input.orgId,
+    seq,
+    hash,
+    mac: headMac(key, { orgId: input.orgId, seq, hash }),
+    updated_at: createdAt,
+  })
   return { id, seq, hash }
 }
 
@@ -84,7 +99,7 @@ export const getAuditPage = async (
 ): Promise<TAuditPage> => {
   const rows = await listAuditEvents(db, orgId, cursor, limit + 1)
   const page = rows.slice(0, limit)
-  const head = await findAuditHead(db, orgId)
+  const head = await findAuditCheckpoint(db, orgId)
   const last = page.at(-1)
   return {
     events: page.map((row) => ({
@@ -100,5 +115,6 @@ export const getAuditPage = async (
     })),
     nextCursor: rows.length > limit && last ? Number(last.seq) : null,
     headHash: head?.hash ?? null,
+    headSeq: head ? Number(head.seq) : null,
   }
 }

@@ -68,7 +68,7 @@ export const login = async (
 
   const session = await deps.db.transaction().execute(async (trx) => {
     const created = await createSession(trx, { userId: user.id, orgId: first.id, clock: deps.clock })
-    await recordEvent(trx, {
+    await recordEvent(trx, deps.secrets, {
       orgId: first.id,
       actorId: user.id,
       action: 'auth.login',

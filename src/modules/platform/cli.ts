@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.ts'
 import { systemClock } from '../../core/time.ts'
 import { findOrganisationBySlug } from '../../db/repositories/organisations.ts'
 import { addUserToOrganisation, ensureOrganisation, isValidSlug } from './accounts.ts'
-import { verifyChain } from './audit-verify.ts'
+import { parseExpectedHead, type TExpectedHead, verifyChain } from './audit-verify.ts'
 import { LIMITS, ORG_KINDS, ROLES, type TOrgKind, type TRole } from './limits.ts'
 import { generatePassword } from './passwords.ts'
 
@@ -78,7 +78,7 @@ export const registerPlatformCommands = (program: Command): void => {
           )
         }
         const finalPassword = password
-        await withRuntime(async ({ database }) => {
+        await withRuntime(async ({ database, secrets }) => {
           const existingOrg = await findOrganisationBySlug(database.db, options.org)
           if (!existingOrg && !options.orgKind) {
             throw new AppError(
@@ -88,13 +88,13 @@ export const registerPlatformCommands = (program: Command): void => {
           }
           const at = systemClock.now().toISOString()
           const result = await database.db.transaction().execute(async (trx) => {
-            const org = await ensureOrganisation(trx, {
+            const org = await ensureOrganisation(trx, secrets, {
               slug: options.org,
               name: options.orgName ?? existingOrg?.name ?? options.org,
               kind: options.orgKind ?? (existingOrg?.kind as TOrgKind),
               at,
             })
-            const added = await addUserToOrganisation(trx, {
+            const added = await addUserToOrganisation(trx, secrets, {
               orgId: org.id,
               email,
               name,
@@ -114,22 +114,40 @@ export const registerPlatformCommands = (program: Command): void => {
   const audit = program.command('audit').description('audit trail tools')
   audit
     .command('verify')
-    .description("recompute every organisation's audit hash chain; exit 1 at the first broken event")
-    .action(async () => {
-      await withRuntime(async ({ database }) => {
-        const result = await verifyChain(database.db)
-        for (const org of result.organisations) {
-          say(`ok     ${org.slug ?? org.orgId}  events=${org.count}  head=${org.headHash ?? '(none)'}`)
-        }
-        if (result.broken) {
-          const b = result.broken
-          process.stderr.write(
-            `BROKEN ${b.slug ?? b.orgId} (org ${b.orgId}) at seq ${b.seq}, event ${b.id}: ${b.reason}\n`,
+    .description(
+      "recompute every organisation's keyed audit chain and check it against its checkpoint; exit 1 naming each broken trail",
+    )
+    .option(
+      '--expect <org=seq:hash...>',
+      'heads recorded earlier (from a report, an export or an earlier verify) that must still be in the trail',
+      (value: string, previous: TExpectedHead[] = []) => {
+        const head = parseExpectedHead(value)
+        if (!head) throw new InvalidArgumentError('write a head as <org-slug>=<seq>:<64 hex characters>')
+        return [...previous, head]
+      },
+    )
+    .action(async (options: { expect?: TExpectedHead[] }) => {
+      await withRuntime(
+        async ({ database, secrets }) => {
+          const result = await verifyChain(database.db, secrets, options.expect ?? [])
+          const brokenIds = new Set(result.broken.map((b) => b.orgId))
+          for (const org of result.organisations) {
+            if (brokenIds.has(org.orgId)) continue
+            say(`ok     ${org.slug ?? org.orgId}=${org.count}:${org.headHash ?? '(no events)'}`)
+          }
+          for (const b of result.broken) {
+            const where = b.id ? `at seq ${b.seq}, event ${b.id}` : `at seq ${b.seq}`
+            process.stderr.write(`BROKEN ${b.slug ?? b.orgId} (org ${b.orgId}) ${where}: ${b.reason}\n`)
+          }
+          if (result.broken.length > 0) {
+            process.exitCode = 1
+            return
+          }
+          say(
+            `Audit trail intact: ${result.organisations.length} organisation(s). Keep the heads above (org=seq:hash) outside this server and pass them to --expect later to detect a rollback.`,
           )
-          process.exitCode = 1
-          return
-        }
-        say(`Audit trail intact: ${result.organisations.length} organisation(s).`)
-      })
+        },
+        { secrets: 'existing' },
+      )
     })
 }

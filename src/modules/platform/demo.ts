@@ -3,6 +3,7 @@
  * data by appending a seeder to DEMO_SEEDERS; seeders run once, in the transaction that creates the
  * demo organisations.
  */
+import type { TSecrets } from '../../core/secrets.ts'
 import type { TClock } from '../../core/time.ts'
 import type { TDb, TTrx } from '../../db/database.ts'
 import { findOrganisationBySlug } from '../../db/repositories/organisations.ts'
@@ -22,6 +23,7 @@ export const demoLogin = (slug: string) => ({ email: `admin@${slug}.example`, pa
 
 export type TDemoContext = {
   trx: TTrx
+  secrets: TSecrets
   at: string
   /** Organisation id and owner user id by slug. */
   orgs: Record<string, { id: string; ownerId: string }>
@@ -36,15 +38,15 @@ export const hasDemo = async (db: TDb): Promise<boolean> =>
   (await findOrganisationBySlug(db, DEMO_ORGANISATIONS[0]!.slug)) !== undefined
 
 /** Seeds the demo workspace unless it exists. Returns whether it seeded. */
-export const seedDemo = async (db: TDb, clock: TClock): Promise<boolean> => {
+export const seedDemo = async (db: TDb, clock: TClock, secrets: TSecrets): Promise<boolean> => {
   if (await hasDemo(db)) return false
   const at = clock.now().toISOString()
   await db.transaction().execute(async (trx) => {
     const orgs: TDemoContext['orgs'] = {}
     for (const org of DEMO_ORGANISATIONS) {
-      const { id } = await ensureOrganisation(trx, { ...org, at })
+      const { id } = await ensureOrganisation(trx, secrets, { ...org, at })
       const login = demoLogin(org.slug)
-      const { userId } = await addUserToOrganisation(trx, {
+      const { userId } = await addUserToOrganisation(trx, secrets, {
         orgId: id,
         email: login.email,
         name: `${org.name} admin`,
@@ -54,7 +56,7 @@ export const seedDemo = async (db: TDb, clock: TClock): Promise<boolean> => {
       })
       orgs[org.slug] = { id, ownerId: userId }
     }
-    for (const seeder of DEMO_SEEDERS) await seeder.seed({ trx, at, orgs })
+    for (const seeder of DEMO_SEEDERS) await seeder.seed({ trx, secrets, at, orgs })
   })
   return true
 }

@@ -56,7 +56,7 @@ export const createInvitation = async (
   }
   await deps.db.transaction().execute(async (trx) => {
     await insertInvitation(trx, row)
-    await recordEvent(trx, {
+    await recordEvent(trx, deps.secrets, {
       orgId: auth.orgId,
       actorId: auth.userId,
       action: 'invitation.created',
@@ -81,7 +81,7 @@ export const revokeInvitation = async (
     const invitation = await findInvitation(trx, auth.orgId, invitationId)
     if (!invitation) throw errors.notFound('Invitation')
     await deleteInvitation(trx, auth.orgId, invitationId)
-    await recordEvent(trx, {
+    await recordEvent(trx, deps.secrets, {
       orgId: auth.orgId,
       actorId: auth.userId,
       action: 'invitation.revoked',
@@ -119,7 +119,7 @@ export const acceptInvitation = async (
   const at = now.toISOString()
   const result = await deps.db.transaction().execute(async (trx) => {
     if (!(await markInvitationAccepted(trx, invitation.id, at))) throw invalidInvitation()
-    const { userId } = await addUserToOrganisation(trx, {
+    const { userId } = await addUserToOrganisation(trx, deps.secrets, {
       orgId: invitation.org_id,
       email: invitation.email,
       name: input.name,

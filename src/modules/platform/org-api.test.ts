@@ -326,7 +326,7 @@ forEachDatabase('organisation settings', (handle) => {
       await assert.rejects(
         handle.db.transaction().execute(async (trx) => {
           const { recordEvent } = await import('./audit.ts')
-          await recordEvent(trx, {
+          await recordEvent(trx, ctx.secrets, {
             orgId: org.id,
             actorId: owner.id,
             action: 'member.removed',
@@ -346,7 +346,7 @@ forEachDatabase('organisation settings', (handle) => {
         }),
       )
       assert.deepEqual(await countRows(handle.db, ['audit_events']), afterBuild)
-      assert.equal((await verifyChain(handle.db)).broken, null)
+      assert.deepEqual((await verifyChain(handle.db, ctx.secrets)).broken, [])
     })
 
     it('concurrent writers extend the chain without forking it', async () => {
@@ -366,8 +366,8 @@ forEachDatabase('organisation settings', (handle) => {
       )
       const after = await countRows(handle.db, ['audit_events'])
       assert.equal(after.audit_events, before.audit_events! + 12)
-      const verified = await verifyChain(handle.db)
-      assert.equal(verified.broken, null)
+      const verified = await verifyChain(handle.db, ctx.secrets)
+      assert.deepEqual(verified.broken, [])
       const seqs = await handle.db
         .selectFrom('audit_events')
         .select('seq')
@@ -384,7 +384,7 @@ forEachDatabase('organisation settings', (handle) => {
       const { recordEvent } = await import('./audit.ts')
       await assert.rejects(
         handle.db.transaction().execute((trx) =>
-          recordEvent(trx, {
+          recordEvent(trx, ctx.secrets, {
             orgId: org.id,
             actorId: null,
             action: 'x.y',
@@ -398,8 +398,8 @@ forEachDatabase('organisation settings', (handle) => {
     })
 
     it('verify passes on the untouched database and names an event edited by hand', async () => {
-      const intact = await verifyChain(handle.db)
-      assert.equal(intact.broken, null)
+      const intact = await verifyChain(handle.db, ctx.secrets)
+      assert.deepEqual(intact.broken, [])
       const mine = intact.organisations.find((o) => o.orgId === org.id)
       assert.ok(mine && mine.count > 3 && mine.headHash)
       const victim = await handle.db
@@ -413,10 +413,98 @@ forEachDatabase('organisation settings', (handle) => {
         .set({ summary: JSON.stringify({ email: 'someone-else@example.org', role: 'owner' }) })
         .where('id', '=', victim.id)
         .execute()
-      const broken = await verifyChain(handle.db)
-      assert.equal(broken.broken?.orgId, org.id)
-      assert.equal(broken.broken?.seq, 2)
-      assert.equal(broken.broken?.id, victim.id)
+      const broken = (await verifyChain(handle.db, ctx.secrets)).broken
+      assert.equal(broken.length, 1)
+      assert.equal(broken[0]?.orgId, org.id)
+      assert.equal(broken[0]?.seq, 2)
+      assert.equal(broken[0]?.id, victim.id)
+    })
+
+    it('verify names a trail whose newest events were deleted', async () => {
+      const victimOrg = await buildOrg(ctx)
+      for (const role of ['viewer', 'assessor', 'reviewer'] as const) await buildUser(ctx, victimOrg, role)
+      const before = (await verifyChain(handle.db, ctx.secrets)).organisations.find(
+        (o) => o.orgId === victimOrg.id,
+      )
+      assert.equal(before?.count, 4)
+      await handle.db
+        .deleteFrom('audit_events')
+        .where('org_id', '=', victimOrg.id)
+        .where('seq', '>=', 3)
+        .execute()
+      const broken = (await verifyChain(handle.db, ctx.secrets)).broken.find((b) => b.orgId === victimOrg.id)
+      assert.equal(broken?.seq, 3)
+      assert.match(
+        broken?.reason ?? '',
+        /truncated: the checkpoint records 4 events but events 3–4 are missing/,
+      )
+      // Deleting the checkpoint as well does not help: a trail with events needs one.
+      await handle.db.deleteFrom('audit_heads').where('org_id', '=', victimOrg.id).execute()
+      const noHead = (await verifyChain(handle.db, ctx.secrets)).broken.find((b) => b.orgId === victimOrg.id)
+      assert.match(noHead?.reason ?? '', /checkpoint of this organisation is missing/)
+    })
+
+    it('verify names a trail rewritten and rehashed with the published algorithm', async () => {
+      const { legacyChainHash, GENESIS_HASH } = await import('./audit-chain.ts')
+      const victimOrg = await buildOrg(ctx)
+      await buildUser(ctx, victimOrg, 'viewer')
+      await buildUser(ctx, victimOrg, 'viewer')
+      const rows = await handle.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('org_id', '=', victimOrg.id)
+        .orderBy('seq')
+        .execute()
+      let prev = GENESIS_HASH
+      for (const row of rows) {
+        const summary =
+          row.seq === 2 ? { email: 'nobody@example.org', role: 'owner' } : JSON.parse(row.summary)
+        const hash = legacyChainHash(prev, {
+          seq: Number(row.seq),
+          orgId: row.org_id,
+          actorId: row.actor_id,
+          action: row.action,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          summary,
+          createdAt: row.created_at,
+        })
+        await handle.db
+          .updateTable('audit_events')
+          .set({ summary: JSON.stringify(summary), prev_hash: prev, hash })
+          .where('id', '=', row.id)
+          .execute()
+        prev = hash
+      }
+      // The attacker also points the checkpoint at the new head (they cannot compute its MAC).
+      await handle.db
+        .updateTable('audit_heads')
+        .set({ hash: prev })
+        .where('org_id', '=', victimOrg.id)
+        .execute()
+      const broken = (await verifyChain(handle.db, ctx.secrets)).broken.find((b) => b.orgId === victimOrg.id)
+      assert.equal(broken?.seq, 1)
+      assert.match(broken?.reason ?? '', /without the server key/)
+    })
+
+    it('verify compares the trail with heads recorded elsewhere (a rollback to an older copy)', async () => {
+      const victimOrg = await buildOrg(ctx)
+      await buildUser(ctx, victimOrg, 'viewer')
+      const report = (await verifyChain(handle.db, ctx.secrets)).organisations.find(
+        (o) => o.orgId === victimOrg.id,
+      )
+      assert.ok(report?.headHash)
+      const recorded = { org: victimOrg.slug, seq: report.count, hash: report.headHash }
+      const mine = (broken: { orgId: string; reason: string }[]) =>
+        broken.filter((x) => x.orgId === victimOrg.id)
+      assert.deepEqual(mine((await verifyChain(handle.db, ctx.secrets, [recorded])).broken), [])
+      const later = { ...recorded, seq: recorded.seq + 5 }
+      const rolledBack = mine((await verifyChain(handle.db, ctx.secrets, [later])).broken)
+      assert.match(rolledBack[0]?.reason ?? '', /rolled back/)
+      const replaced = mine(
+        (await verifyChain(handle.db, ctx.secrets, [{ ...recorded, hash: 'f'.repeat(64) }])).broken,
+      )
+      assert.match(replaced[0]?.reason ?? '', /differs from the head recorded earlier/)
     })
   })
 })

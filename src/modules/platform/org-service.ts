@@ -1,5 +1,6 @@
 /** Organisation settings: the organisation, its members and their roles. */
 import { errors } from '../../core/errors.ts'
+import type { TSecrets } from '../../core/secrets.ts'
 import type { TDb, TExecutor } from '../../db/database.ts'
 import {
   countOwners,
@@ -21,7 +22,7 @@ import { canManageRole } from './policy.ts'
 import { presentMember, presentOrganisation } from './presenters.ts'
 import type { TMember, TOrganisation } from './schemas.ts'
 
-type TDeps = { db: TDb; clock: { now: () => Date } }
+type TDeps = { db: TDb; clock: { now: () => Date }; secrets: TSecrets }
 
 export const getOrganisation = async (deps: TDeps, auth: TAuth): Promise<TOrganisation> => {
   const row = await findOrganisationById(deps.db, auth.orgId)
@@ -34,7 +35,7 @@ export const renameOrganisation = async (deps: TDeps, auth: TAuth, name: string)
     const before = await findOrganisationById(trx, auth.orgId)
     if (!before) throw errors.notFound('Organisation')
     await updateOrganisationName(trx, auth.orgId, name)
-    await recordEvent(trx, {
+    await recordEvent(trx, deps.secrets, {
       orgId: auth.orgId,
       actorId: auth.userId,
       action: 'organisation.renamed',
@@ -77,7 +78,7 @@ export const changeMemberRole = async (
     if (target.role === role) return presentMember(target)
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
     await updateMembershipRole(trx, auth.orgId, userId, role)
-    await recordEvent(trx, {
+    await recordEvent(trx, deps.secrets, {
       orgId: auth.orgId,
       actorId: auth.userId,
       action: 'member.role_changed',
@@ -99,7 +100,7 @@ export const removeMember = async (deps: TDeps, auth: TAuth, userId: string): Pr
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
     await deleteMembership(trx, auth.orgId, userId)
     await deleteSessionsInOrganisation(trx, auth.orgId, userId)
-    await recordEvent(trx, {
+    await recordEvent(trx, deps.secrets, {
       orgId: auth.orgId,
       actorId: auth.userId,
       action: 'member.removed',

@@ -98,6 +98,8 @@ export const ZAuditPage = z
     events: z.array(ZAuditEvent),
     nextCursor: z.number().int().nullable(),
     headHash: z.string().nullable(),
+    /** The seq of the newest event: record it with headHash to detect a rollback later. */
+    headSeq: z.number().int().nullable(),
   })
   .openapi('AuditPage')
 

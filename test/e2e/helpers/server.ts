@@ -21,13 +21,14 @@ export async function startDemoServer(options: { webDistDir: string }): Promise<
   const database = openDatabase({ kind: 'sqlite', path: join(folder, 'custos.db') })
   try {
     await migrateToLatest(database.db)
-    await seedDemo(database.db, systemClock)
+    const secrets = ephemeralSecrets()
+    await seedDemo(database.db, systemClock, secrets)
     const app = createApp({
       db: database.db,
       dialect: database.dialect,
       logger: silentLogger(),
       clock: systemClock,
-      secrets: ephemeralSecrets(),
+      secrets,
       webDistDir: options.webDistDir,
     })
     const server = await listen(app, { port: 0, host: '127.0.0.1' })
