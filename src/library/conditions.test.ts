@@ -195,17 +195,57 @@ describe('condition laws (property-based)', () => {
   const input = { deployment, answers }
   const run = (c: TCondition) => evaluateCondition(c, input)
 
-  it('never throws and always answers a boolean', () => {
+  /**
+   * The language written out again from its definition (the module comment and DESIGN §5.2), over
+   * the fields' values listed by hand rather than read by path: the oracle the evaluator must agree with.
+   */
+  const FIELD_VALUES: Record<string, unknown> = {
+    'deployment.technologies': ['facial-recognition', 'cctv'],
+    'deployment.affected': ['workers', 'human-rights-defenders'],
+    'deployment.scale': 2000,
+    'deployment.context.humanReview': false,
+    'answers.T2.q01': 'yes',
+    'answers.T2.q02': ['consent', 'contract'],
+    'answers.T3.q01': 30,
+    'answers.missing': undefined,
+    'deployment.nothing': undefined,
+  }
+  const model = (c: TCondition): boolean => {
+    if ('all' in c) return c.all.every(model)
+    if ('any' in c) return c.any.some(model)
+    if ('not' in c) return !model(c.not)
+    const value = FIELD_VALUES[c.field]
+    const isList = Array.isArray(value)
+    if (value === undefined) return false
+    if ('equals' in c) return !isList && value === c.equals
+    if ('notEquals' in c) return !isList && value !== c.notEquals
+    if ('includes' in c) return isList && (value as unknown[]).includes(c.includes)
+    if ('gte' in c) return typeof value === 'number' && value >= (c.gte as number)
+    if ('lte' in c) return typeof value === 'number' && value <= (c.lte as number)
+    return false
+  }
+  /** Runs `check` on every generated condition and proves the sample holds both answers. */
+  const forBoth = (seed: number, check: (c: TCondition, answer: boolean) => boolean) => {
+    const seen = { true: 0, false: 0 }
     fc.assert(
-      fc.property(condition, (c) => typeof run(c) === 'boolean'),
-      { numRuns: 300, seed: 7 },
+      fc.property(condition, (c) => {
+        const answer = run(c)
+        seen[String(answer) as 'true' | 'false']++
+        return check(c, answer)
+      }),
+      { numRuns: 300, seed },
     )
+    assert.ok(seen.true >= 30 && seen.false >= 30, `both answers are tested (${JSON.stringify(seen)})`)
+  }
+
+  it('never throws and answers what the language means (an independent model of it)', () => {
+    forBoth(7, (c, answer) => typeof answer === 'boolean' && answer === model(c))
+  })
+  it('single negation flips the answer', () => {
+    forBoth(10, (c, answer) => run({ not: c }) === !answer)
   })
   it('double negation changes nothing', () => {
-    fc.assert(
-      fc.property(condition, (c) => run({ not: { not: c } }) === run(c)),
-      { numRuns: 300, seed: 8 },
-    )
+    forBoth(8, (c, answer) => run({ not: { not: c } }) === answer)
   })
   it('De Morgan: not all = any not', () => {
     fc.assert(

@@ -17,7 +17,7 @@ import {
 import { forEachDatabase } from '../../../test/helpers/db.ts'
 import type { ZDataSources, ZJurisdictionDetail, ZJurisdictionList } from './api-schemas.ts'
 import type { TGapResult } from './gap.ts'
-import { analyseGapRequest } from './service.ts'
+import { analyseGapRequest, getJurisdictionContext } from './service.ts'
 
 forEachDatabase('jurisdictions API', (handle) => {
   let ctx: TTestApp
@@ -55,6 +55,72 @@ forEachDatabase('jurisdictions API', (handle) => {
       assert.deepEqual(
         body.jurisdictions.map((j) => j.code),
         ['DE', 'NG', 'BR'],
+      )
+    })
+
+    it('answers the levels worked out by hand from the dataset for facial recognition in DE, NG, BR', async () => {
+      const body = (await get('/api/gap?technologies=facial-recognition&countries=DE,NG,BR'))
+        .body as TGapResult
+      // Worked from the data files with the rules of docs/gap-analysis.md, not from the engine:
+      // - content/technologies.yaml: facial-recognition triggers data_protection_law, biometric_data_rules
+      //   and ai_rules (essential), data_protection_authority, cctv_rules and psc_regulation (relevant).
+      // - content/governance/wgi-2023.csv, rule of law: DE 1.5512 ≥ 0.5 strong; NG −0.8877 < −0.5 weak;
+      //   BR −0.3088 moderate.
+      // - content/jurisdictions/*.yaml: DE has `yes` for all six → covered (strong). NG has `yes` for
+      //   data protection law and authority, biometrics and PSC regulation → partial (yes under weak
+      //   enforcement is law on paper), cctv_rules `partial` → partial, ai_rules `unknown` → unknown.
+      //   BR has `yes` for the same four → covered (moderate), cctv_rules `partial`, ai_rules `unknown`.
+      const expected: Record<string, [string, string, string, string]> = {
+        data_protection_law: ['essential', 'covered', 'partial', 'covered'],
+        data_protection_authority: ['relevant', 'covered', 'partial', 'covered'],
+        biometric_data_rules: ['essential', 'covered', 'partial', 'covered'],
+        cctv_rules: ['relevant', 'covered', 'partial', 'partial'],
+        ai_rules: ['essential', 'covered', 'unknown', 'unknown'],
+        psc_regulation: ['relevant', 'covered', 'partial', 'covered'],
+      }
+      assert.deepEqual(
+        Object.fromEntries(
+          body.matrix.map((row) => [
+            row.topic,
+            [row.importance, row.cells.DE?.level, row.cells.NG?.level, row.cells.BR?.level],
+          ]),
+        ),
+        expected,
+      )
+      assert.deepEqual(
+        body.jurisdictions.map((j) => j.governance.enforcement),
+        ['strong', 'weak', 'moderate'],
+      )
+      // Every row differs between DE (covered) and NG (not covered), so every row is inconsistent.
+      assert.ok(body.matrix.every((row) => row.inconsistent))
+      // Coverage = covered essential topics / 3: DE 3/3, NG 0/3, BR 2/3 (ai_rules unknown).
+      assert.equal(body.coverageBasis, 'essential')
+      assert.deepEqual(body.coverage, { DE: 1, NG: 0, BR: 2 / 3 })
+      // Gaps: NG's six non-covered cells, then BR's two, in the matrix's topic order.
+      assert.deepEqual(
+        body.gaps.map((g) => `${g.jurisdiction} ${g.topic} ${g.level}`),
+        [
+          'NG data_protection_law partial',
+          'NG data_protection_authority partial',
+          'NG biometric_data_rules partial',
+          'NG cctv_rules partial',
+          'NG ai_rules unknown',
+          'NG psc_regulation partial',
+          'BR cctv_rules partial',
+          'BR ai_rules unknown',
+        ],
+      )
+      // No topic is covered everywhere, so each topic's baseline safeguards are proposed.
+      assert.deepEqual(new Set(body.baseline.flatMap((b) => b.topics)), new Set(Object.keys(expected)))
+      // DE's four EU AI Act prohibitions of facial-recognition uses, equally strict, so all proposed.
+      assert.deepEqual(
+        body.restrictions.map((r) => [r.id, r.kind, r.isProposed, r.jurisdictions]),
+        [
+          'eu-ai-act-biometric-categorisation-sensitive',
+          'eu-ai-act-emotion-recognition-workplace',
+          'eu-ai-act-realtime-remote-biometric-identification',
+          'eu-ai-act-untargeted-facial-scraping',
+        ].map((id) => [id, 'prohibited', true, ['DE']]),
       )
     })
 
@@ -290,26 +356,78 @@ forEachDatabase('jurisdictions API', (handle) => {
     })
   })
 
-  it('never answers 5xx or leaks internals, whatever the query (property)', async () => {
-    const text = fc.oneof(
+  it('answers 200 for known values, 422 or 404 for anything else, never 5xx or internals (property)', async () => {
+    // The valid values are the data's, not the code's: catalogue ids and the dataset's codes.
+    const { library, dataset } = getJurisdictionContext()
+    const technologyIds = [...library.technologies.keys()]
+    const codes = [...dataset.jurisdictions.keys()]
+    const anyCase = (value: string) =>
+      fc.constantFrom(value, value.toUpperCase(), value.toLowerCase(), ` ${value} `)
+    const knownList = (values: string[]) =>
+      fc
+        .tuple(
+          fc.array(fc.constantFrom(...values).chain(anyCase), { minLength: 1, maxLength: 4 }),
+          fc.constantFrom(',', ', ', ';', ' '),
+        )
+        .map(([items, separator]) => items.join(separator))
+    const junk = fc.oneof(
       fc.string({ maxLength: 40 }),
-      fc.constantFrom('__proto__', 'constructor', 'DE,,NG', ' de ', 'cctv,CCTV', '%', 'x'.repeat(3000)),
+      fc.constantFrom('__proto__', 'constructor', 'DE,,NG', 'DEU', 'cctv,CCTV', '%', '', 'x'.repeat(3000)),
     )
+    const technologiesText = fc.oneof(knownList(technologyIds), junk)
+    const countriesText = fc.oneof(knownList(codes), junk)
+    /** The input rule of docs/gap-analysis.md: lists split on commas, semicolons and spaces, any case. */
+    const tokens = (text: string) => text.split(/[\s,;]+/).filter((token) => token !== '')
+    const isKnownList = (text: string, known: string[], normalise: (t: string) => string) =>
+      text.length <= 2000 &&
+      tokens(text).length > 0 &&
+      tokens(text).every((t) => known.includes(normalise(t)))
+    const seen = new Set<string>()
     await fc.assert(
-      fc.asyncProperty(text, text, async (technologies, countries) => {
+      fc.asyncProperty(technologiesText, countriesText, async (technologies, countries) => {
         const query = new URLSearchParams({ technologies, countries }).toString()
-        for (const path of [
-          `/api/gap?${query}`,
-          `/api/gap/map?technology=${encodeURIComponent(technologies)}`,
-          `/api/jurisdictions/${encodeURIComponent(countries) || 'x'}`,
-        ]) {
+        const code = countries.trim().toUpperCase()
+        const expected: [string, number][] = [
+          [
+            `/api/gap?${query}`,
+            isKnownList(technologies, technologyIds, (t) => t.toLowerCase()) &&
+            isKnownList(countries, codes, (t) => t.toUpperCase())
+              ? 200
+              : 422,
+          ],
+          [
+            `/api/gap/map?technology=${encodeURIComponent(technologies)}`,
+            technologyIds.includes(technologies.trim().toLowerCase()) ? 200 : 422,
+          ],
+          [
+            `/api/jurisdictions/${encodeURIComponent(countries) || 'x'}`,
+            countries.length > 64 ? 422 : codes.includes(code) ? 200 : 404,
+          ],
+        ]
+        for (const [path, status] of expected) {
           const res = await get(path)
-          assert.ok([200, 404, 422].includes(res.status), `${path} → ${res.status}`)
+          assert.equal(res.status, status, `${path.slice(0, 120)} → ${res.status}: ${res.text.slice(0, 200)}`)
           assertNoInternals(res.text)
+          if (status !== 200) {
+            const error = (res.body as { error: { code: string } }).error
+            const codes404or422 = status === 404 ? ['not_found'] : ['unknown_value', 'validation_failed']
+            assert.ok(codes404or422.includes(error.code), `${path.slice(0, 80)}: ${error.code}`)
+          }
+          seen.add(`${path.split('?')[0]?.replace(/\/jurisdictions\/.*/, '/jurisdictions/:code')} ${status}`)
         }
       }),
-      { numRuns: 40, seed: 7 },
+      { numRuns: 60, seed: 7 },
     )
+    // The sample reached every answer of every route, so none of the expectations above is idle.
+    assert.deepEqual([...seen].sort(), [
+      '/api/gap 200',
+      '/api/gap 422',
+      '/api/gap/map 200',
+      '/api/gap/map 422',
+      '/api/jurisdictions/:code 200',
+      '/api/jurisdictions/:code 404',
+      '/api/jurisdictions/:code 422',
+    ])
   })
 
   it('documents the routes in the OpenAPI document', async () => {

@@ -8,6 +8,7 @@ import {
   libraryStats,
   listEntries,
   nearestUrns,
+  SEARCH_LIMIT,
   searchLibrary,
 } from './service.ts'
 
@@ -67,8 +68,21 @@ describe('searchLibrary', () => {
     assert.deepEqual(searchLibrary(library, '   '), [])
     assert.deepEqual(searchLibrary(library, 'xyzzyplugh'), [])
   })
-  it('returns at most the limit', () => {
-    assert.ok(searchLibrary(library, 'data', 'en', 5).length <= 5)
+  it('returns exactly the limit when more match, the best hits first', () => {
+    const all = searchLibrary(library, 'data', 'en', Number.POSITIVE_INFINITY)
+    assert.ok(all.length > SEARCH_LIMIT, `"data" matches more than ${SEARCH_LIMIT} objects (${all.length})`)
+    for (const limit of [1, 5, all.length - 1]) {
+      const hits = searchLibrary(library, 'data', 'en', limit)
+      assert.equal(hits.length, limit)
+      assert.deepEqual(hits, all.slice(0, limit))
+    }
+    assert.equal(searchLibrary(library, 'data').length, SEARCH_LIMIT, 'the default limit')
+  })
+  it('returns every hit when fewer than the limit match', () => {
+    const all = searchLibrary(library, 'retention', 'en', Number.POSITIVE_INFINITY)
+    assert.ok(all.length > 1 && all.length < SEARCH_LIMIT, `${all.length} hits for "retention"`)
+    assert.deepEqual(searchLibrary(library, 'retention', 'en', all.length), all)
+    assert.deepEqual(searchLibrary(library, 'retention'), all)
   })
 })
 
