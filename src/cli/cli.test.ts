@@ -16,7 +16,7 @@ type TRun = { code: number; stdout: string; stderr: string }
 describe('custos CLI', () => {
   let dir: string
   let dbPath: string
-  const custos = (args: string[]): Promise<TRun> =>
+  const custos = (args: string[], env: Record<string, string> = {}): Promise<TRun> =>
     new Promise((resolve) => {
       execFile(
         process.execPath,
@@ -28,6 +28,7 @@ describe('custos CLI', () => {
             ...process.env,
             DATABASE_URL: `sqlite:${dbPath}`,
             CUSTOS_SECRET_KEY_FILE: join(dir, 'secret.key'),
+            ...env,
           },
         },
         (error, stdout, stderr) => {
@@ -107,7 +108,9 @@ describe('custos CLI', () => {
   it('audit verify prints each head, then exits 1 naming an event edited by hand', async () => {
     const ok = await custos(['audit', 'verify'])
     assert.equal(ok.code, 0, ok.stderr)
-    assert.match(ok.stdout, /ok {5}acme {2}events=2 {2}head=[0-9a-f]{64}/)
+    const head = /ok {5}acme=2:([0-9a-f]{64})/.exec(ok.stdout)
+    assert.ok(head, ok.stdout)
+    assert.equal((await custos(['audit', 'verify', '--expect', `acme=2:${head[1]}`])).code, 0)
     const db = new BetterSqlite(dbPath)
     const row = db.prepare('select id from audit_events where seq = 1').get() as { id: string }
     db.prepare(
@@ -117,5 +120,45 @@ describe('custos CLI', () => {
     const broken = await custos(['audit', 'verify'])
     assert.equal(broken.code, 1)
     assert.match(broken.stderr, new RegExp(`BROKEN acme .* at seq 1, event ${row.id}: .*altered`))
+  })
+
+  it('audit verify exits 1 when the newest events were deleted, and 2 without the key it needs', async () => {
+    const made = await custos([
+      'user',
+      'create',
+      '--email',
+      'grace@example.org',
+      '--name',
+      'Grace',
+      '--org',
+      'globex',
+      '--role',
+      'owner',
+      '--org-kind',
+      'provider',
+    ])
+    assert.equal(made.code, 0, made.stderr)
+    const db = new BetterSqlite(dbPath)
+    const org = db.prepare("select id from organisations where slug = 'globex'").get() as { id: string }
+    db.prepare('delete from audit_events where org_id = ? and seq = 2').run(org.id)
+    db.close()
+    const truncated = await custos(['audit', 'verify'])
+    assert.equal(truncated.code, 1)
+    assert.match(truncated.stderr, /BROKEN globex .* at seq 2: the trail was truncated/)
+    assert.match((await custos(['audit', 'verify', '--expect', 'globex=nonsense'])).stderr, /org-slug/)
+    const noKey = await custos(['audit', 'verify'], { CUSTOS_SECRET_KEY_FILE: join(dir, 'absent.key') })
+    assert.equal(noKey.code, 2)
+    assert.match(noKey.stderr, /server key file .*absent\.key is missing/)
+  })
+
+  it('user reset-password prints a single-use link on the configured public address', async () => {
+    const run = await custos(['user', 'reset-password', '--email', 'GRACE@example.org'], {
+      CUSTOS_PUBLIC_URL: 'https://custos.example.org/',
+    })
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stdout, /https:\/\/custos\.example\.org\/password-reset#token=[\w-]{43}/)
+    const unknown = await custos(['user', 'reset-password', '--email', 'nobody@example.org'])
+    assert.equal(unknown.code, 2)
+    assert.match(unknown.stderr, /Account not found/i)
   })
 })

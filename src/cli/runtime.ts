@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { describeDatabase, loadConfig, type TConfig } from '../core/config.ts'
 import { AppError } from '../core/errors.ts'
-import { loadOrCreateSecrets, type TSecrets } from '../core/secrets.ts'
+import { ephemeralSecrets, loadOrCreateSecrets, type TSecrets } from '../core/secrets.ts'
 import { openDatabase, type TDatabase } from '../db/database.ts'
 import { migrateToLatest, type TMigrationReport } from '../db/migrate.ts'
 import { keyLegacyChains } from '../modules/platform/audit-verify.ts'
@@ -10,6 +10,8 @@ import { keyLegacyChains } from '../modules/platform/audit-verify.ts'
 export type TRuntime = {
   config: TConfig
   secrets: TSecrets
+  /** False only with `secrets: 'existing'` when the key file is absent (the secrets are then throwaway). */
+  hasKeyFile: boolean
   database: TDatabase
   migrations: TMigrationReport
 }
@@ -17,8 +19,9 @@ export type TRuntime = {
 export type TRuntimeOptions = {
   overrides?: Partial<TConfig>
   /**
-   * `existing`: the key file must already exist (for `audit verify`: a new key would make every
-   * genuine event look altered). Default `create`: made on first use, as `custos serve` does.
+   * `existing`: never create the key file (for `audit verify`: a new key would make every genuine
+   * event look altered); without it the runtime carries throwaway secrets and `hasKeyFile: false`.
+   * Default `create`: made on first use, as `custos serve` does.
    */
   secrets?: 'create' | 'existing'
 }
@@ -29,13 +32,8 @@ const KEYED_AUDIT_MIGRATION = '0006_security'
 /** Opens and migrates the configured database; a connection failure becomes a readable error. */
 export const openRuntime = async (options: TRuntimeOptions = {}): Promise<TRuntime> => {
   const config = { ...loadConfig(), ...options.overrides }
-  if (options.secrets === 'existing' && !existsSync(config.secretKeyFile)) {
-    throw new AppError(
-      'bad_request',
-      `The server key file ${config.secretKeyFile} is missing. Point CUSTOS_SECRET_KEY_FILE at the key the server uses (restore it from the backup taken with the database).`,
-    )
-  }
-  const secrets = loadOrCreateSecrets(config.secretKeyFile)
+  const hasKeyFile = options.secrets !== 'existing' || existsSync(config.secretKeyFile)
+  const secrets = hasKeyFile ? loadOrCreateSecrets(config.secretKeyFile) : ephemeralSecrets()
   const database = openDatabase(config.database)
   try {
     const migrations = await migrateToLatest(database.db)
@@ -44,7 +42,7 @@ export const openRuntime = async (options: TRuntimeOptions = {}): Promise<TRunti
         .transaction()
         .execute((trx) => keyLegacyChains(trx, secrets, new Date().toISOString()))
     }
-    return { config, secrets, database, migrations }
+    return { config, secrets, hasKeyFile, database, migrations }
   } catch (err) {
     await database.close().catch(() => {})
     if (err instanceof AppError) throw err

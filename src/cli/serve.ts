@@ -43,6 +43,7 @@ export const registerServeCommands = (program: Command): void => {
         clock: systemClock,
         secrets,
         trustProxy: config.trustProxy,
+        publicUrl: config.publicUrl,
       })
       const server = await listen(app, { port: config.port, host: config.host }).catch(
         async (err: unknown) => {

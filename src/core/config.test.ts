@@ -1,12 +1,25 @@
 import assert from 'node:assert/strict'
 import { resolve } from 'node:path'
 import { describe, it } from 'node:test'
-import { describeDatabase, loadConfig, parseDatabaseUrl, parseLogLevel, parsePort } from './config.ts'
+import {
+  describeDatabase,
+  loadConfig,
+  parseDatabaseUrl,
+  parseLogLevel,
+  parsePort,
+  parsePublicUrl,
+  parseSqliteSynchronous,
+} from './config.ts'
 
 describe('configuration', () => {
   it('defaults to ./data/custos.db, 127.0.0.1:8080, info', () => {
     const config = loadConfig({})
-    assert.deepEqual(config.database, { kind: 'sqlite', path: resolve('data', 'custos.db') })
+    assert.deepEqual(config.database, {
+      kind: 'sqlite',
+      path: resolve('data', 'custos.db'),
+      synchronous: 'NORMAL',
+    })
+    assert.equal(config.publicUrl, 'http://localhost:8080')
     assert.equal(config.host, '127.0.0.1')
     assert.equal(config.port, 8080)
     assert.equal(config.logLevel, 'info')
@@ -26,6 +39,32 @@ describe('configuration', () => {
     assert.throws(() => parsePort('80x'), /port must be an integer/)
     assert.throws(() => parsePort('70000'), /port/)
     assert.throws(() => parseLogLevel('loud'), /LOG_LEVEL/)
+  })
+  it('reads CUSTOS_PUBLIC_URL as an origin with an optional path, without a trailing slash', () => {
+    assert.equal(parsePublicUrl(undefined, 9000), 'http://localhost:9000')
+    assert.equal(parsePublicUrl(' https://custos.example.org/ ', 8080), 'https://custos.example.org')
+    assert.equal(parsePublicUrl('https://example.org/custos/', 8080), 'https://example.org/custos')
+    assert.equal(loadConfig({ PORT: '9100' }).publicUrl, 'http://localhost:9100')
+    for (const bad of [
+      'custos.example.org',
+      'ftp://x.example',
+      'https://x.example/?a=1',
+      'https://u:p@x.example',
+    ])
+      assert.throws(() => parsePublicUrl(bad, 8080), /CUSTOS_PUBLIC_URL/, bad)
+  })
+  it('reads CUSTOS_SQLITE_SYNCHRONOUS (NORMAL by default, FULL on request)', () => {
+    assert.equal(parseSqliteSynchronous(undefined), 'NORMAL')
+    assert.equal(parseSqliteSynchronous('full'), 'FULL')
+    assert.throws(() => parseSqliteSynchronous('OFF'), /NORMAL or FULL/)
+    assert.deepEqual(
+      loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.db', CUSTOS_SQLITE_SYNCHRONOUS: 'FULL' }).database,
+      {
+        kind: 'sqlite',
+        path: '/tmp/x.db',
+        synchronous: 'FULL',
+      },
+    )
   })
   it('never shows a database password', () => {
     assert.doesNotMatch(describeDatabase({ kind: 'postgres', url: 'postgres://u:hunter2@h/db' }), /hunter2/)

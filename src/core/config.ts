@@ -2,7 +2,13 @@
 import { resolve } from 'node:path'
 import { AppError } from './errors.ts'
 
-export type TDatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
+/** SQLite durability: NORMAL (the default) can lose the last commits on power loss, never on a crash of Custos; FULL cannot. */
+export const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL'] as const
+export type TSqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number]
+
+export type TDatabaseConfig =
+  | { kind: 'sqlite'; path: string; synchronous?: TSqliteSynchronous }
+  | { kind: 'postgres'; url: string }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type TLogLevel = (typeof LOG_LEVELS)[number]
@@ -15,6 +21,8 @@ export type TConfig = {
   logLevel: TLogLevel
   /** CUSTOS_TRUST_PROXY=1: believe X-Forwarded-For/-Proto (only behind a reverse proxy). */
   trustProxy: boolean
+  /** CUSTOS_PUBLIC_URL: the address people open, for the links Custos hands out (never the Host header). */
+  publicUrl: string
 }
 
 export type TEnv = Record<string, string | undefined>
@@ -58,15 +66,48 @@ export const parseFlag = (name: string, value: string | undefined): boolean => {
   throw bad(`${name} must be 1 or 0, got "${value}"`)
 }
 
+/** `CUSTOS_PUBLIC_URL`: an http(s) origin, optionally with a path, kept without a trailing slash. */
+export const parsePublicUrl = (value: string | undefined, port: number): string => {
+  const text = value?.trim()
+  if (!text) return `http://localhost:${port}`
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw bad(`CUSTOS_PUBLIC_URL must be an address such as https://custos.example.org, got "${value}"`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw bad(`CUSTOS_PUBLIC_URL must start with https:// or http://, got "${value}"`)
+  if (url.search || url.hash || url.username || url.password)
+    throw bad('CUSTOS_PUBLIC_URL must not carry a query, a fragment or a user name')
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+export const parseSqliteSynchronous = (value: string | undefined): TSqliteSynchronous => {
+  const text = value?.trim().toUpperCase() ?? ''
+  if (text === '') return 'NORMAL'
+  const known = SQLITE_SYNCHRONOUS.find((s) => s === text)
+  if (!known) throw bad(`CUSTOS_SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${value}"`)
+  return known
+}
+
 /** Reads the configuration from an environment record; throws a readable AppError on bad values. */
-export const loadConfig = (env: TEnv = process.env): TConfig => ({
-  database: parseDatabaseUrl(env.DATABASE_URL),
-  port: parsePort(env.PORT),
-  host: env.HOST?.trim() || '127.0.0.1',
-  secretKeyFile: resolve(env.CUSTOS_SECRET_KEY_FILE?.trim() || resolve('data', 'secret.key')),
-  logLevel: parseLogLevel(env.LOG_LEVEL),
-  trustProxy: parseFlag('CUSTOS_TRUST_PROXY', env.CUSTOS_TRUST_PROXY),
-})
+export const loadConfig = (env: TEnv = process.env): TConfig => {
+  const port = parsePort(env.PORT)
+  const database = parseDatabaseUrl(env.DATABASE_URL)
+  return {
+    database:
+      database.kind === 'sqlite'
+        ? { ...database, synchronous: parseSqliteSynchronous(env.CUSTOS_SQLITE_SYNCHRONOUS) }
+        : database,
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    secretKeyFile: resolve(env.CUSTOS_SECRET_KEY_FILE?.trim() || resolve('data', 'secret.key')),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    trustProxy: parseFlag('CUSTOS_TRUST_PROXY', env.CUSTOS_TRUST_PROXY),
+    publicUrl: parsePublicUrl(env.CUSTOS_PUBLIC_URL, port),
+  }
+}
 
 /** The database location with any password removed, for messages and logs. */
 export const describeDatabase = (database: TDatabaseConfig): string => {

@@ -97,13 +97,14 @@ const committedReaders = new WeakMap<TExecutor, TCommittedReader>()
  */
 export const committedReaderOf = (db: TExecutor): TCommittedReader | undefined => committedReaders.get(db)
 
-const openSqlite = (path: string): TDatabase => {
+const openSqlite = (path: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): TDatabase => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new BetterSqlite(path)
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
+  // NORMAL in WAL mode survives a crash of the process; FULL also survives a power loss (README).
+  sqlite.pragma(`synchronous = ${synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`)
   const db = new Kysely<TPlatformTables>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   })
@@ -138,4 +139,4 @@ const openPostgres = (url: string): TDatabase => {
 
 /** Opens the database named by the configuration (does not migrate; see migrate.ts). */
 export const openDatabase = (config: TDatabaseConfig): TDatabase =>
-  config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config.url)
+  config.kind === 'sqlite' ? openSqlite(config.path, config.synchronous) : openPostgres(config.url)

@@ -1,6 +1,7 @@
 /** HTTP edges: error mapping, limits, headers, health, OpenAPI, reference page, static web app. */
 import assert from 'node:assert/strict'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -22,7 +23,7 @@ import { systemClock } from '../core/time.ts'
 import { openDatabase } from '../db/database.ts'
 import { createApp } from './app.ts'
 import { DEFAULT_BODY_LIMIT_BYTES } from './body-limit.ts'
-import { SECURITY_HEADERS } from './middleware.ts'
+import { HSTS, SECURITY_HEADERS } from './middleware.ts'
 import { listen, type TRunningServer } from './server.ts'
 
 forEachDatabase('bad input is refused cleanly and writes nothing', (handle) => {
@@ -450,5 +451,57 @@ forEachDatabase('headers on the Node server', (handle) => {
       await brokenServer.close()
       await broken.close()
     }
+  })
+})
+
+forEachDatabase('connection handling and https on the Node server', (handle) => {
+  it('closes the connection after a 413, so the next request on it is not read from the rest of the body', async () => {
+    const ctx = createTestApp(handle)
+    const server = await listen(ctx.app, { port: 0, host: '127.0.0.1' })
+    try {
+      const { port } = new URL(server.url)
+      // One keep-alive socket carrying an oversized JSON body (only its start is sent), then a GET.
+      const answers = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1')
+        let received = ''
+        socket.setEncoding('utf8')
+        socket.on('data', (chunk) => {
+          received += chunk
+        })
+        socket.on('close', () => resolve(received))
+        socket.on('error', reject)
+        const size = 2 * 1024 * 1024
+        socket.write(
+          `POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`,
+        )
+        socket.write(`{"email":"${'a'.repeat(1024 * 1024 + 10)}`)
+        setTimeout(() => socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'), 200)
+        setTimeout(() => socket.destroy(), 5000)
+      })
+      assert.match(answers, /^HTTP\/1\.1 413 /)
+      assert.match(answers, /\r\nconnection: close\r\n/i)
+      assert.doesNotMatch(answers, /HTTP\/1\.1 (200|400) /, 'nothing else is answered on that connection')
+      // A new connection works at once.
+      assert.equal((await fetch(`${server.url}/healthz`)).status, 200)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('sends HSTS only over https (a trusted proxy reporting https, or https itself)', async () => {
+    const ctx = createTestApp(handle, { trustProxy: true })
+    const plain = await ctx.app.request('http://localhost/healthz')
+    assert.equal(plain.headers.get('strict-transport-security'), null)
+    const proxied = await ctx.app.request('http://localhost/healthz', {
+      headers: { 'x-forwarded-proto': 'https' },
+    })
+    assert.equal(proxied.headers.get('strict-transport-security'), HSTS)
+    const direct = await ctx.app.request('https://custos.example/api/me')
+    assert.equal(direct.headers.get('strict-transport-security'), HSTS)
+    const untrusted = createTestApp(handle)
+    const spoofed = await untrusted.app.request('http://localhost/healthz', {
+      headers: { 'x-forwarded-proto': 'https' },
+    })
+    assert.equal(spoofed.headers.get('strict-transport-security'), null, 'not without a trusted proxy')
   })
 })

@@ -18,6 +18,8 @@ export type TAppDeps = {
   secrets: TSecrets
   /** Believe X-Forwarded-For/-Proto (set CUSTOS_TRUST_PROXY=1 only behind a reverse proxy). */
   trustProxy?: boolean
+  /** The address people open (CUSTOS_PUBLIC_URL), for links handed out. Defaults to http://localhost:8080. */
+  publicUrl?: string
   /** Folder of the built SPA; null → serve the "run npm run build" page. Defaults to dist/web. */
   webDistDir?: string | null
 }

@@ -77,6 +77,8 @@ export const createErrorHandler =
     const extra: Record<string, unknown> = {}
     const issues = appError.details?.issues
     if (Array.isArray(issues)) extra.issues = issues
+    // The unread rest of an oversized body would be taken for the next request on this connection.
+    if (appError.code === 'payload_too_large') c.header('Connection', 'close')
     if (appError.code === 'rate_limited') {
       const retry = Number(appError.details?.retryAfterSeconds ?? 60)
       c.header('Retry-After', String(retry))

@@ -46,11 +46,17 @@ const writeFrameHeaders = (
   set: (name: string, value: string) => unknown,
   requestId: string,
   isApi: boolean,
+  isHttps: boolean,
 ): void => {
   for (const [name, value] of SECURITY_HEADER_ENTRIES) set(name, value)
   set('X-Request-Id', requestId)
   if (isApi) set('Cache-Control', 'no-store')
+  // Only over https (directly, or as a trusted proxy reports): browsers ignore it on http anyway.
+  if (isHttps) set('Strict-Transport-Security', HSTS)
 }
+
+/** A year, subdomains included: Custos is meant to be served over https only. */
+export const HSTS = 'max-age=31536000; includeSubDomains'
 
 /**
  * Runs first, for every request: request id (x-request-id, echoed back), client address and scheme,
@@ -81,11 +87,12 @@ export const requestContext = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
     c.set('isHttps', client.isHttps)
     const isApi = isApiPath(c.req.path)
     const outgoing = nodeResponse(c)
-    if (outgoing) writeFrameHeaders((name, value) => outgoing.setHeader(name, value), id, isApi)
+    if (outgoing)
+      writeFrameHeaders((name, value) => outgoing.setHeader(name, value), id, isApi, client.isHttps)
     await next()
     if (!outgoing) {
       const own = c.res.headers
-      writeFrameHeaders((name, value) => own.has(name) || own.set(name, value), id, isApi)
+      writeFrameHeaders((name, value) => own.has(name) || own.set(name, value), id, isApi, client.isHttps)
     }
     if (deps.logger.isLevelEnabled('debug')) {
       deps.logger.debug(
@@ -107,7 +114,11 @@ const tooLarge = () => {
 }
 
 /** Public mutations that have no session yet; they check Origin instead (login CSRF). */
-export const CSRF_EXEMPT_PATHS = new Set(['/api/auth/login', '/api/invitations/accept'])
+export const CSRF_EXEMPT_PATHS = new Set([
+  '/api/auth/login',
+  '/api/invitations/accept',
+  '/api/auth/password-reset',
+])
 
 const authOf = (session: TResolvedSession): TAuth => ({
   userId: session.user.id,

@@ -33,6 +33,7 @@ type TFixture = {
   invitationEmail: string
   biasAuditId: string
   sessionA: TSession
+  sessionIdA: string
 }
 
 /** Per operation naming an object of an organisation: the request a member of B tries on A's object. */
@@ -49,6 +50,14 @@ const CASES: Record<string, (f: TFixture) => { path: string; objectId: string; b
   'DELETE /api/org/invitations/{id}': (f) => ({
     path: `/api/org/invitations/${f.invitationId}`,
     objectId: f.invitationId,
+  }),
+  'DELETE /api/auth/sessions/{id}': (f) => ({
+    path: `/api/auth/sessions/${f.sessionIdA}`,
+    objectId: f.sessionIdA,
+  }),
+  'POST /api/org/members/{userId}/password-reset': (f) => ({
+    path: `/api/org/members/${f.memberA.id}/password-reset`,
+    objectId: f.memberA.id,
   }),
   'GET /api/bias-audits/{id}': (f) => ({
     path: `/api/bias-audits/${f.biasAuditId}`,
@@ -92,7 +101,11 @@ forEachDatabase('cross-tenant isolation of every API resource', (handle) => {
       },
     )
     assert.equal(audit.status, 201, audit.text)
+    const sessions = await request(ctx, 'GET', '/api/auth/sessions', { session: sessionA })
+    const sessionIdA = (sessions.body as { sessions: { id: string }[] }).sessions[0]?.id ?? ''
+    assert.ok(sessionIdA, sessions.text)
     fixture = {
+      sessionIdA,
       orgA,
       memberA,
       invitationId: (invitation.body as { id: string }).id,
@@ -127,7 +140,7 @@ forEachDatabase('cross-tenant isolation of every API resource', (handle) => {
       const after = await countRows(handle.db, tables)
       // The helper signs a new outsider in (an organisation, a user, a membership, a session,
       // an audit event for the sign-in may be written); A's objects must all still be there.
-      for (const table of ['invitations', 'bias_audits'] as const) {
+      for (const table of ['invitations', 'bias_audits', 'password_resets'] as const) {
         if (table in counts) assert.equal(after[table], counts[table], `${table} unchanged`)
       }
       const member = await handle.db

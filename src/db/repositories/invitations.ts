@@ -8,8 +8,12 @@ export const insertInvitation = async (db: TExecutor, row: TInvitationRow): Prom
   await db.insertInto('invitations').values(row).execute()
 }
 
-export const listInvitations = (db: TExecutor, orgId: string) =>
-  db.selectFrom('invitations').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').execute()
+/** One page of an organisation's invitations, newest first (ids are time-ordered), below `beforeId`. */
+export const listInvitations = (db: TExecutor, orgId: string, beforeId: string | null, limit: number) => {
+  let query = db.selectFrom('invitations').selectAll().where('org_id', '=', orgId)
+  if (beforeId !== null) query = query.where('id', '<', beforeId)
+  return query.orderBy('id', 'desc').limit(limit).execute()
+}
 
 export const findInvitation = (db: TExecutor, orgId: string, invitationId: string) =>
   db

@@ -1,4 +1,4 @@
-/** SQL for failed sign-in attempts, counted per keyed hash of an email or a client address. */
+/** SQL for failed sign-in attempts (counted per keyed hash) and the addresses accounts sign in from. */
 import type { TExecutor } from '../database.ts'
 
 export const insertLoginFailures = async (
@@ -33,4 +33,27 @@ export const countAllLoginFailures = async (db: TExecutor): Promise<number> => {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** Whether this (account, address) key signed in successfully since `since`. */
+export const isKnownAddress = async (db: TExecutor, keyHash: string, since: string): Promise<boolean> => {
+  const row = await db
+    .selectFrom('login_known_addresses')
+    .select('key_hash')
+    .where('key_hash', '=', keyHash)
+    .where('last_success_at', '>', since)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export const saveKnownAddress = async (db: TExecutor, keyHash: string, at: string): Promise<void> => {
+  await db
+    .insertInto('login_known_addresses')
+    .values({ key_hash: keyHash, last_success_at: at })
+    .onConflict((oc) => oc.column('key_hash').doUpdateSet({ last_success_at: at }))
+    .execute()
+}
+
+export const deleteKnownAddressesBefore = async (db: TExecutor, before: string): Promise<void> => {
+  await db.deleteFrom('login_known_addresses').where('last_success_at', '<=', before).execute()
 }

@@ -73,3 +73,24 @@ export const deleteSessionsInOrganisation = async (
 ): Promise<void> => {
   await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute()
 }
+
+/** The sessions a user has open, newest first (for "your sessions"). */
+export const listSessionsOfUser = (db: TExecutor, userId: string) =>
+  db
+    .selectFrom('sessions')
+    .select(['token_hash', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute()
+
+/** Ends every session of a user except `keepTokenHash` (null: all of them). Returns how many ended. */
+export const deleteSessionsOfUser = async (
+  db: TExecutor,
+  userId: string,
+  keepTokenHash: string | null,
+): Promise<number> => {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId)
+  if (keepTokenHash !== null) query = query.where('token_hash', '!=', keepTokenHash)
+  const result = await query.executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -18,6 +18,7 @@ import { HOUR_MS, MINUTE_MS } from '../../core/time.ts'
 import { countLoginFailuresSince } from '../../db/repositories/login-failures.ts'
 import { deleteSession } from '../../db/repositories/sessions.ts'
 import { createApp } from '../../http/app.ts'
+import { addUserToOrganisation } from './accounts.ts'
 import type { TMe } from './schemas.ts'
 import { sha256Hex } from './tokens.ts'
 
@@ -360,6 +361,63 @@ forEachDatabase('login rate limiting', (handle) => {
       headers: { ...from('198.51.100.8'), 'x-forwarded-proto': 'https' },
     })
     assert.match(https.headers.get('set-cookie') ?? '', /Secure/)
+  })
+
+  it("someone else's failures do not lock the owner out from an address they signed in from", async () => {
+    const ctx = createTestApp(handle, { trustProxy: true })
+    const org = await buildOrg(ctx)
+    const owner = await buildUser(ctx, org, 'owner')
+    const from = (address: string) => ({ 'x-forwarded-for': address })
+    const signIn = (address: string, password: string) =>
+      request(ctx, 'POST', '/api/auth/login', {
+        body: { email: owner.email, password },
+        headers: from(address),
+      })
+    assert.equal((await signIn('192.0.2.1', owner.password)).status, 200, 'the owner at their usual address')
+    // Ten attacker addresses, ten wrong guesses each: 100 failures against the account.
+    for (let a = 0; a < 10; a++) {
+      for (let i = 0; i < 10; i++)
+        expectError(await signIn(`198.51.100.${a}`, `guess-${a}-${i}`), 401, 'invalid_credentials')
+      expectError(await signIn(`198.51.100.${a}`, owner.password), 429, 'rate_limited')
+    }
+    assert.equal((await signIn('192.0.2.1', owner.password)).status, 200, 'still not locked out at home')
+    // A new address meets the account-wide limit, even with the right password.
+    expectError(await signIn('203.0.113.77', owner.password), 429, 'rate_limited')
+    // The owner's own mistakes from home are limited too (10 per address and account).
+    for (let i = 0; i < 10; i++)
+      expectError(await signIn('192.0.2.1', `typo-${i}`), 401, 'invalid_credentials')
+    expectError(await signIn('192.0.2.1', owner.password), 429, 'rate_limited')
+  })
+
+  it("records failed sign-ins as security events in each of the account's organisations", async () => {
+    const ctx = createTestApp(handle)
+    const first = await buildOrg(ctx)
+    const second = await buildOrg(ctx)
+    const user = await buildUser(ctx, first, 'viewer')
+    await ctx.db.transaction().execute((trx) =>
+      addUserToOrganisation(trx, ctx.secrets, {
+        orgId: second.id,
+        email: user.email,
+        name: 'x',
+        role: 'viewer',
+        at: new Date().toISOString(),
+      }),
+    )
+    await request(ctx, 'POST', '/api/auth/login', {
+      body: { email: user.email, password: 'hunter2-typed-by-mistake' },
+    })
+    await request(ctx, 'POST', '/api/auth/login', { body: { email: 'nobody@example.org', password: 'x' } })
+    for (const orgId of [first.id, second.id]) {
+      const events = await ctx.db
+        .selectFrom('audit_events')
+        .select(['action', 'entity_id', 'summary'])
+        .where('org_id', '=', orgId)
+        .where('action', '=', 'auth.login_failed')
+        .execute()
+      assert.equal(events.length, 1)
+      assert.equal(events[0]?.entity_id, user.id)
+      assert.doesNotMatch(events[0]?.summary ?? '', /hunter2/, 'the typed password is never recorded')
+    }
   })
 
   it('stores failures only as keyed hashes (no email in the table)', async () => {

@@ -1,16 +1,16 @@
-/** Sign-in, sign-out, who-am-I and switching organisation. */
+/** Sign-in (the one password check), sign-out, who-am-I and switching organisation. */
 import { AppError, errors } from '../../core/errors.ts'
 import type { TSecrets } from '../../core/secrets.ts'
-import type { TClock } from '../../core/time.ts'
+import { isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { findMembership, listMembershipsOfUser } from '../../db/repositories/memberships.ts'
 import { setSessionOrganisation } from '../../db/repositories/sessions.ts'
-import { findUserByEmail } from '../../db/repositories/users.ts'
+import { findUserByEmail, type TUserRow } from '../../db/repositories/users.ts'
 import { recordEvent } from './audit.ts'
 import type { TRole } from './limits.ts'
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts'
 import { presentOrganisation } from './presenters.ts'
-import { clearEmailFailures, loginRetryAfter, recordLoginFailure } from './rate-limit.ts'
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from './rate-limit.ts'
 import type { TMe } from './schemas.ts'
 import { createSession, endSession, type TNewSession } from './sessions.ts'
 
@@ -42,13 +42,15 @@ export const buildMe = async (db: TDb, identity: TMeIdentity): Promise<TMe> =>
   presentMe(identity, await listMembershipsOfUser(db, identity.userId))
 
 /**
- * Checks the password and opens a session in the user's first organisation. Unknown email and
- * wrong password give the same error after the same work; failures count towards the rate limit.
+ * The one password check of the platform (sign-in, accepting nothing else): rate limits first,
+ * then the password; unknown email and wrong password give the same error after the same work. A
+ * failure counts towards the limits and is a `auth.login_failed` security event in each of the
+ * account's organisations; a success marks the address as one the account signs in from.
  */
-export const login = async (
+export const authenticate = async (
   deps: TServiceDeps,
   input: { email: string; password: string; clientAddress: string },
-): Promise<{ session: TNewSession; me: TMe }> => {
+): Promise<TUserRow> => {
   const now = deps.clock.now()
   const keys = { email: input.email, address: input.clientAddress }
   const retryAfter = await loginRetryAfter(deps.db, deps.secrets, keys, now)
@@ -59,9 +61,33 @@ export const login = async (
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstDummy(input.password)
   if (!user || !isValid) {
-    await recordLoginFailure(deps.db, deps.secrets, keys, now)
+    await deps.db.transaction().execute(async (trx) => {
+      await recordLoginFailure(trx, deps.secrets, keys, now)
+      if (!user) return
+      for (const membership of await listMembershipsOfUser(trx, user.id)) {
+        await recordEvent(trx, deps.secrets, {
+          orgId: membership.id,
+          actorId: null,
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          summary: { email: user.email, reason: 'wrong password' },
+          at: now.toISOString(),
+        })
+      }
+    })
     throw invalidCredentials()
   }
+  await recordLoginSuccess(deps.db, deps.secrets, keys, now)
+  return user
+}
+
+/** Checks the password (see `authenticate`) and opens a session in the user's first organisation. */
+export const login = async (
+  deps: TServiceDeps,
+  input: { email: string; password: string; clientAddress: string },
+): Promise<{ session: TNewSession; me: TMe }> => {
+  const user = await authenticate(deps, input)
   const memberships = await listMembershipsOfUser(deps.db, user.id)
   const first = memberships[0]
   if (!first) throw new AppError('forbidden', 'Your account does not belong to any organisation yet.')
@@ -75,9 +101,8 @@ export const login = async (
       entityType: 'user',
       entityId: user.id,
       summary: {},
-      at: now.toISOString(),
+      at: isoNow(deps.clock),
     })
-    await clearEmailFailures(trx, deps.secrets, user.email)
     return created
   })
   const me = await buildMe(deps.db, {

@@ -1,10 +1,12 @@
-/** Platform commands: `custos user create` and `custos audit verify`. */
+/** Platform commands: `custos user create`, `custos user reset-password` and `custos audit verify`. */
 import { createInterface } from 'node:readline/promises'
 import { type Command, InvalidArgumentError } from 'commander'
 import { say, withRuntime } from '../../cli/runtime.ts'
 import { AppError } from '../../core/errors.ts'
 import { systemClock } from '../../core/time.ts'
+import { countAuditEvents } from '../../db/repositories/audit-events.ts'
 import { findOrganisationBySlug } from '../../db/repositories/organisations.ts'
+import { issueOperatorPasswordReset } from './account-service.ts'
 import { addUserToOrganisation, ensureOrganisation, isValidSlug } from './accounts.ts'
 import { parseExpectedHead, type TExpectedHead, verifyChain } from './audit-verify.ts'
 import { LIMITS, ORG_KINDS, ROLES, type TOrgKind, type TRole } from './limits.ts'
@@ -111,6 +113,25 @@ export const registerPlatformCommands = (program: Command): void => {
       },
     )
 
+  user
+    .command('reset-password')
+    .description(
+      'issue a single-use password reset link (valid one day) for an account; every earlier link ends',
+    )
+    .requiredOption('--email <email>', 'email address of the account')
+    .action(async (options: { email: string }) => {
+      const email = options.email.trim().toLowerCase()
+      await withRuntime(async ({ database, secrets, config }) => {
+        const issued = await issueOperatorPasswordReset(
+          { db: database.db, clock: systemClock, secrets },
+          { email, publicUrl: config.publicUrl },
+        )
+        say(`Reset link for ${email} (one use, until ${issued.expiresAt}):`)
+        say(issued.resetUrl)
+        say('Give it to the person over a channel you trust; it signs them out everywhere when used.')
+      })
+    })
+
   const audit = program.command('audit').description('audit trail tools')
   audit
     .command('verify')
@@ -128,7 +149,13 @@ export const registerPlatformCommands = (program: Command): void => {
     )
     .action(async (options: { expect?: TExpectedHead[] }) => {
       await withRuntime(
-        async ({ database, secrets }) => {
+        async ({ database, secrets, hasKeyFile, config }) => {
+          if (!hasKeyFile && (await countAuditEvents(database.db)) > 0) {
+            throw new AppError(
+              'bad_request',
+              `The server key file ${config.secretKeyFile} is missing, and the trail can only be checked with the key it was written with. Point CUSTOS_SECRET_KEY_FILE at the server's key (restore it from the backup taken with the database).`,
+            )
+          }
           const result = await verifyChain(database.db, secrets, options.expect ?? [])
           const brokenIds = new Set(result.broken.map((b) => b.orgId))
           for (const org of result.organisations) {

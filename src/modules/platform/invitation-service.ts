@@ -15,25 +15,24 @@ import { findUserByEmail } from '../../db/repositories/users.ts'
 import type { TAuth } from '../../http/context.ts'
 import { addUserToOrganisation } from './accounts.ts'
 import { recordEvent } from './audit.ts'
-import { buildMe, invalidCredentials, type TServiceDeps } from './auth-service.ts'
+import { switchOrganisation, type TServiceDeps } from './auth-service.ts'
 import type { TRole } from './limits.ts'
-import { verifyPassword } from './passwords.ts'
+import { hashPassword } from './passwords.ts'
 import { canManageRole } from './policy.ts'
 import { presentInvitation } from './presenters.ts'
-import type { TCreatedInvitation, TInvitation, TMe } from './schemas.ts'
-import { createSession, type TNewSession } from './sessions.ts'
+import type { TAcceptedInvitation, TCreatedInvitation, TInvitationList, TMe } from './schemas.ts'
 import { newToken, sha256Hex } from './tokens.ts'
 
 export const INVITATION_TTL_MS = 7 * DAY_MS
 
 /** The link the web app opens; the token sits in the fragment so it never reaches logs or Referer. */
-export const acceptUrlFor = (origin: string, token: string): string =>
-  `${origin}/invitations/accept#token=${token}`
+export const acceptUrlFor = (publicUrl: string, token: string): string =>
+  `${publicUrl}/invitations/accept#token=${token}`
 
 export const createInvitation = async (
   deps: TServiceDeps,
   auth: TAuth,
-  input: { email: string; role: TRole; origin: string },
+  input: { email: string; role: TRole; publicUrl: string },
 ): Promise<TCreatedInvitation> => {
   if (!canManageRole(auth.role, null, input.role))
     throw errors.forbidden('Only an owner can invite another owner.')
@@ -66,11 +65,23 @@ export const createInvitation = async (
       at: row.created_at,
     })
   })
-  return { ...presentInvitation(row), token, acceptUrl: acceptUrlFor(input.origin, token) }
+  return { ...presentInvitation(row), token, acceptUrl: acceptUrlFor(input.publicUrl, token) }
 }
 
-export const getInvitations = async (deps: TServiceDeps, auth: TAuth): Promise<TInvitation[]> =>
-  (await listInvitations(deps.db, auth.orgId)).map(presentInvitation)
+/** One page of the organisation's invitations, newest first; `cursor` continues below an id. */
+export const getInvitations = async (
+  deps: TServiceDeps,
+  auth: TAuth,
+  page: { cursor: string | null; limit: number },
+): Promise<TInvitationList> => {
+  const rows = await listInvitations(deps.db, auth.orgId, page.cursor, page.limit + 1)
+  const shown = rows.slice(0, page.limit)
+  const last = shown.at(-1)
+  return {
+    invitations: shown.map(presentInvitation),
+    nextCursor: rows.length > page.limit && last ? last.id : null,
+  }
+}
 
 export const revokeInvitation = async (
   deps: TServiceDeps,
@@ -95,50 +106,85 @@ export const revokeInvitation = async (
 const invalidInvitation = () =>
   new AppError('not_found', 'This invitation is not valid, was already used or has expired.')
 
+const isOpen = (invitation: { accepted_at: string | null; expires_at: string }, now: Date): boolean =>
+  invitation.accepted_at === null && new Date(invitation.expires_at).getTime() > now.getTime()
+
 /**
- * Accepts an invitation: a new address gets an account with the given name and password; an
- * existing account must prove its current password (the link alone must not sign anyone in as an
- * existing user). Signs the user in to the inviting organisation.
+ * Accepts an invitation without a session (docs/security.md, "Invitations"). A new address gets an
+ * account with the chosen name and password and joins at once. For an address that already has an
+ * account nothing happens here and the password is not looked at: that person signs in as usual
+ * (the sign-in's limits, lock-out and audit events) and then joins with `joinInvitation`. Both
+ * answers are the same, so the link does not tell its holder whether the address has an account.
  */
 export const acceptInvitation = async (
   deps: TServiceDeps,
   input: { token: string; name: string; password: string },
-): Promise<{ session: TNewSession; me: TMe }> => {
+): Promise<TAcceptedInvitation> => {
   const invitation = await findInvitationByTokenHash(deps.db, sha256Hex(input.token))
   const now = deps.clock.now()
-  if (!invitation || invitation.accepted_at || new Date(invitation.expires_at).getTime() <= now.getTime()) {
-    throw invalidInvitation()
-  }
+  if (!invitation || !isOpen(invitation, now)) throw invalidInvitation()
   const existing = await findUserByEmail(deps.db, invitation.email)
-  if (
-    existing &&
-    !(existing.password_hash && (await verifyPassword(existing.password_hash, input.password)))
-  ) {
-    throw invalidCredentials()
+  if (existing) {
+    // The same work as a new account (one password hash), so timing does not tell either.
+    await hashPassword(input.password)
+    return { email: invitation.email }
   }
   const at = now.toISOString()
-  const result = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     if (!(await markInvitationAccepted(trx, invitation.id, at))) throw invalidInvitation()
-    const { userId } = await addUserToOrganisation(trx, deps.secrets, {
+    await addUserToOrganisation(trx, deps.secrets, {
       orgId: invitation.org_id,
       email: invitation.email,
       name: input.name,
       role: invitation.role as TRole,
-      // An existing user keeps their password; a new one gets the chosen one.
-      ...(existing ? {} : { password: input.password }),
+      password: input.password,
       at,
-      actorId: existing?.id ?? null,
+      actorId: null,
     })
-    const session = await createSession(trx, { userId, orgId: invitation.org_id, clock: deps.clock })
-    return { userId, session }
   })
-  const user = existing ?? { email: invitation.email, name: input.name }
-  const me = await buildMe(deps.db, {
-    userId: result.userId,
-    email: user.email,
-    name: user.name,
-    orgId: invitation.org_id,
-    csrfToken: result.session.csrfToken,
-  })
-  return { session: result.session, me }
+  return { email: invitation.email }
+}
+
+/**
+ * The signed-in user takes up an invitation addressed to them: joins the organisation (or, when they
+ * already joined through it, simply goes there) and the session moves to it. An invitation for
+ * another address is refused like an invalid one and recorded in the inviting organisation.
+ */
+export const joinInvitation = async (deps: TServiceDeps, auth: TAuth, token: string): Promise<TMe> => {
+  const invitation = await findInvitationByTokenHash(deps.db, sha256Hex(token))
+  const now = deps.clock.now()
+  if (!invitation) throw invalidInvitation()
+  const at = now.toISOString()
+  if (invitation.email !== auth.email.toLowerCase()) {
+    if (isOpen(invitation, now)) {
+      await deps.db.transaction().execute((trx) =>
+        recordEvent(trx, deps.secrets, {
+          orgId: invitation.org_id,
+          actorId: auth.userId,
+          action: 'invitation.join_refused',
+          entityType: 'invitation',
+          entityId: invitation.id,
+          summary: { invitedEmail: invitation.email, reason: 'signed in as another account' },
+          at,
+        }),
+      )
+    }
+    throw invalidInvitation()
+  }
+  if (isOpen(invitation, now)) {
+    await deps.db.transaction().execute(async (trx) => {
+      if (!(await markInvitationAccepted(trx, invitation.id, at))) throw invalidInvitation()
+      await addUserToOrganisation(trx, deps.secrets, {
+        orgId: invitation.org_id,
+        email: invitation.email,
+        name: auth.name,
+        role: invitation.role as TRole,
+        at,
+        actorId: auth.userId,
+      })
+    })
+  } else if (!invitation.accepted_at || !(await findMember(deps.db, invitation.org_id, auth.userId))) {
+    throw invalidInvitation()
+  }
+  return switchOrganisation(deps, auth, invitation.org_id)
 }

@@ -195,14 +195,19 @@ forEachDatabase('organisation settings', (handle) => {
       assert.ok(listed)
       assert.equal('token' in listed, false, 'the token is never listed')
 
+      assert.match(
+        invitation.acceptUrl,
+        /^http:\/\/localhost:8080\/invitations\/accept#token=/,
+        'the configured public address, never the Host header',
+      )
+
       const accepted = await request(ctx, 'POST', '/api/invitations/accept', {
         body: { token: invitation.token, name: 'New Person', password: 'a long enough password' },
+        headers: { host: 'evil.example' },
       })
       assert.equal(accepted.status, 200, accepted.text)
-      const me = accepted.body as TMe
-      assert.equal(me.organisation.id, org.id)
-      assert.equal(me.role, 'assessor')
-      assert.match(accepted.headers.get('set-cookie') ?? '', /custos_session=/)
+      assert.deepEqual(accepted.body, { email })
+      assert.equal(accepted.headers.get('set-cookie'), null, 'accepting signs no one in')
 
       const again = await request(ctx, 'POST', '/api/invitations/accept', {
         body: { token: invitation.token, name: 'Twice', password: 'a long enough password' },
@@ -210,9 +215,82 @@ forEachDatabase('organisation settings', (handle) => {
       expectError(again, 404, 'not_found')
       const session = await login(ctx, { email, password: 'a long enough password' })
       assert.equal(session.me.role, 'assessor')
+      assert.equal(session.me.organisation.id, org.id)
+      // Joining again with the same link only moves the session there (the web app always calls it).
+      const joined = await request(ctx, 'POST', '/api/invitations/join', {
+        session,
+        body: { token: invitation.token },
+      })
+      assert.equal(joined.status, 200, joined.text)
+      assert.equal((joined.body as TMe).organisation.id, org.id)
     })
 
-    it('adds an existing user only with their current password', async () => {
+    it("never checks an existing account's password: the same answer as for a new address, and guessing meets the sign-in limits", async () => {
+      // An admin of this organisation invites a member of another one and keeps the link.
+      const otherOrg = await buildOrg(ctx)
+      const victim = await buildUser(ctx, otherOrg, 'owner')
+      const invite = async (email: string) =>
+        (
+          await request(ctx, 'POST', '/api/org/invitations', {
+            session: ownerSession,
+            body: { email, role: 'viewer' },
+          })
+        ).body as TCreatedInvitation
+      const forVictim = await invite(victim.email)
+      const newEmail = `fresh-${Date.now()}@example.org`
+      const forNew = await invite(newEmail)
+      const tries = ['password-guess-1', 'password-guess-2', victim.password]
+      for (const password of tries) {
+        const res = await request(ctx, 'POST', '/api/invitations/accept', {
+          body: { token: forVictim.token, name: 'X', password },
+        })
+        assert.equal(res.status, 200, res.text)
+        assert.deepEqual(res.body, { email: victim.email })
+        assert.equal(res.headers.get('set-cookie'), null, 'even the right password opens no session')
+      }
+      const fresh = await request(ctx, 'POST', '/api/invitations/accept', {
+        body: { token: forNew.token, name: 'New', password: 'password-guess-1' },
+      })
+      assert.equal(fresh.status, 200)
+      assert.deepEqual(Object.keys(fresh.body as object), ['email'], 'the same shape for a new address')
+      const memberships = await handle.db
+        .selectFrom('memberships')
+        .select('org_id')
+        .where('user_id', '=', victim.id)
+        .execute()
+      assert.deepEqual(
+        memberships.map((m) => m.org_id),
+        [otherOrg.id],
+        'the link alone joins no one',
+      )
+
+      // Guessing must go through sign-in: 10 failures from one address, then 429 even for the right password.
+      for (let i = 0; i < 10; i++) {
+        expectError(
+          await request(ctx, 'POST', '/api/auth/login', {
+            body: { email: victim.email, password: `guess-${i}` },
+          }),
+          401,
+          'invalid_credentials',
+        )
+      }
+      expectError(
+        await request(ctx, 'POST', '/api/auth/login', {
+          body: { email: victim.email, password: victim.password },
+        }),
+        429,
+        'rate_limited',
+      )
+      const failures = await handle.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('org_id', '=', otherOrg.id)
+        .where('action', '=', 'auth.login_failed')
+        .execute()
+      assert.equal(failures.length, 10, "each failure is a security event in the victim's organisation")
+    })
+
+    it('lets an existing account join after signing in as usual', async () => {
       const otherOrg = await buildOrg(ctx)
       const existing = await buildUser(ctx, otherOrg, 'owner')
       const created = (
@@ -221,18 +299,92 @@ forEachDatabase('organisation settings', (handle) => {
           body: { email: existing.email, role: 'viewer' },
         })
       ).body as TCreatedInvitation
+      const session = await login(ctx, existing)
+      const ok = await request(ctx, 'POST', '/api/invitations/join', {
+        session,
+        body: { token: created.token },
+      })
+      assert.equal(ok.status, 200, ok.text)
+      const me = ok.body as TMe
+      assert.equal(me.organisation.id, org.id)
+      assert.equal(me.role, 'viewer')
+      assert.equal(me.memberships.length, 2)
       expectError(
         await request(ctx, 'POST', '/api/invitations/accept', {
-          body: { token: created.token, name: 'X', password: 'a different password' },
+          body: { token: created.token, name: 'X', password: 'a long enough password' },
         }),
-        401,
-        'invalid_credentials',
+        404,
+        'not_found',
       )
-      const ok = await request(ctx, 'POST', '/api/invitations/accept', {
-        body: { token: created.token, name: 'X', password: existing.password },
+    })
+
+    it('refuses a join by another signed-in account, like an invalid link, and records it', async () => {
+      const created = (
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session: ownerSession,
+          body: { email: `meant-for-${Date.now()}@example.org`, role: 'admin' },
+        })
+      ).body as TCreatedInvitation
+      const outsiderOrg = await buildOrg(ctx)
+      const outsider = await buildUser(ctx, outsiderOrg, 'owner')
+      const session = await login(ctx, outsider)
+      const refused = await request(ctx, 'POST', '/api/invitations/join', {
+        session,
+        body: { token: created.token },
       })
-      assert.equal(ok.status, 200)
-      assert.equal((ok.body as TMe).memberships.length, 2)
+      expectError(refused, 404, 'not_found')
+      const madeUp = await request(ctx, 'POST', '/api/invitations/join', {
+        session,
+        body: { token: 'y'.repeat(43) },
+      })
+      assert.deepEqual(refused.body, madeUp.body)
+      const events = await handle.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_id'])
+        .where('org_id', '=', org.id)
+        .where('action', '=', 'invitation.join_refused')
+        .execute()
+      assert.deepEqual(events, [{ action: 'invitation.join_refused', actor_id: outsider.id }])
+    })
+
+    it('lists invitations a page at a time', async () => {
+      const pageOrg = await buildOrg(ctx)
+      const pageOwner = await buildUser(ctx, pageOrg, 'owner')
+      const session = await login(ctx, pageOwner)
+      for (let i = 0; i < 5; i++) {
+        await request(ctx, 'POST', '/api/org/invitations', {
+          session,
+          body: { email: `page-${i}@example.org`, role: 'viewer' },
+        })
+      }
+      const first = await request(ctx, 'GET', '/api/org/invitations?limit=2', { session })
+      const firstPage = first.body as { invitations: TInvitation[]; nextCursor: string | null }
+      assert.deepEqual(
+        firstPage.invitations.map((i) => i.email),
+        ['page-4@example.org', 'page-3@example.org'],
+      )
+      assert.ok(firstPage.nextCursor)
+      const seen = [...firstPage.invitations]
+      let cursor: string | null = firstPage.nextCursor
+      while (cursor) {
+        const page = (await request(ctx, 'GET', `/api/org/invitations?limit=2&cursor=${cursor}`, { session }))
+          .body as { invitations: TInvitation[]; nextCursor: string | null }
+        seen.push(...page.invitations)
+        cursor = page.nextCursor
+      }
+      assert.deepEqual(
+        seen.map((i) => i.email),
+        [4, 3, 2, 1, 0].map((i) => `page-${i}@example.org`),
+      )
+      const all = (await request(ctx, 'GET', '/api/org/invitations', { session })).body as {
+        invitations: unknown[]
+      }
+      assert.equal(all.invitations.length, 5, 'the default page holds 100')
+      expectError(
+        await request(ctx, 'GET', '/api/org/invitations?limit=501', { session }),
+        422,
+        'validation_failed',
+      )
     })
 
     it('refuses expired, revoked and made-up invitations alike', async () => {
@@ -485,6 +637,59 @@ forEachDatabase('organisation settings', (handle) => {
       const broken = (await verifyChain(handle.db, ctx.secrets)).broken.find((b) => b.orgId === victimOrg.id)
       assert.equal(broken?.seq, 1)
       assert.match(broken?.reason ?? '', /without the server key/)
+    })
+
+    it('keys a chain written before keyed chains once, and leaves a broken one for verify to name', async () => {
+      const { keyLegacyChains } = await import('./audit-verify.ts')
+      const { legacyChainHash, GENESIS_HASH } = await import('./audit-chain.ts')
+      const legacy = async (tamper: boolean) => {
+        const target = await buildOrg(ctx)
+        await buildUser(ctx, target, 'viewer')
+        const rows = await handle.db
+          .selectFrom('audit_events')
+          .selectAll()
+          .where('org_id', '=', target.id)
+          .orderBy('seq')
+          .execute()
+        let prev = GENESIS_HASH
+        for (const row of rows) {
+          const hash = legacyChainHash(prev, {
+            seq: Number(row.seq),
+            orgId: row.org_id,
+            actorId: row.actor_id,
+            action: row.action,
+            entityType: row.entity_type,
+            entityId: row.entity_id,
+            summary: JSON.parse(row.summary),
+            createdAt: row.created_at,
+          })
+          await handle.db
+            .updateTable('audit_events')
+            .set({ prev_hash: prev, hash: tamper && row.seq === 2 ? '0'.repeat(64) : hash })
+            .where('id', '=', row.id)
+            .execute()
+          prev = hash
+        }
+        await handle.db.deleteFrom('audit_heads').where('org_id', '=', target.id).execute()
+        return target
+      }
+      const intactOrg = await legacy(false)
+      const brokenOrg = await legacy(true)
+      const result = await handle.db
+        .transaction()
+        .execute((trx) => keyLegacyChains(trx, ctx.secrets, new Date().toISOString()))
+      assert.ok(result.keyed >= 1)
+      assert.ok(result.broken.includes(brokenOrg.id))
+      const after = (await verifyChain(handle.db, ctx.secrets)).broken
+      assert.equal(
+        after.find((b) => b.orgId === intactOrg.id),
+        undefined,
+        'the intact legacy chain now verifies',
+      )
+      assert.ok(
+        after.find((b) => b.orgId === brokenOrg.id),
+        'the broken one is still reported',
+      )
     })
 
     it('verify compares the trail with heads recorded elsewhere (a rollback to an older copy)', async () => {

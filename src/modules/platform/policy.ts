@@ -11,7 +11,7 @@ const ADMINS = ['owner', 'admin'] as const
 
 export const POLICY = {
   organisation: { read: ALL, update: ADMINS },
-  member: { read: ALL, update: ADMINS, remove: ADMINS },
+  member: { read: ALL, update: ADMINS, remove: ADMINS, resetPassword: ADMINS },
   invitation: { read: ADMINS, create: ADMINS, revoke: ADMINS },
   audit: { read: ADMINS },
   library: { read: ALL },

@@ -17,9 +17,23 @@ import {
   OPTIONAL_SESSION_SECURITY,
   SESSION_SECURITY,
 } from '../../http/openapi.ts'
+import {
+  changeMyPassword,
+  completePasswordReset,
+  endMyOtherSessions,
+  endMySession,
+  issueMemberPasswordReset,
+  listMySessions,
+} from './account-service.ts'
 import { getAuditPage } from './audit.ts'
 import { login, logout, presentMe, switchOrganisation } from './auth-service.ts'
-import { acceptInvitation, createInvitation, getInvitations, revokeInvitation } from './invitation-service.ts'
+import {
+  acceptInvitation,
+  createInvitation,
+  getInvitations,
+  joinInvitation,
+  revokeInvitation,
+} from './invitation-service.ts'
 import {
   changeMemberRole,
   getMembers,
@@ -29,15 +43,21 @@ import {
 } from './org-service.ts'
 import { authorize } from './policy.ts'
 import {
+  ZAcceptedInvitation,
   ZAcceptInvitationRequest,
   ZAuditPage,
+  ZChangePasswordRequest,
+  ZCompletePasswordResetRequest,
   ZCreatedInvitation,
   ZCreateInvitationRequest,
-  ZInvitation,
+  ZInvitationList,
+  ZIssuedPasswordReset,
+  ZJoinInvitationRequest,
   ZLoginRequest,
   ZMe,
   ZMember,
   ZOrganisation,
+  ZSessionList,
   ZSwitchOrganisationRequest,
   ZUpdateMemberRequest,
   ZUpdateOrganisationRequest,
@@ -58,6 +78,21 @@ const ZIdParam = z.object({
     .min(1)
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' } }),
+})
+export const ZInvitationQuery = z.object({
+  cursor: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 })
 export const ZAuditQuery = z.object({
   // seq is a 32-bit integer column; a larger cursor would be a database error, not a 422.
@@ -93,6 +128,7 @@ const startSession = (c: TContext, session: TNewSession) => {
 const tags = { auth: ['Authentication'], org: ['Organisation'], audit: ['Audit trail'] }
 
 export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
+  const publicUrl = deps.publicUrl ?? 'http://localhost:8080'
   app.openapi(
     createRoute({
       method: 'post',
@@ -263,17 +299,19 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       method: 'get',
       path: '/api/org/invitations',
       tags: tags.org,
-      summary: 'Invitations of the current organisation',
+      summary: 'Invitations of the current organisation, newest first, a page at a time',
       security: SESSION_SECURITY,
+      request: { query: ZInvitationQuery },
       responses: {
-        200: jsonContent(z.object({ invitations: z.array(ZInvitation) }), 'The invitations'),
-        ...errorResponses(401, 403),
+        200: jsonContent(ZInvitationList, 'One page of invitations'),
+        ...errorResponses(401, 403, 422),
       },
     }),
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'read', 'invitation')
-      return c.json({ invitations: await getInvitations(deps, auth) }, 200)
+      const { cursor, limit } = c.req.valid('query')
+      return c.json(await getInvitations(deps, auth, { cursor: cursor ?? null, limit }), 200)
     },
   )
 
@@ -293,8 +331,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'create', 'invitation')
-      const origin = new URL(c.req.url).origin
-      return c.json(await createInvitation(deps, auth, { ...c.req.valid('json'), origin }), 201)
+      return c.json(await createInvitation(deps, auth, { ...c.req.valid('json'), publicUrl }), 201)
     },
   )
 
@@ -321,15 +358,142 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       method: 'post',
       path: '/api/invitations/accept',
       tags: tags.auth,
-      summary: 'Accept an invitation (creates the account if new) and sign in',
+      summary: 'Accept an invitation: a new address gets its account; then sign in and join',
+      description:
+        'A new address gets an account with this name and password and joins the organisation. For an address that already has an account nothing changes and the password is not checked here: sign in with POST /api/auth/login, then POST /api/invitations/join. The answer is the same in both cases.',
       request: jsonBody(ZAcceptInvitationRequest),
-      responses: { 200: jsonContent(ZMe, 'Signed in'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: {
+        200: jsonContent(ZAcceptedInvitation, 'Sign in with this address next'),
+        ...errorResponses(400, 403, 404, 409, 422),
+      },
     }),
     async (c) => {
       rejectCrossSite(c)
-      const { session, me } = await acceptInvitation(deps, c.req.valid('json'))
-      startSession(c, session)
-      return c.json(me, 200)
+      return c.json(await acceptInvitation(deps, c.req.valid('json')), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/invitations/join',
+      tags: tags.auth,
+      summary: 'Join the organisation of an invitation addressed to the signed-in account',
+      security: SESSION_SECURITY,
+      request: jsonBody(ZJoinInvitationRequest),
+      responses: {
+        200: jsonContent(ZMe, 'Now a member, working in that organisation'),
+        ...errorResponses(401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      return c.json(await joinInvitation(deps, auth, c.req.valid('json').token), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/sessions',
+      tags: tags.auth,
+      summary: "The signed-in person's open sessions",
+      security: SESSION_SECURITY,
+      responses: { 200: jsonContent(ZSessionList, 'The sessions'), ...errorResponses(401) },
+    }),
+    async (c) => c.json({ sessions: await listMySessions(deps, requireAuth(c)) }, 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/auth/sessions/{id}',
+      tags: tags.auth,
+      summary: 'End one of your sessions',
+      security: SESSION_SECURITY,
+      request: { params: ZIdParam },
+      responses: { 204: { description: 'Ended' }, ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      await endMySession(deps, requireAuth(c), c.req.valid('param').id)
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/sessions/end-others',
+      tags: tags.auth,
+      summary: 'Sign out everywhere else (every session but this one)',
+      security: SESSION_SECURITY,
+      responses: {
+        200: jsonContent(z.object({ ended: z.number().int() }), 'How many sessions ended'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => c.json(await endMyOtherSessions(deps, requireAuth(c)), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password',
+      tags: tags.auth,
+      summary: 'Change your password (ends your other sessions)',
+      description: 'The current password is checked like a sign-in: the same limits and security events.',
+      security: SESSION_SECURITY,
+      request: jsonBody(ZChangePasswordRequest),
+      responses: {
+        200: jsonContent(z.object({ endedSessions: z.number().int() }), 'Changed'),
+        ...errorResponses(401, 403, 422, 429),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      const input = c.req.valid('json')
+      return c.json(await changeMyPassword(deps, auth, { ...input, clientAddress: clientAddress(c) }), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/org/members/{userId}/password-reset',
+      tags: tags.org,
+      summary: 'Issue a single-use password reset link for a member (returned once, valid one day)',
+      description:
+        'Only for a member who belongs to this organisation alone; for anyone else the server operator runs `custos user reset-password`.',
+      security: SESSION_SECURITY,
+      request: { params: ZUserIdParam },
+      responses: {
+        201: jsonContent(ZIssuedPasswordReset, 'The reset link'),
+        ...errorResponses(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'resetPassword', 'member')
+      const { userId } = c.req.valid('param')
+      return c.json(await issueMemberPasswordReset(deps, auth, { userId, publicUrl }), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password-reset',
+      tags: tags.auth,
+      summary: 'Set a new password with a reset link (ends every session of the account)',
+      request: jsonBody(ZCompletePasswordResetRequest),
+      responses: {
+        200: jsonContent(z.object({ email: z.string() }), 'Changed; sign in with the new password'),
+        ...errorResponses(400, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      rejectCrossSite(c)
+      return c.json(await completePasswordReset(deps, c.req.valid('json')), 200)
     },
   )
 

@@ -75,6 +75,51 @@ export const ZAcceptInvitationRequest = z
   })
   .openapi('AcceptInvitationRequest')
 
+/** The same answer whether or not the address already had an account: sign in next. */
+export const ZAcceptedInvitation = z
+  .object({
+    email: z.string().openapi({
+      description:
+        'Sign in with this address (a new account: the password just chosen; an existing one: its own password), then POST /api/invitations/join.',
+    }),
+  })
+  .openapi('AcceptedInvitation')
+
+export const ZJoinInvitationRequest = z
+  .object({ token: z.string().min(16).max(200) })
+  .openapi('JoinInvitationRequest')
+
+export const ZInvitationList = z
+  .object({ invitations: z.array(ZInvitation), nextCursor: z.string().nullable() })
+  .openapi('InvitationList')
+
+export const ZSessionInfo = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    isCurrent: z.boolean(),
+  })
+  .openapi('Session')
+
+export const ZSessionList = z.object({ sessions: z.array(ZSessionInfo) }).openapi('SessionList')
+
+const ZNewPassword = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax)
+
+export const ZChangePasswordRequest = z
+  .object({ currentPassword: z.string().min(1).max(LIMITS.passwordMax), newPassword: ZNewPassword })
+  .openapi('ChangePasswordRequest')
+
+/** A reset link is returned once, at creation, and stored only as a hash. */
+export const ZIssuedPasswordReset = z
+  .object({ token: z.string(), resetUrl: z.string(), expiresAt: z.string() })
+  .openapi('IssuedPasswordReset')
+
+export const ZCompletePasswordResetRequest = z
+  .object({ token: z.string().min(16).max(200), newPassword: ZNewPassword })
+  .openapi('CompletePasswordResetRequest')
+
 export const ZUpdateOrganisationRequest = z
   .object({ name: z.string().trim().min(1).max(LIMITS.orgNameMax) })
   .openapi('UpdateOrganisationRequest')
@@ -124,6 +169,10 @@ export type TInvitation = z.infer<typeof ZInvitation>
 export type TCreatedInvitation = z.infer<typeof ZCreatedInvitation>
 export type TCreateInvitationRequest = z.infer<typeof ZCreateInvitationRequest>
 export type TAcceptInvitationRequest = z.infer<typeof ZAcceptInvitationRequest>
+export type TAcceptedInvitation = z.infer<typeof ZAcceptedInvitation>
+export type TInvitationList = z.infer<typeof ZInvitationList>
 export type TAuditEvent = z.infer<typeof ZAuditEvent>
+export type TSessionInfo = z.infer<typeof ZSessionInfo>
+export type TIssuedPasswordReset = z.infer<typeof ZIssuedPasswordReset>
 export type TAuditPage = z.infer<typeof ZAuditPage>
 export type TErrorBody = z.infer<typeof ZErrorBody>
