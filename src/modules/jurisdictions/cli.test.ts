@@ -1,7 +1,7 @@
 /** `custos gap` as a user runs it: the JSON contract, CSV, and bad input → exit 2 without a stack. */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
@@ -153,6 +153,97 @@ describe('custos gap', () => {
       assert.equal(stdout, '')
       assert.match(stderr, message)
       assert.doesNotMatch(stderr + stdout, /\n\s+at .+:\d+:\d+/)
+    })
+  }
+})
+
+/** The dataset as files: one YAML file per jurisdiction, so counts below are read from the folder. */
+const JURISDICTION_FILES = EVERY_COUNTRY.split(',')
+const restrictionsIn = (code: string): number =>
+  (readFileSync(join(root, 'content/jurisdictions', `${code}.yaml`), 'utf8').match(/^ {2}- id: /gm) ?? [])
+    .length
+
+describe('custos jurisdictions', () => {
+  it('--help names the three subcommands, exit 0', () => {
+    const { code, stdout } = custos('jurisdictions', '--help')
+    assert.equal(code, 0)
+    for (const command of ['validate', 'list', 'show']) assert.match(stdout, new RegExp(`\\n  ${command}\\b`))
+  })
+
+  it('validate accepts the shipped dataset and counts every file, exit 0', () => {
+    const { code, stdout, stderr } = custos('jurisdictions', 'validate')
+    assert.equal(code, 0, stderr)
+    assert.equal(stderr, '')
+    assert.match(
+      stdout,
+      new RegExp(`^jurisdictions valid: ${JURISDICTION_FILES.length} jurisdictions, \\d+ facts`),
+    )
+    assert.match(stdout, /governance Source: World Bank/)
+  })
+
+  it('list prints one aligned row per jurisdiction under a header', () => {
+    const { code, stdout } = custos('jurisdictions', 'list')
+    assert.equal(code, 0)
+    const lines = stdout.trimEnd().split('\n')
+    assert.match(
+      lines[0] ?? '',
+      /^CODE {2}NAME +RULE OF LAW {2}ENFORCEMENT {2}YES {2}PARTIAL {2}NO {2}UNKNOWN {2}COVERED$/,
+    )
+    assert.equal(lines.length, 1 + JURISDICTION_FILES.length)
+    // Germany's rule of law is 1.5512 in content/governance/wgi-2023.csv: strong.
+    assert.match(lines.find((line) => line.startsWith('DE ')) ?? '', /^DE +Germany +1\.55 +strong +\d/)
+    // The Holy See has no WGI value: its rule of law is n/a, its enforcement unknown.
+    assert.match(lines.find((line) => line.startsWith('VA ')) ?? '', /Holy See.* n\/a +unknown /)
+  })
+
+  it('list --format json --locale fr gives French names', () => {
+    const { code, stdout } = custos('jurisdictions', 'list', '--format', 'json', '--locale', 'fr')
+    assert.equal(code, 0)
+    const rows = JSON.parse(stdout) as { code: string; name: string }[]
+    assert.equal(rows.length, JURISDICTION_FILES.length)
+    assert.equal(rows.find((row) => row.code === 'DE')?.name, 'Allemagne')
+  })
+
+  it('show prints governance, memberships, nine topics and the restrictions of one jurisdiction', () => {
+    const { code, stdout } = custos('jurisdictions', 'show', 'de')
+    assert.equal(code, 0)
+    assert.match(stdout, /^DE Germany \(DEU\)\n/)
+    assert.match(stdout, /Governance \(WGI 2023\): rule of law 1\.5512 \(enforcement strong\)/)
+    assert.match(stdout, /\n {2}eu {8}true {4}source /)
+    assert.equal(stdout.match(/^ {2}[a-z_]+ +(yes|partial|no|unknown) +\[.\] /gm)?.length, 9)
+    assert.match(stdout, new RegExp(`\\nRestrictions \\(${restrictionsIn('DE')}\\):\\n`))
+    assert.match(stdout, /prohibited \(strictness 3\) eu-ai-act-emotion-recognition-workplace \[/)
+  })
+
+  it('show names a UN observer state and a missing indicator', () => {
+    const { code, stdout } = custos('jurisdictions', 'show', 'VA')
+    assert.equal(code, 0)
+    assert.match(stdout, /^VA Holy See \(Vatican City State\) \(VAT\), UN observer state\n/)
+    assert.match(stdout, /rule of law n\/a \(enforcement unknown\)/)
+  })
+
+  it('show --format json prints the detail as data', () => {
+    const { code, stdout } = custos('jurisdictions', 'show', 'NG', '--format', 'json')
+    assert.equal(code, 0)
+    const detail = JSON.parse(stdout) as { code: string; facts: unknown[]; restrictions: unknown[] }
+    assert.equal(detail.code, 'NG')
+    assert.equal(detail.facts.length, 9)
+    assert.equal(detail.restrictions.length, restrictionsIn('NG'))
+  })
+
+  const bad: [string, string[], RegExp][] = [
+    ['an alpha-3 code to show', ['show', 'DEU'], /did you mean DE\?/],
+    ['an unknown locale', ['list', '--locale', 'xx'], /unknown locale 'xx': use one of en, /],
+    ['an unknown list format', ['list', '--format', 'xml'], /Allowed choices are table, json/],
+    ['show without a code', ['show'], /missing required argument 'code'/],
+  ]
+  for (const [name, args, message] of bad) {
+    it(`exits 2 with the message on stderr and nothing on stdout for ${name}`, () => {
+      const { code, stdout, stderr } = custos('jurisdictions', ...args)
+      assert.equal(code, 2, stderr)
+      assert.equal(stdout, '')
+      assert.match(stderr, message)
+      assert.doesNotMatch(stderr, /\n\s+at .+:\d+:\d+/)
     })
   }
 })

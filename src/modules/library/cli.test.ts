@@ -1,8 +1,10 @@
 /** `custos library …` end to end: exit codes, messages, table alignment. */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import { formatTable } from './cli.ts'
 
 const ROOT = join(import.meta.dirname, '../../..')
@@ -96,6 +98,84 @@ describe('custos library', () => {
     assert.equal(run.code, 0, run.stderr)
     const entries = JSON.parse(run.stdout) as { urn: string }[]
     assert.equal(entries.length, 9)
+  })
+})
+
+describe('custos library on valid content', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'custos-library-cli-'))
+  after(() => rmSync(tmp, { recursive: true, force: true }))
+  const LOCK = 'urns.lock.json'
+  const lockOf = (dir: string) => JSON.parse(readFileSync(join(dir, LOCK), 'utf8')) as { urns: object }
+  const shipped = Object.keys(lockOf(join(ROOT, 'content')).urns).length
+
+  /** A copy of the shipped content whose lock forgets its first `forget` URNs. */
+  const contentForgetting = (name: string, forget: number): string => {
+    const dir = join(tmp, name)
+    cpSync(join(ROOT, 'content'), dir, { recursive: true })
+    const lock = lockOf(dir)
+    const urns = Object.entries(lock.urns).slice(forget)
+    writeFileSync(
+      join(dir, LOCK),
+      `${JSON.stringify({ ...lock, urns: Object.fromEntries(urns) }, null, 2)}\n`,
+    )
+    return dir
+  }
+
+  it('validate says the shipped library is valid and counts its objects, exit 0', () => {
+    const run = library('library', 'validate')
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stdout, /^library valid: \d+ objects in \d+ files \(\d+ frameworks, \d+ requirements, /)
+    assert.match(run.stdout, /, 9 topics, 11 groups, \d+ sources\)\n$/)
+  })
+
+  it('lock adds the URNs the lock forgot, and nothing twice', () => {
+    const dir = contentForgetting('lock', 3)
+    const first = library('library', 'lock', '--content', dir)
+    assert.equal(first.code, 0, first.stderr)
+    assert.equal(first.stdout, `urns.lock.json: 3 URN(s) added, 0 version(s) raised, ${shipped} in all\n`)
+    assert.equal(Object.keys(lockOf(dir).urns).length, shipped)
+    const again = library('library', 'validate', '--content', dir, '--update-lock')
+    assert.equal(again.code, 0, again.stderr)
+    assert.match(again.stdout, /library valid: .*\nurns\.lock\.json: 0 URN\(s\) added, 0 version\(s\) raised/)
+  })
+
+  it('lock refuses a broken library and writes no lock, exit 1', () => {
+    const run = library('library', 'lock', '--content', BROKEN)
+    assert.equal(run.code, 1)
+    assert.match(run.stdout, /unknown URN urn:custos:icoc:provision:p999/)
+    assert.match(run.stderr, /the lock is only updated when the library is valid/)
+    assert.equal(existsSync(join(ROOT, BROKEN, LOCK)), false)
+  })
+
+  it('list prints a table of kind, URN, version and title, in the language asked for', () => {
+    const run = library('library', 'list', '--kind', 'topic', '--locale', 'fr')
+    assert.equal(run.code, 0, run.stderr)
+    const lines = run.stdout.trimEnd().split('\n')
+    assert.match(lines[0] ?? '', /^KIND +URN +VERSION +TITLE$/)
+    assert.match(lines[1] ?? '', /^-+ {2}-+ {2}-+ {2}-+$/)
+    assert.equal(lines.length, 2 + 9, 'a header, a rule and the nine topics')
+    assert.ok(lines.slice(2).every((line) => /^topic +urn:custos:method:topic:\w+ +\d+ +\S/.test(line)))
+  })
+
+  it('stats prints the counts as a table and as JSON', () => {
+    const table = library('library', 'stats')
+    assert.equal(table.code, 0, table.stderr)
+    assert.match(table.stdout, /^KIND +OBJECTS\n/)
+    assert.match(table.stdout, /\ntopic +9\n/)
+    assert.match(table.stdout, /\nrequirements per area: T1 \d+, /)
+    assert.match(table.stdout, /\nquestionnaire \S+ \(\w+\): \d+ questions, \d+ with effects; per section: /)
+    const json = library('library', 'stats', '--format', 'json')
+    assert.equal(json.code, 0, json.stderr)
+    const stats = JSON.parse(json.stdout) as { objects: Record<string, number> }
+    assert.equal(stats.objects.topic, 9)
+    assert.equal(stats.objects.group, 11)
+  })
+
+  it('show prints the object as YAML with its crosswalk as arrows', () => {
+    const run = library('library', 'show', 'urn:custos:toolkit:requirement:T2.01')
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stdout, /^urn: urn:custos:toolkit:requirement:T2\.01\n/)
+    assert.match(run.stdout, /\ncrosswalk:\n {2}- [→←] (subset|superset|equal|related) urn:custos:/)
   })
 })
 
