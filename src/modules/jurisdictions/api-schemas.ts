@@ -3,14 +3,12 @@
  * the DESIGN §6 contract, the same JSON `custos gap --format json` prints.
  */
 import { z } from '@hono/zod-openapi'
+import { ZLocaleQuery } from '../../http/params.ts'
 import { LOCALES } from '../../library/text.ts'
 import { GAP_LEVELS, IMPORTANCES } from './gap.ts'
 import { ENFORCEMENT_LEVELS, FACT_STATUSES, MEMBERSHIP_IDS } from './schemas.ts'
 
-const ZLocale = z
-  .enum(LOCALES)
-  .default('en')
-  .openapi({ param: { name: 'locale', in: 'query' }, description: 'Language of names and titles' })
+const ZLocale = ZLocaleQuery.shape.locale
 
 /**
  * A list as typed: comma-separated, and/or the parameter repeated (`?countries=DE&countries=NG`),
@@ -36,8 +34,6 @@ export const ZGapQuery = z.object({
   }),
   locale: ZLocale,
 })
-
-export const ZLocaleQuery = z.object({ locale: ZLocale })
 
 export const ZCodeParam = z.object({
   code: z

@@ -279,23 +279,27 @@ export const explainGap = (options: {
   }
 }
 
+/** The citation of a fact: its source entry (title, publisher, address, licence), locator and date. */
+export const sourceView = (
+  fact: { source: string; locator?: string; asOf?: string },
+  sources: TGapLibrary['sources'],
+): TCellSource => {
+  const source = sources.get(fact.source)
+  return {
+    id: fact.source,
+    title: source?.title ?? null,
+    publisher: source?.publisher ?? null,
+    url: source?.url ?? null,
+    licence: source?.licence ?? null,
+    locator: fact.locator ?? null,
+    asOf: fact.asOf || null,
+  }
+}
+
 const cellSources = (
   fact: { source: string; locator?: string; asOf?: string },
   sources: TGapLibrary['sources'],
-): TCellSource[] => {
-  const source = sources.get(fact.source)
-  return [
-    {
-      id: fact.source,
-      title: source?.title ?? null,
-      publisher: source?.publisher ?? null,
-      url: source?.url ?? null,
-      licence: source?.licence ?? null,
-      locator: fact.locator ?? null,
-      asOf: fact.asOf || null,
-    },
-  ]
-}
+): TCellSource[] => [sourceView(fact, sources)]
 
 const governanceView = (jurisdiction: TJurisdiction): TGapJurisdiction['governance'] => {
   const g = jurisdiction.governance

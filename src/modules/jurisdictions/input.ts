@@ -7,6 +7,7 @@
  */
 import countries from 'i18n-iso-countries'
 import { AppError } from '../../core/errors.ts'
+import { closest } from '../../core/suggest.ts'
 import type { TDataset } from './schemas.ts'
 
 /**
@@ -44,35 +45,11 @@ export const splitList = (
   return out
 }
 
-/** Edit distance (Levenshtein), for "did you mean". */
-export const editDistance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      )
-    }
-    previous = current
-  }
-  return previous[b.length] as number
-}
-
 /** Candidates that contain the value, or else are within a third of its length in edits. */
 export const nearest = (value: string, candidates: readonly string[], count = 3): string[] => {
   const containing = candidates.filter((candidate) => candidate.includes(value) || value.includes(candidate))
   if (containing.length > 0 && value.length >= 3) return containing.slice(0, count)
-  const limit = Math.max(2, Math.ceil(value.length / 3))
-  return candidates
-    .map((candidate) => ({ candidate, d: editDistance(value, candidate) }))
-    .filter((entry) => entry.d <= limit)
-    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
-    .slice(0, count)
-    .map((entry) => entry.candidate)
+  return closest(value, candidates, count, Math.max(2, Math.ceil(value.length / 3)))
 }
 
 export const technologyIssue = (value: string, valid: readonly string[]): TInputIssue => {

@@ -7,6 +7,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { AppError } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonBody, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { ZLocaleQuery } from '../../http/params.ts'
 import { authorize } from '../platform/policy.ts'
 import {
   ZCodeParam,
@@ -16,7 +17,6 @@ import {
   ZGapResult,
   ZJurisdictionDetail,
   ZJurisdictionList,
-  ZLocaleQuery,
   ZMapQuery,
   ZPortfolioRequest,
   ZPortfolioResult,

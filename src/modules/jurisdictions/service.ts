@@ -12,6 +12,7 @@ import {
   coverageBasisOf,
   factOf,
   gapLevelOf,
+  sourceView,
   summaryLevel,
   type TCellSource,
   type TCoverageBasis,
@@ -279,22 +280,6 @@ export type TJurisdictionDetail = Omit<
   }[]
 }
 
-const sourceView = (
-  library: TLibrary,
-  fact: { source: string; locator?: string; asOf?: string },
-): TCellSource => {
-  const source = library.sources.get(fact.source)
-  return {
-    id: fact.source,
-    title: source?.title ?? null,
-    publisher: source?.publisher ?? null,
-    url: source?.url ?? null,
-    licence: source?.licence ?? null,
-    locator: fact.locator ?? null,
-    asOf: fact.asOf || null,
-  }
-}
-
 /** One jurisdiction: every fact with its source and date, memberships, governance, restrictions. */
 export const jurisdictionDetail = (
   rawCode: string,
@@ -317,7 +302,7 @@ export const jurisdictionDetail = (
     attribution: dataset.governance.attribution,
     memberships: MEMBERSHIP_IDS.map((id) => {
       const fact = j.memberships[id]
-      return { id, value: fact.value, source: sourceView(library, fact), note: fact.note ?? null }
+      return { id, value: fact.value, source: sourceView(fact, library.sources), note: fact.note ?? null }
     }),
     facts: TOPIC_IDS.map((topic) => {
       const fact = factOf(j, topic)
@@ -328,7 +313,7 @@ export const jurisdictionDetail = (
         status: fact.status,
         level: gapLevelOf(fact.status, enforcement),
         instrument: fact.instrument ?? null,
-        source: sourceView(library, fact),
+        source: sourceView(fact, library.sources),
         note: fact.note ?? null,
       }
     }),
@@ -339,7 +324,7 @@ export const jurisdictionDetail = (
       strictness: r.strictness,
       summary: localise(r.summary, locale),
       instrument: r.instrument,
-      source: sourceView(library, r),
+      source: sourceView(r, library.sources),
     })),
   }
 }

@@ -7,12 +7,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { ZLocaleQuery } from '../../http/params.ts'
 import { getLibrary, type TLibrary } from '../../library/index.ts'
 import { localise, localised } from '../../library/text.ts'
 import { OBJECT_KIND_IDS } from '../../library/urn.ts'
 import { authorize } from '../platform/policy.ts'
 import { ZIndexEntry, ZRightView, ZSourceView } from './browse-schemas.ts'
-import { ZLocaleQuery } from './schemas.ts'
 import { listEntries } from './service.ts'
 
 const tags = ['Library']

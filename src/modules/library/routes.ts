@@ -7,6 +7,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { AppError, errors } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { ZLocaleQuery } from '../../http/params.ts'
 import { formatProblem, getLibrary, loadProblems, type TLibrary, type TProblem } from '../../library/index.ts'
 import { localise, localised } from '../../library/text.ts'
 import { authorize } from '../platform/policy.ts'
@@ -16,7 +17,6 @@ import {
   ZFrameworkSummary,
   ZGroupView,
   ZIdParam,
-  ZLocaleQuery,
   ZObjectView,
   ZQuestionnaireSummary,
   ZQuestionnaireView,

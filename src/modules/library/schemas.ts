@@ -4,17 +4,11 @@
  * described loosely; their exact shape is the content format (src/library/schemas.ts).
  */
 import { z } from '@hono/zod-openapi'
+import { pathId, ZLocaleQuery } from '../../http/params.ts'
 import { LOCALES } from '../../library/text.ts'
 import { OBJECT_KIND_IDS } from '../../library/urn.ts'
 
 export const SEARCH_QUERY_MAX = 200
-
-export const ZLocaleQuery = z.object({
-  locale: z
-    .enum(LOCALES)
-    .default('en')
-    .openapi({ param: { name: 'locale', in: 'query' }, example: 'fr' }),
-})
 
 export const ZSearchQuery = ZLocaleQuery.extend({
   q: z
@@ -29,20 +23,8 @@ export const ZSearchQuery = ZLocaleQuery.extend({
     .openapi({ param: { name: 'kind', in: 'query' } }),
 })
 
-export const ZIdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'toolkit' }),
-})
-export const ZUrnParam = z.object({
-  urn: z
-    .string()
-    .min(1)
-    .max(300)
-    .openapi({ param: { name: 'urn', in: 'path' }, example: 'urn:custos:toolkit:requirement:T2.01' }),
-})
+export const ZIdParam = pathId('id', { example: 'toolkit' })
+export const ZUrnParam = pathId('urn', { max: 300, example: 'urn:custos:toolkit:requirement:T2.01' })
 
 const ZKind = z.enum(OBJECT_KIND_IDS).openapi('LibraryObjectKind')
 const ZRelationship = z.enum(['equal', 'subset', 'superset', 'related'])

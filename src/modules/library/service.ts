@@ -3,6 +3,7 @@
  * links in both directions, frameworks with their areas and requirements, and text search.
  * Pure functions over the loaded library; the edges localise and present them.
  */
+import { closest } from '../../core/suggest.ts'
 import type { TCrosswalkLink, TLibrary, TLibraryObject } from '../../library/index.ts'
 import { crosswalkOf } from '../../library/index.ts'
 import type { TArea, TProvision, TRequirement } from '../../library/schemas.ts'
@@ -42,31 +43,9 @@ export const describeObject = (library: TLibrary, urn: string): TObjectView | nu
 export const publicFilePath = (library: TLibrary, file: string): string =>
   file.startsWith(`${library.displayDir}/`) ? `content/${file.slice(library.displayDir.length + 1)}` : file
 
-/** Edit distance, for suggesting the URN someone probably meant. */
-const distance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      )
-    }
-    previous = current
-  }
-  return previous[b.length] as number
-}
-
 /** The `count` URNs closest to `urn` by edit distance. */
 export const nearestUrns = (library: TLibrary, urn: string, count = 3): string[] =>
-  [...library.objects.keys()]
-    .map((candidate) => ({ candidate, d: distance(urn, candidate) }))
-    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
-    .slice(0, count)
-    .map((entry) => entry.candidate)
+  closest(urn, library.objects.keys(), count)
 
 // ---------------------------------------------------------------------------------------------
 // Frameworks

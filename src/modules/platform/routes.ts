@@ -17,6 +17,7 @@ import {
   OPTIONAL_SESSION_SECURITY,
   SESSION_SECURITY,
 } from '../../http/openapi.ts'
+import { pathId } from '../../http/params.ts'
 import {
   changeMyPassword,
   completePasswordReset,
@@ -65,20 +66,8 @@ import {
 import { isCrossSiteRequest, SESSION_COOKIE, sessionCookieOptions } from './session-rules.ts'
 import type { TNewSession } from './sessions.ts'
 
-const ZUserIdParam = z.object({
-  userId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'userId', in: 'path' } }),
-})
-const ZIdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-})
+const ZUserIdParam = pathId('userId', { max: 64 })
+const ZIdParam = pathId('id', { max: 64 })
 export const ZInvitationQuery = z.object({
   cursor: z
     .string()
