@@ -18,7 +18,7 @@ import {
 import { deleteSessionsOfUser, listSessionsOfUser } from '../../db/repositories/sessions.ts'
 import { findUserByEmail, findUserById, setUserPassword } from '../../db/repositories/users.ts'
 import type { TAuth } from '../../http/context.ts'
-import { recordEvent } from './audit.ts'
+import { recordEvent, recordMemberEvent } from './audit.ts'
 import { authenticate, type TServiceDeps } from './auth-service.ts'
 import type { TRole } from './limits.ts'
 import { hashPassword } from './passwords.ts'
@@ -95,16 +95,7 @@ const recordAccountEvent = (
   auth: TAuth,
   action: string,
   summary: Record<string, number>,
-) =>
-  recordEvent(trx, deps.secrets, {
-    orgId: auth.orgId,
-    actorId: auth.userId,
-    action,
-    entityType: 'user',
-    entityId: auth.userId,
-    summary,
-    at: isoNow(deps.clock),
-  })
+) => recordMemberEvent(trx, deps, auth, { action, entityType: 'user', entityId: auth.userId, summary })
 
 const storeReset = async (
   trx: TExecutor,

@@ -4,6 +4,7 @@
  */
 import { newId } from '../../core/ids.ts'
 import type { TSecrets } from '../../core/secrets.ts'
+import { isoNow, type TClock } from '../../core/time.ts'
 import type { TExecutor } from '../../db/database.ts'
 import { fromJsonColumn, type TJsonValue, toJsonColumn } from '../../db/json.ts'
 import {
@@ -89,6 +90,29 @@ export const recordEvent = async (
   })
   return { id, seq, hash }
 }
+
+/** What writing an event needs: the server secret (the chain key) and the clock (the event time). */
+export type TAuditDeps = { secrets: TSecrets; clock: TClock }
+
+/** The change a member makes in the organisation they are working in. */
+export type TMemberChange = Pick<TRecordEventInput, 'action' | 'entityType' | 'entityId' | 'summary'>
+
+/**
+ * The usual event: the signed-in member (`auth.userId`) changed something in their current
+ * organisation (`auth.orgId`), now. Call it inside the transaction of the change.
+ */
+export const recordMemberEvent = (
+  trx: TExecutor,
+  deps: TAuditDeps,
+  auth: { orgId: string; userId: string },
+  change: TMemberChange,
+): Promise<{ id: string; seq: number; hash: string }> =>
+  recordEvent(trx, deps.secrets, {
+    ...change,
+    orgId: auth.orgId,
+    actorId: auth.userId,
+    at: isoNow(deps.clock),
+  })
 
 /** One page of the organisation's trail, newest first; `cursor` is the seq to continue below. */
 export const getAuditPage = async (

@@ -14,7 +14,7 @@ import { findMember } from '../../db/repositories/memberships.ts'
 import { findUserByEmail } from '../../db/repositories/users.ts'
 import type { TAuth } from '../../http/context.ts'
 import { addUserToOrganisation } from './accounts.ts'
-import { recordEvent } from './audit.ts'
+import { recordEvent, recordMemberEvent } from './audit.ts'
 import { switchOrganisation, type TServiceDeps } from './auth-service.ts'
 import type { TRole } from './limits.ts'
 import { hashPassword } from './passwords.ts'
@@ -92,14 +92,11 @@ export const revokeInvitation = async (
     const invitation = await findInvitation(trx, auth.orgId, invitationId)
     if (!invitation) throw errors.notFound('Invitation')
     await deleteInvitation(trx, auth.orgId, invitationId)
-    await recordEvent(trx, deps.secrets, {
-      orgId: auth.orgId,
-      actorId: auth.userId,
+    await recordMemberEvent(trx, deps, auth, {
       action: 'invitation.revoked',
       entityType: 'invitation',
       entityId: invitationId,
       summary: { email: invitation.email, role: invitation.role },
-      at: deps.clock.now().toISOString(),
     })
   })
 

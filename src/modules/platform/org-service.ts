@@ -16,7 +16,7 @@ import {
 } from '../../db/repositories/organisations.ts'
 import { deleteSessionsInOrganisation } from '../../db/repositories/sessions.ts'
 import type { TAuth } from '../../http/context.ts'
-import { recordEvent } from './audit.ts'
+import { recordMemberEvent } from './audit.ts'
 import type { TRole } from './limits.ts'
 import { canManageRole } from './policy.ts'
 import { presentMember, presentOrganisation } from './presenters.ts'
@@ -35,14 +35,11 @@ export const renameOrganisation = async (deps: TDeps, auth: TAuth, name: string)
     const before = await findOrganisationById(trx, auth.orgId)
     if (!before) throw errors.notFound('Organisation')
     await updateOrganisationName(trx, auth.orgId, name)
-    await recordEvent(trx, deps.secrets, {
-      orgId: auth.orgId,
-      actorId: auth.userId,
+    await recordMemberEvent(trx, deps, auth, {
       action: 'organisation.renamed',
       entityType: 'organisation',
       entityId: auth.orgId,
       summary: { from: before.name, to: name },
-      at: deps.clock.now().toISOString(),
     })
     return presentOrganisation({ ...before, name })
   })
@@ -78,14 +75,11 @@ export const changeMemberRole = async (
     if (target.role === role) return presentMember(target)
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
     await updateMembershipRole(trx, auth.orgId, userId, role)
-    await recordEvent(trx, deps.secrets, {
-      orgId: auth.orgId,
-      actorId: auth.userId,
+    await recordMemberEvent(trx, deps, auth, {
       action: 'member.role_changed',
       entityType: 'user',
       entityId: userId,
       summary: { email: target.email, from: target.role, to: role },
-      at: deps.clock.now().toISOString(),
     })
     return presentMember({ ...target, role })
   })
@@ -100,13 +94,10 @@ export const removeMember = async (deps: TDeps, auth: TAuth, userId: string): Pr
     if (target.role === 'owner' && (await countOwners(trx, auth.orgId)) <= 1) throw lastOwnerConflict()
     await deleteMembership(trx, auth.orgId, userId)
     await deleteSessionsInOrganisation(trx, auth.orgId, userId)
-    await recordEvent(trx, deps.secrets, {
-      orgId: auth.orgId,
-      actorId: auth.userId,
+    await recordMemberEvent(trx, deps, auth, {
       action: 'member.removed',
       entityType: 'user',
       entityId: userId,
       summary: { email: target.email, role: target.role },
-      at: deps.clock.now().toISOString(),
     })
   })
