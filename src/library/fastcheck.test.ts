@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, it } from 'node:test'
+import { inspect } from 'node:util'
+import fc from 'fast-check'
 import { z } from 'zod'
 import { fastParser, REJECT } from './fastcheck.ts'
 import { defaultContentDir, fileKindOf } from './loader.ts'
@@ -141,4 +143,122 @@ describe('library fast check', () => {
     assert.equal(fastParser(schema)({ when: true }), REJECT)
     assert.equal(fastParser(schema)({ when: 1, url: 'not a url' }), REJECT)
   })
+})
+
+describe('library fast check on every schema construct', () => {
+  type TNode = { children: TNode[] }
+  const ZTree: z.ZodType<TNode> = z.strictObject({
+    get children() {
+      return z.array(ZTree)
+    },
+  })
+  const notOne = (v: unknown) => v !== 1
+  // [schema, values a valid document may hold (the fast path must accept them), values to refuse]
+  const cases: [string, TSchema, unknown[], unknown[]][] = [
+    ['string lengths', z.string().min(2).max(4), ['ab', 'abcd'], ['a', 'abcde', 3]],
+    ['an exact length', z.string().length(3), ['abc'], ['ab', 'abcd']],
+    ['a pattern with the g flag', z.string().regex(/a/g), ['a', 'ba', 'a'], ['b']],
+    ['trim and lower case', z.string().trim().toLowerCase(), [' A ', 'b'], [1]],
+    ['three checks', z.string().trim().min(1).max(3), [' ab '], [' ', 'abcd']],
+    ['an email format', z.email(), ['a@example.org'], ['not an email']],
+    ['an email check', z.string().email(), ['a@example.org'], ['@']],
+    ['a coerced string', z.coerce.string(), ['a'], []],
+    ['safe integers', z.number().int(), [0, -3], [1.5, 2 ** 60, Number.NaN]],
+    ['inclusive bounds', z.number().min(0).max(10), [0, 10], [-1, 11, Number.POSITIVE_INFINITY]],
+    ['exclusive bounds', z.number().gt(0).lt(10), [1, 9.5], [0, 10]],
+    ['a check the fast path does not know', z.number().multipleOf(2), [4], [3]],
+    ['a coerced number', z.coerce.number(), [3], []],
+    ['booleans', z.boolean(), [true, false], [0, 'true']],
+    ['a coerced boolean', z.coerce.boolean(), [true], []],
+    ['a refined boolean', z.boolean().refine((v) => v), [true], [false]],
+    ['a string enum', z.enum(['a', 'b']), ['a', 'b'], ['c']],
+    ['a numeric enum', z.enum({ A: 1, B: 2 }), [1, 2], [3, 'A']],
+    ['a refined enum', z.enum(['a', 'b']).refine((v) => v === 'a'), ['a'], ['b']],
+    ['literals', z.literal([1, 'x']), [1, 'x'], [2]],
+    ['a refined literal', z.literal('x').refine((v) => v === 'x'), ['x'], ['y']],
+    ['a custom schema', z.custom<string>((v) => typeof v === 'string'), ['a'], [1]],
+    [
+      'a refined custom schema',
+      z.custom<string>((v) => typeof v === 'string').refine((v) => v !== 'b'),
+      ['a'],
+      ['b', 2],
+    ],
+    ['unknown', z.unknown(), [1, null, { a: 1 }], []],
+    ['refined unknown', z.unknown().refine(notOne), [2], [1]],
+    ['optional', z.string().optional(), [undefined, 'a'], [1]],
+    ['refined optional', z.string().optional().refine(notOne), [undefined, 'a'], [1]],
+    ['nullable', z.string().nullable(), [null, 'a'], [undefined]],
+    ['refined nullable', z.string().nullable().refine(notOne), [null], [1]],
+    ['a default', z.string().default('d'), [undefined, 'a'], [1]],
+    [
+      'a refined default',
+      z
+        .string()
+        .default('d')
+        .refine((v) => v !== 'x'),
+      ['a'],
+      ['x'],
+    ],
+    ['array lengths', z.array(z.number()).min(1).max(2), [[1], [1, 2]], [[], [1, 2, 3], ['a'], 'a']],
+    ['a refined array', z.array(z.number()).refine((v) => v.length !== 1), [[]], [[1]]],
+    ['a record', z.record(z.string(), z.number()), [{}, { a: 1 }], [{ a: 'x' }, [], new Date(0)]],
+    ['a record with a key check', z.record(z.string().min(2), z.number()), [{ ab: 1 }], [{ a: 1 }]],
+    ['a record over an enum', z.record(z.enum(['a']), z.number()), [{ a: 1 }], [{ b: 1 }, {}]],
+    [
+      'a strict object',
+      z.strictObject({ a: z.string(), b: z.number().optional(), c: z.string().default('x') }),
+      [{ a: 'a' }, { a: 'a', b: 1, c: 'c' }, Object.assign(Object.create(null), { a: 'a' })],
+      [{}, { a: 'a', b: 'b' }, { a: 'a', z: 1 }, [], new Date(0)],
+    ],
+    ['a loose object', z.object({ a: z.string() }), [{ a: 'a', z: 1 }], [{ a: 1 }]],
+    ['a refined object', z.strictObject({ a: z.number() }).refine((v) => v.a > 0), [{ a: 1 }], [{ a: 0 }]],
+    [
+      'an object refined twice',
+      z
+        .strictObject({ a: z.number() })
+        .refine((v) => v.a > 0)
+        .refine((v) => v.a < 5),
+      [{ a: 1 }],
+      [{ a: 0 }, { a: 9 }],
+    ],
+    [
+      'an object with a transform',
+      z.strictObject({ a: z.number() }).transform((v) => ({ ...v, b: 1 })),
+      [{ a: 1 }],
+      [{ a: 'x' }],
+    ],
+    ['a key named __proto__', z.strictObject({ ['__proto__']: z.string() }), [], [1, 'x']],
+    ['a union', z.union([z.string(), z.number()]), ['a', 1], [true]],
+    [
+      'a schema that refers to itself',
+      ZTree,
+      [{ children: [] }, { children: [{ children: [] }] }],
+      [{ children: [1] }],
+    ],
+  ]
+  it('leaves an optional key given as undefined to zod, which accepts it', () => {
+    const schema = z.strictObject({ a: z.string(), b: z.number().optional() })
+    assert.equal(fastParser(schema)({ a: 'a', b: undefined }), REJECT)
+    assert.equal(schema.safeParse({ a: 'a', b: undefined }).success, true)
+  })
+  for (const [name, schema, valid, invalid] of cases) {
+    it(`agrees with zod on ${name}`, () => {
+      for (const value of valid)
+        assert.ok(
+          agrees(schema, value, `${name}: ${inspect(value)}`),
+          `${name}: the fast path accepts ${inspect(value)}`,
+        )
+      for (const value of invalid) {
+        assert.equal(schema.safeParse(value).success, false, `${name}: zod refuses ${inspect(value)}`)
+        assert.equal(fastParser(schema)(value), REJECT, `${name}: the fast path refuses ${inspect(value)}`)
+      }
+      // Anything else: whatever the fast path accepts, zod accepts with the same output.
+      fc.assert(
+        fc.property(fc.anything({ withNullPrototype: true, withBigInt: false }), (value) => {
+          agrees(schema, value, `${name}: ${inspect(value)}`)
+        }),
+        { numRuns: 60, seed: 11 },
+      )
+    })
+  }
 })

@@ -7,6 +7,7 @@ import { checkLibrary, formatProblem } from './index.ts'
 import type { TLibrary } from './library.ts'
 import { loadLibrary } from './loader.ts'
 import { checkLock, readLock, updatedLock, writeLock } from './lock.ts'
+import type { TCondition } from './schemas.ts'
 import { validateLibrary } from './validate.ts'
 
 const BROKEN = join(import.meta.dirname, '../../test/fixtures/library/broken')
@@ -150,6 +151,261 @@ describe('semantic checks on a modified copy of the real library', () => {
       library.sources.clear()
     })
     assert.ok(lines.some((line) => /references\[0\]\.source: unknown source id/.test(line)))
+  })
+})
+
+describe('every semantic rule, one change to the real library at a time', () => {
+  const base = loadLibrary().library
+  const toolkit = (library: TLibrary) => {
+    const entry = [...library.frameworks.values()].find((f) => f.framework.urn.endsWith(':toolkit'))
+    assert.ok(entry)
+    return entry
+  }
+  const icoc = (library: TLibrary) => {
+    const entry = [...library.frameworks.values()].find((f) => f.framework.urn.endsWith(':icoc'))
+    assert.ok(entry?.provisions[0])
+    return { entry, provision: entry.provisions[0] }
+  }
+  const technology = (library: TLibrary) => library.technologies.get('cctv')!
+  const assessment = (library: TLibrary) => library.questionnaires.get('deployment-assessment')!
+  const question = (library: TLibrary, id: string) => {
+    const found = assessment(library).questions.find((q) => q.id === id)
+    assert.ok(found, id)
+    return found
+  }
+  /** A condition on the question after `T3.q07` (a number question), so every earlier answer may be read. */
+  const whenOnLater = (library: TLibrary, when: TCondition) => {
+    const questions = assessment(library).questions
+    const later = questions[questions.findIndex((q) => q.id === 'T3.q07') + 1]
+    assert.ok(later)
+    later.when = when
+  }
+
+  // [what changes, the change, the end of the problem line it must give]
+  const cases: [string, (library: TLibrary) => void, string][] = [
+    [
+      'an area code unlike its URN',
+      (l) => (toolkit(l).areas[0]!.code = 'T99'),
+      'code: code T99 does not match the URN',
+    ],
+    [
+      'a requirement in an area that does not exist',
+      (l) => (toolkit(l).requirements[0]!.area = 'T99'),
+      'area: unknown area "T99" in content/frameworks/toolkit.yaml',
+    ],
+    [
+      'a requirement whose URN is of another area',
+      (l) => (toolkit(l).requirements[0]!.area = 'T12'),
+      'area: the URN id should start with the area code T12.',
+    ],
+    [
+      'a requirement linking to itself',
+      (l) => {
+        const requirement = toolkit(l).requirements[0]!
+        requirement.links[0]!.target = requirement.urn
+      },
+      'links[0].target: a requirement cannot link to itself',
+    ],
+    [
+      'a provision without references',
+      (l) => (icoc(l).provision.references = []),
+      'references: needs at least one reference',
+    ],
+    [
+      'a provision linking to itself',
+      (l) => {
+        const { provision } = icoc(l)
+        provision.links = [{ target: provision.urn, relationship: 'equal' }]
+      },
+      'links[0].target: a provision cannot link to itself',
+    ],
+    [
+      'a framework citing an unknown source',
+      (l) => (icoc(l).entry.framework.sources = ['no-such-source']),
+      'sources[0]: unknown source id "no-such-source"',
+    ],
+    ['a technology id unlike its URN', (l) => (technology(l).id = 'camera'), 'id: id does not match the URN'],
+    [
+      'a technology triggering an unknown topic',
+      (l) => (technology(l).topics = [{ topic: 'weather_rules', importance: 'essential' }]),
+      'topics[0].topic: unknown topic "weather_rules"',
+    ],
+    [
+      'a risk template on an unknown right',
+      (l) => (technology(l).risks[0]!.right = 'right-to-be-watched'),
+      'right: unknown right "right-to-be-watched"',
+    ],
+    [
+      'a risk template for an unknown group',
+      (l) => (technology(l).risks[0]!.affectedGroups = ['aliens']),
+      'affectedGroups[0]: unknown affected group "aliens"',
+    ],
+    [
+      'a risk template whose URN is not its technology and id',
+      (l) => (technology(l).risks[0]!.id = 'renamed'),
+      'urn: expected urn:custos:catalogue:risk:cctv.renamed',
+    ],
+    [
+      'a topic outside the nine of DESIGN §5.3',
+      (l) => (l.topics.get('cctv_rules')!.id = 'camera_rules'),
+      'id: "camera_rules" is not one of the nine topic ids of DESIGN §5.3',
+    ],
+    [
+      'a group id unlike its URN',
+      (l) => (l.groups.get('workers')!.id = 'staff'),
+      'id: id does not match the URN',
+    ],
+    [
+      'a right citing an unknown source',
+      (l) => (l.rights.get('privacy')!.references![0]!.source = 'no-such-source'),
+      'rights.privacy.references[0].source: unknown source id "no-such-source"',
+    ],
+    [
+      'a priority matrix without a row',
+      (l) => (l.riskMethod!.priority.matrix = l.riskMethod!.priority.matrix.filter((r) => r.severity !== 2)),
+      'priority.matrix: no row for severity 2',
+    ],
+    [
+      'a priority that falls as likelihood rises',
+      (l) => (l.riskMethod!.priority.matrix[0]!.byLikelihood = ['medium', 'low', 'low', 'medium']),
+      'priority.matrix[severity 1]: priority must not fall as likelihood rises',
+    ],
+    [
+      'a priority that falls as severity rises',
+      (l) => (l.riskMethod!.priority.matrix[1]!.byLikelihood = ['low', 'low', 'low', 'low']),
+      'priority.matrix[severity 2]: priority must not fall as severity rises',
+    ],
+    [
+      'a likelihood rule reading an answer',
+      (l) => (l.riskMethod!.likelihoodRules.rules[0]!.when = { field: 'answers.T1.q01', equals: 'yes' }),
+      'likelihoodRules.rules[0].when: answers are not available here (answers.T1.q01)',
+    ],
+    [
+      'a missing impact level',
+      (l) => l.impactLevels.delete('II'),
+      'impactLevels: impact level II is missing',
+    ],
+    [
+      'an impact level unlike its URN, from the wrong priority',
+      (l) => {
+        const level = l.impactLevels.get('III')!
+        level.level = 'IV'
+        level.fromPriority = 'low'
+      },
+      'fromPriority: priority low maps to level I',
+    ],
+    [
+      'an impact level whose level is not its URN',
+      (l) => (l.impactLevels.get('III')!.level = 'IV'),
+      'level: level does not match the URN',
+    ],
+    [
+      'a questionnaire id unlike its URN',
+      (l) => (assessment(l).id = 'assessment'),
+      'id: id does not match the URN',
+    ],
+    [
+      'two sections with one id',
+      (l) => (assessment(l).sections[1]!.id = assessment(l).sections[0]!.id),
+      'sections[1].id: duplicate section id T1',
+    ],
+    [
+      'a question URN that is not its questionnaire and id',
+      (l) => (question(l, 'T1.q01').urn = 'urn:custos:questionnaire:question:other.T1.q01'),
+      'urn: expected urn:custos:questionnaire:question:deployment-assessment.T1.q01',
+    ],
+    [
+      'two questions with one id',
+      (l) => (question(l, 'T1.q06').id = 'T1.q01'),
+      'id: duplicate question id T1.q01',
+    ],
+    [
+      'a question in no section',
+      (l) => (question(l, 'T1.q01').section = 'T99'),
+      'section: unknown section "T99"',
+    ],
+    [
+      'a choice question with one option',
+      (l) => (question(l, 'T1.q06').options = question(l, 'T1.q06').options!.slice(0, 1)),
+      'options: a choice question needs at least 2 options',
+    ],
+    [
+      'a yes/no question with options',
+      (l) => (question(l, 'T1.q01').options = [{ value: 'yes', label: { en: 'Yes' } }]),
+      'options: a yes_no question has no options',
+    ],
+    [
+      'a repeated option',
+      (l) => {
+        const options = question(l, 'T1.q06').options!
+        options[1]!.value = options[0]!.value
+      },
+      `options[1].value: duplicate option ${base.questionnaires.get('deployment-assessment')!.questions.find((q) => q.id === 'T1.q06')!.options![0]!.value}`,
+    ],
+    [
+      'a condition on no question of the questionnaire',
+      (l) => whenOnLater(l, { field: 'answers.T9.q99', equals: 'yes' }),
+      'when: answers.T9.q99 refers to no question of this questionnaire',
+    ],
+    [
+      'equals on a multiple choice',
+      (l) => whenOnLater(l, { field: 'answers.T2.q01', equals: 'x' }),
+      'answers.T2.q01 is a multiple choice; use includes',
+    ],
+    [
+      'includes on a number',
+      (l) => whenOnLater(l, { field: 'answers.T3.q07', includes: 'x' }),
+      'answers.T3.q07 is a number; use equals, notEquals, gte or lte',
+    ],
+    [
+      'a number compared with text',
+      (l) => whenOnLater(l, { field: 'answers.T3.q07', equals: 'ten' }),
+      'answers.T3.q07 is a number; compare it with a number',
+    ],
+    [
+      'gte on a yes/no answer',
+      (l) => whenOnLater(l, { field: 'answers.T1.q01', gte: 1 }),
+      'answers.T1.q01 is a yes_no question; use equals or notEquals',
+    ],
+    [
+      'an unknown technology in a condition',
+      (l) => whenOnLater(l, { field: 'deployment.technologies', includes: 'teleporter' }),
+      'when: unknown technology "teleporter"',
+    ],
+    [
+      'an unknown group in a condition',
+      (l) => whenOnLater(l, { field: 'deployment.affected', includes: 'aliens' }),
+      'when: unknown affected group "aliens"',
+    ],
+    [
+      'a country name where a code belongs',
+      (l) => whenOnLater(l, { field: 'deployment.countries', includes: 'Germany' }),
+      'when: "Germany" is not an ISO 3166-1 alpha-2 code',
+    ],
+    [
+      'includes on a number field of the deployment',
+      (l) => whenOnLater(l, { field: 'deployment.scale', includes: 'many' }),
+      'when: deployment.scale is a number; use equals, gte or lte with a number',
+    ],
+    [
+      'gte on a true-or-false field of the deployment',
+      (l) => whenOnLater(l, { field: 'deployment.context.humanReview', gte: 1 }),
+      'when: deployment.context.humanReview is true or false; use equals or notEquals with true or false',
+    ],
+  ]
+  for (const [name, change, expected] of cases) {
+    it(`reports ${name}`, () => {
+      const library = structuredClone(base)
+      change(library)
+      const lines = validateLibrary(library).map(formatProblem)
+      assert.ok(
+        lines.some((line) => line.endsWith(expected)),
+        `expected a problem ending with:\n  ${expected}\ngot:\n  ${lines.join('\n  ')}`,
+      )
+    })
+  }
+  it('reports nothing on the library as shipped', () => {
+    assert.deepEqual(validateLibrary(structuredClone(base)).map(formatProblem), [])
   })
 })
 
