@@ -5,7 +5,7 @@ import { AppError } from '../core/errors.ts'
 import { ephemeralSecrets, loadOrCreateSecrets, type TSecrets } from '../core/secrets.ts'
 import { openDatabase, type TDatabase } from '../db/database.ts'
 import { migrateToLatest, type TMigrationReport } from '../db/migrate.ts'
-import { keyLegacyChains } from '../modules/platform/audit-verify.ts'
+import { keyLegacyChains } from '../modules/platform/index.ts'
 
 export type TRuntime = {
   config: TConfig

@@ -6,8 +6,7 @@ import type { TLogger } from '../core/logger.ts'
 import type { TSecrets } from '../core/secrets.ts'
 import type { TClock } from '../core/time.ts'
 import type { TDb, TDialect } from '../db/database.ts'
-import type { TOrgKind, TRole } from '../modules/platform/limits.ts'
-import type { TSessionMembership } from '../modules/platform/sessions.ts'
+import type { TAuth } from '../modules/platform/index.ts'
 
 /** Dependencies handed to `createApp` and to every `register…Routes(app, deps)`. */
 export type TAppDeps = {
@@ -24,21 +23,7 @@ export type TAppDeps = {
   webDistDir?: string | null
 }
 
-/** The signed-in identity of a request, resolved once by the session middleware. */
-export type TAuth = {
-  userId: string
-  email: string
-  name: string
-  orgId: string
-  orgSlug: string
-  orgName: string
-  orgKind: TOrgKind
-  role: TRole
-  sessionTokenHash: string
-  csrfToken: string
-  /** Every organisation the user belongs to, read with the session (so /api/me needs no query). */
-  memberships: readonly TSessionMembership[]
-}
+export type { TAuth }
 
 export type TAppEnv = {
   Variables: {

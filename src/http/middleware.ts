@@ -8,18 +8,10 @@ import { randomUUID } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../core/errors.ts'
-import { CSRF_HEADER, isCsrfValid, isMutation, sessionTokenFrom } from '../modules/platform/session-rules.ts'
-import { resolveSession, type TResolvedSession } from '../modules/platform/sessions.ts'
+import { csrf, identify } from '../modules/platform/index.ts'
 import { bodyLimitFor } from './body-limit.ts'
 import { resolveClient } from './client.ts'
-import {
-  nodeResponse,
-  requireAuth,
-  socketAddress,
-  type TAppDeps,
-  type TAppEnv,
-  type TAuth,
-} from './context.ts'
+import { nodeResponse, requireAuth, socketAddress, type TAppDeps, type TAppEnv } from './context.ts'
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/
 
@@ -120,20 +112,6 @@ export const CSRF_EXEMPT_PATHS = new Set([
   '/api/auth/password-reset',
 ])
 
-const authOf = (session: TResolvedSession): TAuth => ({
-  userId: session.user.id,
-  email: session.user.email,
-  name: session.user.name,
-  orgId: session.current.id,
-  orgSlug: session.current.slug,
-  orgName: session.current.name,
-  orgKind: session.current.kind,
-  role: session.current.role,
-  sessionTokenHash: session.tokenHash,
-  csrfToken: session.csrfToken,
-  memberships: session.memberships,
-})
-
 /**
  * Everything under /api, in order: the body size limit for mutations (body-limit.ts; over it →
  * 413 `payload_too_large`), the session cookie resolved into `c.var.auth` (null when absent,
@@ -152,13 +130,11 @@ export const apiGuard = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
     return limiter
   }
   const sessionAndCsrf: MiddlewareHandler<TAppEnv> = async (c, next) => {
-    const token = sessionTokenFrom(c.req.header('cookie'))
-    const session = token === undefined ? null : await resolveSession(deps, token)
-    if (session) {
-      const auth = authOf(session)
+    const auth = await identify(deps, c.req.header('cookie'))
+    if (auth) {
       c.set('auth', auth)
-      if (isMutation(c.req.method) && !CSRF_EXEMPT_PATHS.has(c.req.path)) {
-        if (!isCsrfValid(auth.csrfToken, c.req.header(CSRF_HEADER))) {
+      if (csrf.isMutation(c.req.method) && !CSRF_EXEMPT_PATHS.has(c.req.path)) {
+        if (!csrf.isValid(auth.csrfToken, c.req.header(csrf.header))) {
           throw new AppError(
             'csrf_failed',
             'The request is missing a valid CSRF token. Reload the page and try again.',
@@ -228,7 +204,7 @@ export const operationGuard = (options: { requiresSession: boolean }): Middlewar
       if (!isStorableText(target)) throw unstorable()
     }
     if (
-      isMutation(c.req.method) &&
+      csrf.isMutation(c.req.method) &&
       /^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '')
     ) {
       let body: unknown

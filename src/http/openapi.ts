@@ -1,6 +1,19 @@
 /** Helpers for declaring routes so the OpenAPI document stays complete without repetition. */
-import type { z } from '@hono/zod-openapi'
-import { ZErrorBody } from '../modules/platform/schemas.ts'
+import { z } from '@hono/zod-openapi'
+
+/** The body of every error answer: a stable `code`, a message for people, the request id on a 500. */
+export const ZErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      requestId: z.string().optional(),
+      /** Validation failures only: which field and why. */
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error')
+export type TErrorBody = z.infer<typeof ZErrorBody>
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

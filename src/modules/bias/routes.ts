@@ -7,7 +7,7 @@ import { errors } from '../../core/errors.ts'
 import { fromJsonColumn } from '../../db/json.ts'
 import { requireAuth, type TApp, type TAppDeps } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
-import { authorize } from '../platform/policy.ts'
+import { authorize } from '../platform/index.ts'
 import { findBiasAudit, listBiasAudits, type TBiasAuditRow } from './repository.ts'
 import {
   LIST_LIMIT,

@@ -9,7 +9,7 @@ import type { TSecrets } from '../../core/secrets.ts'
 import { HOUR_MS, isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { toJsonColumn } from '../../db/json.ts'
-import { recordEvent } from '../platform/audit.ts'
+import { recordEvent } from '../platform/index.ts'
 import type { TCounterOptions } from './csv-counter.ts'
 import { buildReport, DEFAULT_MIN_GROUP_SIZE, type TBiasReport } from './report.ts'
 import {

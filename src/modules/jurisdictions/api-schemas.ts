@@ -4,7 +4,6 @@
  */
 import { z } from '@hono/zod-openapi'
 import { ZLocaleQuery } from '../../http/params.ts'
-import { LOCALES } from '../../library/text.ts'
 import { GAP_LEVELS, IMPORTANCES } from './gap.ts'
 import { ENFORCEMENT_LEVELS, FACT_STATUSES, MEMBERSHIP_IDS } from './schemas.ts'
 

@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonBody, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { ZLocaleQuery } from '../../http/params.ts'
-import { authorize } from '../platform/policy.ts'
+import { authorize } from '../platform/index.ts'
 import {
   ZCodeParam,
   ZDataSources,

@@ -11,7 +11,7 @@ import { ZLocaleQuery } from '../../http/params.ts'
 import { getLibrary, type TLibrary } from '../../library/index.ts'
 import { localise, localised } from '../../library/text.ts'
 import { OBJECT_KIND_IDS } from '../../library/urn.ts'
-import { authorize } from '../platform/policy.ts'
+import { authorize } from '../platform/index.ts'
 import { ZIndexEntry, ZRightView, ZSourceView } from './browse-schemas.ts'
 import { listEntries } from './service.ts'
 

@@ -10,7 +10,7 @@ import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openap
 import { ZLocaleQuery } from '../../http/params.ts'
 import { formatProblem, getLibrary, loadProblems, type TLibrary, type TProblem } from '../../library/index.ts'
 import { localise, localised } from '../../library/text.ts'
-import { authorize } from '../platform/policy.ts'
+import { authorize } from '../platform/index.ts'
 import {
   listOf,
   ZFrameworkDetail,

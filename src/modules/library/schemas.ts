@@ -5,7 +5,6 @@
  */
 import { z } from '@hono/zod-openapi'
 import { pathId, ZLocaleQuery } from '../../http/params.ts'
-import { LOCALES } from '../../library/text.ts'
 import { OBJECT_KIND_IDS } from '../../library/urn.ts'
 
 export const SEARCH_QUERY_MAX = 200

@@ -15,8 +15,8 @@ import {
   updateOrganisationName,
 } from '../../db/repositories/organisations.ts'
 import { deleteSessionsInOrganisation } from '../../db/repositories/sessions.ts'
-import type { TAuth } from '../../http/context.ts'
 import { recordMemberEvent } from './audit.ts'
+import type { TAuth } from './identity.ts'
 import type { TRole } from './limits.ts'
 import { canManageRole } from './policy.ts'
 import { presentMember, presentOrganisation } from './presenters.ts'

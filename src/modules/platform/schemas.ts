@@ -148,18 +148,6 @@ export const ZAuditPage = z
   })
   .openapi('AuditPage')
 
-export const ZErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      requestId: z.string().optional(),
-      /** Validation failures only: which field and why. */
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  })
-  .openapi('Error')
-
 export type TOrganisation = z.infer<typeof ZOrganisation>
 export type TUser = z.infer<typeof ZUser>
 export type TMe = z.infer<typeof ZMe>
@@ -175,4 +163,3 @@ export type TAuditEvent = z.infer<typeof ZAuditEvent>
 export type TSessionInfo = z.infer<typeof ZSessionInfo>
 export type TIssuedPasswordReset = z.infer<typeof ZIssuedPasswordReset>
 export type TAuditPage = z.infer<typeof ZAuditPage>
-export type TErrorBody = z.infer<typeof ZErrorBody>
