@@ -5,6 +5,7 @@ import {
   describeDatabase,
   loadConfig,
   parseDatabaseUrl,
+  parseFlag,
   parseLogLevel,
   parsePort,
   parsePublicUrl,
@@ -68,5 +69,49 @@ describe('configuration', () => {
   })
   it('never shows a database password', () => {
     assert.doesNotMatch(describeDatabase({ kind: 'postgres', url: 'postgres://u:hunter2@h/db' }), /hunter2/)
+  })
+  it('reads every variable when all are set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://custos:secret@db.internal:5432/custos',
+      PORT: '9000',
+      HOST: ' 0.0.0.0 ',
+      CUSTOS_SECRET_KEY_FILE: ' /srv/custos/secret.key ',
+      LOG_LEVEL: ' WARN ',
+      CUSTOS_TRUST_PROXY: 'yes',
+      CUSTOS_PUBLIC_URL: 'https://custos.example.org',
+      CUSTOS_SQLITE_SYNCHRONOUS: 'FULL',
+    })
+    assert.deepEqual(config, {
+      // A PostgreSQL database has no SQLite setting, even when one is given.
+      database: { kind: 'postgres', url: 'postgres://custos:secret@db.internal:5432/custos' },
+      port: 9000,
+      host: '0.0.0.0',
+      secretKeyFile: '/srv/custos/secret.key',
+      logLevel: 'warn',
+      trustProxy: true,
+      publicUrl: 'https://custos.example.org',
+    })
+  })
+  it('reads a flag as 1/true/yes or 0/false/no/empty, and refuses anything else', () => {
+    for (const on of ['1', 'true', 'YES', ' yes ']) assert.equal(parseFlag('X', on), true, on)
+    for (const off of [undefined, '', '0', 'false', 'No'])
+      assert.equal(parseFlag('X', off), false, String(off))
+    assert.throws(
+      () => parseFlag('CUSTOS_TRUST_PROXY', 'maybe'),
+      /CUSTOS_TRUST_PROXY must be 1 or 0, got "maybe"/,
+    )
+  })
+  it('reads every log level in any case, info when unset', () => {
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const)
+      assert.equal(parseLogLevel(level.toUpperCase()), level)
+    assert.equal(parseLogLevel('  '), 'info')
+  })
+  it('describes a SQLite file by its path and an unreadable PostgreSQL address by its kind alone', () => {
+    assert.equal(describeDatabase({ kind: 'sqlite', path: '/tmp/x.db' }), 'SQLite /tmp/x.db')
+    assert.equal(
+      describeDatabase({ kind: 'postgres', url: 'postgres://u@h:5432/db' }),
+      'PostgreSQL postgres://u@h:5432/db',
+    )
+    assert.equal(describeDatabase({ kind: 'postgres', url: 'not a url:secret@' }), 'PostgreSQL')
   })
 })

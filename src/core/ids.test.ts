@@ -15,4 +15,17 @@ describe('UUID v7 ids', () => {
     assert.deepEqual([...ids].sort(), ids)
     assert.equal(new Set(ids).size, ids.length)
   })
+  it('move on to the next millisecond when 4,096 ids share one, and keep order when the clock goes back', () => {
+    const at = Date.UTC(2031, 0, 1)
+    const ids = Array.from({ length: 5000 }, () => newId(at))
+    const times = ids.map((id) => Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16))
+    assert.ok(
+      times.some((time) => time === at + 1),
+      'the counter ran over into the next millisecond',
+    )
+    assert.ok(times.every((time) => time === at || time === at + 1))
+    const earlier = newId(at - 60_000)
+    ids.push(earlier)
+    assert.deepEqual([...ids].sort(), ids, 'an id made after a clock step back still sorts last')
+  })
 })

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { checkLibrary, formatProblem } from './index.ts'
 import type { TLibrary } from './library.ts'
-import { loadLibrary } from './loader.ts'
+import { defaultContentDir, displayDirOf, formatPath, loadLibrary } from './loader.ts'
 import { checkLock, readLock, updatedLock, writeLock } from './lock.ts'
 import type { TCondition } from './schemas.ts'
 import { validateLibrary } from './validate.ts'
@@ -56,7 +57,7 @@ describe('the broken fixture', () => {
   it('explains the unquoted-comma trap in text maps', () => {
     has('T2.04 title: Unrecognized key: "they are recorded" (an unquoted comma')
   })
-  it('requires the fixed ids of DESIGN §5.3 and §6', () => {
+  it('requires the fixed ids of docs/gap-analysis.md and §6', () => {
     has('technologies.yaml: missing technology "facial-recognition"')
     has('topics.yaml: missing topic "cctv_rules"')
     has('affected-groups.yaml: missing affected group "human-rights-defenders"')
@@ -246,9 +247,9 @@ describe('every semantic rule, one change to the real library at a time', () => 
       'urn: expected urn:custos:catalogue:risk:cctv.renamed',
     ],
     [
-      'a topic outside the nine of DESIGN §5.3',
+      'a topic outside the nine of docs/gap-analysis.md',
       (l) => (l.topics.get('cctv_rules')!.id = 'camera_rules'),
-      'id: "camera_rules" is not one of the nine topic ids of DESIGN §5.3',
+      'id: "camera_rules" is not one of the nine topic ids of docs/gap-analysis.md',
     ],
     [
       'a group id unlike its URN',
@@ -411,7 +412,7 @@ describe('every semantic rule, one change to the real library at a time', () => 
 
 describe('loader and lock', () => {
   const dirs: string[] = []
-  const tempCopy = (): string => {
+  const tempCopy =: string => {
     const dir = mkdtempSync(join(tmpdir(), 'custos-library-'))
     dirs.push(dir)
     cpSync(BROKEN, dir, { recursive: true })
@@ -494,6 +495,122 @@ describe('loader and lock', () => {
       ),
     )
   })
+  /** A copy of the real content (the library's files only) with one YAML file rewritten by `change`. */
+  const realCopy = (file: string, change: (data: Record<string, unknown>) => void): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'custos-library-'))
+    dirs.push(dir)
+    cpSync(defaultContentDir(), dir, {
+      recursive: true,
+      filter: (path) => !/[\\/](jurisdictions|governance)$/.test(path),
+    })
+    const data = parseYaml(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>
+    change(data)
+    writeFileSync(join(dir, file), stringifyYaml(data))
+    return dir
+  }
+  const problemsOf = (dir: string) =>
+    loadLibrary({ contentDir: dir, cache: false }).problems.map(formatProblem)
+  const hasLine = (lines: string[], expected: string) =>
+    assert.ok(
+      lines.some((line) => line.endsWith(expected)),
+      `expected a problem ending with:\n  ${expected}\ngot:\n  ${lines.join('\n  ')}`,
+    )
+
+  it('files of the wrong shape: not a mapping, a list that is not a list, an unknown key, a missing header', () => {
+    const dir = tempCopy()
+    writeFileSync(join(dir, 'topics.yaml'), '- just\n- a list\n')
+    writeFileSync(join(dir, 'frameworks', 'odd.yaml'), 'provisions: not a list\ncolour: blue\n')
+    writeFileSync(
+      join(dir, 'frameworks', 'strings.yaml'),
+      `framework: { urn: "urn:custos:odd:framework:odd", version: 1, title: { en: Odd } }\nprovisions: [just a string]\n`,
+    )
+    writeFileSync(
+      join(dir, 'frameworks', 'bare.yaml'),
+      `framework: { urn: "urn:custos:bare:framework:bare", version: 1, title: { en: Bare } }\n`,
+    )
+    writeFileSync(join(dir, 'questionnaires', 'headless.yaml'), 'questions: []\n')
+    const lines = problemsOf(dir)
+    hasLine(lines, 'topics.yaml: the file must hold a YAML mapping at the top level')
+    hasLine(lines, 'frameworks/odd.yaml: provisions: must be a list')
+    hasLine(
+      lines,
+      'frameworks/odd.yaml: colour: unknown top-level key (expected framework, areas, requirements, provisions)',
+    )
+    hasLine(lines, 'frameworks/odd.yaml: framework: missing')
+    assert.ok(
+      lines.some((line) => /frameworks\/strings\.yaml: provisions\[0\]: /.test(line)),
+      lines.join('\n'),
+    )
+    hasLine(
+      lines,
+      'urn:custos:bare:framework:bare: a framework file needs `provisions` or `areas` + `requirements`',
+    )
+    hasLine(lines, 'questionnaires/headless.yaml: questionnaire: missing')
+  })
+
+  it('empty files of every kind load as empty, each missing part named', () => {
+    const dir = tempCopy()
+    for (const file of [
+      'sources.yaml',
+      'technologies.yaml',
+      'topics.yaml',
+      'affected-groups.yaml',
+      'risk-method.yaml',
+    ])
+      writeFileSync(join(dir, file), '{}\n')
+    const { library, problems } = loadLibrary({ contentDir: dir, cache: false })
+    assert.equal(library.technologies.size, 0)
+    assert.equal(library.riskMethod ?? null, null)
+    hasLine(problems.map(formatProblem), 'risk-method.yaml: riskMethod: missing')
+    assert.ok(library.sources.has('fixture-source'), 'sources/ still loads beside an empty sources.yaml')
+  })
+
+  it('a right or impact level defined twice, and a technology or risk template URN used twice', () => {
+    const method = realCopy('risk-method.yaml', (data) => {
+      const rights = data.rights as { id: string }[]
+      rights.push(rights[0]!)
+      const levels = data.impactLevels as { urn: string }[]
+      levels.push(levels[0]!, { ...levels[0]!, urn: 'urn:custos:method:impact-level:V' })
+    })
+    const lines = problemsOf(method)
+    hasLine(lines, 'risk-method.yaml: rights.privacy: duplicate right id')
+    hasLine(
+      lines,
+      'risk-method.yaml: urn:custos:method:impact-level:V level: impact level I is defined twice',
+    )
+    assert.ok(lines.some((line) => line.includes('urn:custos:method:impact-level:I urn: duplicate URN')))
+    const technologies = realCopy('technologies.yaml', (data) => {
+      const list = data.technologies as { risks: unknown[] }[]
+      list[1]!.risks.push(list[1]!.risks[0])
+      list.push(list[0]!)
+    })
+    const twice = problemsOf(technologies).filter((line) => line.includes('duplicate URN'))
+    assert.equal(twice.length, 2, twice.join('\n'))
+  })
+
+  it('a questionnaire or question URN used twice is reported, the first kept', () => {
+    const dir = realCopy('questionnaires/vendor-profile.yaml', (data) => {
+      const questions = data.questions as unknown[]
+      questions.push(questions[0])
+    })
+    cpSync(join(dir, 'questionnaires', 'vendor-profile.yaml'), join(dir, 'questionnaires', 'copy.yaml'))
+    const { library, problems } = loadLibrary({ contentDir: dir, cache: false })
+    const twice = problems.map(formatProblem).filter((line) => line.includes('duplicate URN'))
+    // The repeated question in the file, then the whole copy's header (its questions are not read).
+    assert.equal(twice.length, 2, twice.join('\n'))
+    assert.equal(
+      library.questionnaires.get('vendor-profile')?.questions.length,
+      loadLibrary().library.questionnaires.get('vendor-profile')?.questions.length,
+    )
+  })
+
+  it('names a content folder by the shortest honest path', () => {
+    assert.equal(displayDirOf(process.cwd()), '.')
+    assert.equal(displayDirOf(join(process.cwd(), 'content')), 'content')
+    assert.equal(displayDirOf(tmpdir()), tmpdir())
+    assert.equal(formatPath([0, 'links', 2, 'target']), '[0].links[2].target')
+  })
+
   it('a missing content directory is one clear problem', () => {
     const { problems } = loadLibrary({ contentDir: join(tmpdir(), 'custos-no-such-dir') })
     assert.equal(problems.length, 1)
