@@ -57,7 +57,7 @@ describe('the broken fixture', () => {
   it('explains the unquoted-comma trap in text maps', () => {
     has('T2.04 title: Unrecognized key: "they are recorded" (an unquoted comma')
   })
-  it('requires the fixed ids of docs/gap-analysis.md and §6', () => {
+  it('requires the fixed ids of DESIGN §5.3 and §6', () => {
     has('technologies.yaml: missing technology "facial-recognition"')
     has('topics.yaml: missing topic "cctv_rules"')
     has('affected-groups.yaml: missing affected group "human-rights-defenders"')
@@ -247,9 +247,9 @@ describe('every semantic rule, one change to the real library at a time', () => 
       'urn: expected urn:custos:catalogue:risk:cctv.renamed',
     ],
     [
-      'a topic outside the nine of docs/gap-analysis.md',
+      'a topic outside the nine of DESIGN §5.3',
       (l) => (l.topics.get('cctv_rules')!.id = 'camera_rules'),
-      'id: "camera_rules" is not one of the nine topic ids of docs/gap-analysis.md',
+      'id: "camera_rules" is not one of the nine topic ids of DESIGN §5.3',
     ],
     [
       'a group id unlike its URN',
@@ -412,7 +412,7 @@ describe('every semantic rule, one change to the real library at a time', () => 
 
 describe('loader and lock', () => {
   const dirs: string[] = []
-  const tempCopy =: string => {
+  const tempCopy = (): string => {
     const dir = mkdtempSync(join(tmpdir(), 'custos-library-'))
     dirs.push(dir)
     cpSync(BROKEN, dir, { recursive: true })
