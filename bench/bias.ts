@@ -1,5 +1,5 @@
 /**
- * Bias audit benchmark (DESIGN §7, issue 5): a seeded 10-million-row decision log counted by Custos
+ * Bias audit benchmark (docs/quality.md, issue 5): a seeded 10-million-row decision log counted by Custos
  * (one thread and two) and by Debian's python3 pandas (read_csv with dtypes, groupby counts, the
  * same rate formulas) in the same run; peak RSS of each from GNU time; a 30-million-row file for
  * memory (Custos only: pandas holds the whole frame in memory and would take minutes); and 1,000

@@ -1,5 +1,5 @@
 /**
- * HTTP benchmark (DESIGN §7): an authenticated read (GET /api/me with a session cookie) on the real
+ * HTTP benchmark (docs/quality.md): an authenticated read (GET /api/me with a session cookie) on the real
  * app against a bare Hono hello-world on @hono/node-server, same run, same load. Target: ≥ 40 % of
  * the hello-world throughput and p99 < 50 ms at 50 connections on SQLite.
  *
@@ -119,7 +119,7 @@ try {
     '|---|---:|---:|---:|---:|',
     ...rows,
   ].join('\n')
-  const verdict = `Ratio (authenticated read / hello-world): **${(ratio * 100).toFixed(1)} %** (target ≥ 40 %); p99 ${me.p99} ms (target < 50 ms) — ${ratio >= 0.4 && me.p99 < 50 ? 'meets' : 'misses'} DESIGN §7.`
+  const verdict = `Ratio (authenticated read / hello-world): **${(ratio * 100).toFixed(1)} %** (target ≥ 40 %); p99 ${me.p99} ms (target < 50 ms) — ${ratio >= 0.4 && me.p99 < 50 ? 'meets' : 'misses'} docs/quality.md.`
   process.stdout.write(`${table}\n\n${verdict}\n`)
 
   if (!values['no-write']) {

@@ -1,4 +1,4 @@
-/** Server configuration from the environment (DESIGN §6), parsed once and validated. */
+/** Server configuration from the environment (docs/contracts.md), parsed once and validated. */
 import { resolve } from 'node:path'
 import { AppError } from './errors.ts'
 

@@ -196,7 +196,7 @@ describe('condition laws (property-based)', () => {
   const run = (c: TCondition) => evaluateCondition(c, input)
 
   /**
-   * The language written out again from its definition (the module comment and DESIGN §5.2), over
+   * The language written out again from its definition (the module comment and docs/methods/questionnaire.md), over
    * the fields' values listed by hand rather than read by path: the oracle the evaluator must agree with.
    */
   const FIELD_VALUES: Record<string, unknown> = {

@@ -1,12 +1,12 @@
 /**
- * The questionnaire condition language (DESIGN §5.2): `{all:[…]}`, `{any:[…]}`, `{not:…}` and leaves
+ * The questionnaire condition language (docs/methods/questionnaire.md): `{all:[…]}`, `{any:[…]}`, `{not:…}` and leaves
  * `{field, equals|notEquals|includes|gte|lte: value}` over the deployment and earlier answers.
  * Evaluated by walking the data — never `eval` — so content cannot run code.
  */
 import type { TCondition, TConditionOperator, TConditionValue, TLeafCondition, TQuestion } from './schemas.ts'
 import { CONDITION_OPERATORS } from './schemas.ts'
 
-/** The deployment as the questionnaire sees it (the `custos assess` deployment file, DESIGN §6). */
+/** The deployment as the questionnaire sees it (the `custos assess` deployment file, docs/contracts.md). */
 export type TDeploymentFacts = {
   technologies?: string[]
   countries?: string[]

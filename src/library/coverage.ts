@@ -1,5 +1,5 @@
 /**
- * Framework coverage through the crosswalk (DESIGN §5.2): given the requirements an assessment shows
+ * Framework coverage through the crosswalk (docs/methods/questionnaire.md): given the requirements an assessment shows
  * as met, which provisions of the ICoC, VPs, UNGPs and law anchors they reach. A link "R equal P" or
  * "R superset P" means meeting R meets all of P; "subset" or "related" only part of it.
  */

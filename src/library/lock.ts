@@ -1,7 +1,7 @@
 /**
  * content/urns.lock.json records every published URN with its version. A URN in the lock must still
  * exist and its version must not go down: other organisations' assessments and answers point at
- * these URNs, so removing or rewinding one would silently break them (DESIGN §3 M1).
+ * these URNs, so removing or rewinding one would silently break them (docs/library.md).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -15,7 +15,7 @@ const { library } = loadLibrary()
 const method = library.riskMethod
 if (!method) throw new Error('content/risk-method.yaml must load for these tests')
 
-describe('severityOf (DESIGN §5.1 default thresholds)', () => {
+describe('severityOf (docs/methods/risk.md default thresholds)', () => {
   const cases: [number, number, number, number, string | null][] = [
     // scale, scope, irremediability → level, escalation
     [1, 1, 1, 1, null],
@@ -81,7 +81,7 @@ describe('impact levels and mandatory safeguards', () => {
     assert.equal(new Set(four).size, four.length)
     assert.ok(four.length > one.length)
   })
-  it('level IV requires re-assessment every six months (DESIGN §5.1)', () => {
+  it('level IV requires re-assessment every six months (docs/methods/risk.md)', () => {
     assert.equal(library.impactLevels.get('IV')?.reassessmentMonths, 6)
   })
 })

@@ -1,5 +1,5 @@
 /**
- * Readers of the risk method data (content/risk-method.yaml, DESIGN §5.1), so every engine reads
+ * Readers of the risk method data (content/risk-method.yaml, docs/methods/risk.md), so every engine reads
  * the thresholds, matrix and impact levels the same way. Pure functions of the method; the numbers
  * are never restated in code.
  */

@@ -208,7 +208,7 @@ const ZScale = z.strictObject({
 })
 
 // ---------------------------------------------------------------------------------------------
-// Conditions (`when`) and effects of questionnaire answers (DESIGN §5.2)
+// Conditions (`when`) and effects of questionnaire answers (docs/methods/questionnaire.md)
 
 export type TConditionValue = string | number | boolean
 export type TLeafCondition = {
@@ -385,7 +385,7 @@ export type TQuestionnaireHeader = z.infer<typeof ZQuestionnaire>
 export type TQuestionnaire = TQuestionnaireHeader & { questions: TQuestion[] }
 
 // ---------------------------------------------------------------------------------------------
-// Risk method (DESIGN §5.1)
+// Risk method (docs/methods/risk.md)
 
 export const GOVERNANCE_INDICATORS = [
   'ruleOfLaw',

@@ -1,5 +1,5 @@
 /**
- * Library URNs: `urn:custos:<library>:<kind>:<id>` (DESIGN §3 M1). Published URNs never change
+ * Library URNs: `urn:custos:<library>:<kind>:<id>` (docs/library.md). Published URNs never change
  * meaning and never disappear (content/urns.lock.json), so every reference in content is by URN.
  */
 

@@ -57,7 +57,7 @@ describe('the broken fixture', () => {
   it('explains the unquoted-comma trap in text maps', () => {
     has('T2.04 title: Unrecognized key: "they are recorded" (an unquoted comma')
   })
-  it('requires the fixed ids of DESIGN §5.3 and §6', () => {
+  it('requires the fixed topic, technology and group ids (docs/contracts.md)', () => {
     has('technologies.yaml: missing technology "facial-recognition"')
     has('topics.yaml: missing topic "cctv_rules"')
     has('affected-groups.yaml: missing affected group "human-rights-defenders"')
@@ -247,9 +247,9 @@ describe('every semantic rule, one change to the real library at a time', () => 
       'urn: expected urn:custos:catalogue:risk:cctv.renamed',
     ],
     [
-      'a topic outside the nine of DESIGN §5.3',
+      'a topic outside the nine of docs/gap-analysis.md',
       (l) => (l.topics.get('cctv_rules')!.id = 'camera_rules'),
-      'id: "camera_rules" is not one of the nine topic ids of DESIGN §5.3',
+      'id: "camera_rules" is not one of the nine regulatory topic ids (docs/gap-analysis.md)',
     ],
     [
       'a group id unlike its URN',

@@ -1,7 +1,7 @@
 /**
  * Semantic checks of the library beyond the schemas: every URN reference resolves to an object of
  * the right kind, conditions compare existing fields with possible values, required ids exist
- * (DESIGN §5.3 topics, §6 technologies and groups), the risk method is coherent, and no published
+ * (the topics of docs/gap-analysis.md, the technologies and groups of docs/contracts.md), the risk method is coherent, and no published
  * URN has disappeared (content/urns.lock.json). Pure: takes the loaded library, returns problems.
  */
 import { ANSWER_PREFIX, conditionLeaves, DEPLOYMENT_FIELDS, leafOperator } from './conditions.ts'
@@ -19,7 +19,7 @@ import {
 } from './schemas.ts'
 import type { TObjectKind } from './urn.ts'
 
-/** DESIGN §6: the technology ids the catalogue must contain (more may be added). */
+/** docs/contracts.md: the technology ids the catalogue must contain (more may be added). */
 export const REQUIRED_TECHNOLOGY_IDS = [
   'cctv',
   'video-analytics',
@@ -37,7 +37,7 @@ export const REQUIRED_TECHNOLOGY_IDS = [
   'cyber-security-services',
 ] as const
 
-/** DESIGN §6: the affected-group ids of a deployment. */
+/** docs/contracts.md: the affected-group ids of a deployment. */
 export const REQUIRED_GROUP_IDS = [
   'workers',
   'community',
@@ -52,7 +52,7 @@ export const REQUIRED_GROUP_IDS = [
   'visitors',
 ] as const
 
-/** DESIGN §5.1: the highest residual priority maps to the impact level. */
+/** docs/methods/risk.md: the highest residual priority maps to the impact level. */
 const LEVEL_FOR_PRIORITY = { low: 'I', medium: 'II', high: 'III', critical: 'IV' } as const
 
 type TReport = (problem: TProblem) => void
@@ -216,7 +216,11 @@ const checkMethod = (library: TLibrary, report: TReport): void => {
   for (const topic of library.topics.values()) {
     const at = { file: fileOf(library, topic.urn), urn: topic.urn }
     if (!(TOPIC_IDS as readonly string[]).includes(topic.id)) {
-      report({ ...at, field: 'id', message: `"${topic.id}" is not one of the nine topic ids of DESIGN §5.3` })
+      report({
+        ...at,
+        field: 'id',
+        message: `"${topic.id}" is not one of the nine regulatory topic ids (docs/gap-analysis.md)`,
+      })
     }
     if (!topic.urn.endsWith(`:${topic.id}`))
       report({ ...at, field: 'id', message: 'id does not match the URN' })

@@ -1,5 +1,5 @@
 /**
- * The error contract every API answer keeps (DESIGN §6, §7; issue 2 "Done when"): an error is
+ * The error contract every API answer keeps (docs/contracts.md, docs/quality.md; issue 2 "Done when"): an error is
  * exactly `{"error":{"code","message",…}}` with a code of ERROR_STATUS and that code's status, and
  * no answer — error or not — carries a stack trace, a source path, SQL or a raw `Error:` string.
  */

@@ -1,5 +1,5 @@
 /**
- * Every API resource is covered by a cross-tenant test (DESIGN §7): read from the OpenAPI
+ * Every API resource is covered by a cross-tenant test (docs/quality.md): read from the OpenAPI
  * document, every operation that names an object in its path either serves shared content (the
  * library and the jurisdiction data, the same for every organisation) or has a case here that
  * builds an object of organisation A and proves a member of organisation B gets the made-up-id 404

@@ -1,5 +1,5 @@
 /**
- * The error contract at the socket (issue 2 "Done when", DESIGN §6–7): bad input sent as raw bytes
+ * The error contract at the socket (issue 2 "Done when", docs/contracts.md, docs/quality.md): bad input sent as raw bytes
  * to the real node server on a loopback port — malformed JSON, the wrong media type, a body over
  * the limit (with and without Content-Length), unknown routes with every method, forged sessions
  * and CSRF tokens, a very long URL, bytes that are not UTF-8 — gets a 4xx with its stable code,

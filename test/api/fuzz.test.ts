@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of every API operation (DESIGN §7): the operations come from the app's own
+ * Property-based fuzzing of every API operation (docs/quality.md): the operations come from the app's own
  * OpenAPI document, so a new route is fuzzed the day it is added. For each, fast-check generates
  * path parameters, query strings and bodies — near the declared shapes, wrong-typed, huge, unicode,
  * prototype-pollution keys, nulls, deep nesting, numbers at the edges — sent signed out, signed in

@@ -1,6 +1,6 @@
 // Data-quality checks for the shipped jurisdiction dataset (content/jurisdictions/*.yaml), the
 // jurisdiction sources and the WGI file. They read the files as they are in the tree, so a bad
-// edit fails here (format contract: DESIGN §5.3, §10).
+// edit fails here (format contract: docs/gap-analysis.md, docs/library.md).
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'

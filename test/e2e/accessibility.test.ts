@@ -1,5 +1,5 @@
 /**
- * Accessibility of the main pages (DESIGN §7): axe-core with the WCAG 2.1 A and AA rules on every
+ * Accessibility of the main pages (docs/quality.md): axe-core with the WCAG 2.1 A and AA rules on every
  * main page as the demo provider's admin sees it, and on the sign-in page right-to-left. A serious or
  * critical violation fails the page; lesser ones are printed. A keyboard check walks with Tab from
  * the top through the skip link, the navigation and into the main content, and requires a visible

@@ -53,7 +53,7 @@ const fitsScreen = async (page: Page) =>
 
 /**
  * No element carries a style attribute: the server's CSP may still allow inline styles for its own
- * fallback page, but the app must work under a strict `style-src 'self'` (DESIGN §5.6, §7).
+ * fallback page, but the app must work under a strict `style-src 'self'` (docs/security.md).
  */
 const assertNoInlineStyles = async (page: Page) =>
   assert.equal(

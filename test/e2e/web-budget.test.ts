@@ -1,6 +1,6 @@
 /**
  * The built web app keeps its promises without a browser: the first load stays within the
- * JavaScript budget (DESIGN §7) and index.html has nothing inline that CSP `default-src 'self'`
+ * JavaScript budget (docs/quality.md) and index.html has nothing inline that CSP `default-src 'self'`
  * would block.
  */
 import assert from 'node:assert/strict'

@@ -1,6 +1,6 @@
 /**
  * The client-side routes. Signed-in pages sit below <RequireSession> and <AppShell>; pages other
- * than sign-in load on demand so the first download stays small (DESIGN §7).
+ * than sign-in load on demand so the first download stays small (docs/quality.md).
  */
 import type { RouteObject } from 'react-router'
 import { AppShell } from './components/AppShell.tsx'

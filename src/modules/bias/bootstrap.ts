@@ -1,5 +1,5 @@
 /**
- * Percentile bootstrap drawn from the count table (DESIGN §5.5). Resampling the rows of a group
+ * Percentile bootstrap drawn from the count table (docs/bias-audit.md). Resampling the rows of a group
  * with replacement gives cell counts distributed Multinomial(n_g, p̂_g), so we draw those counts
  * directly: the cost depends on the number of groups and replicates, never on the file size.
  * Stratified by group (each group keeps its size), seeded and reproducible.

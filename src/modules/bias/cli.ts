@@ -1,5 +1,5 @@
 /**
- * `custos bias-audit` (DESIGN §6): a thin edge that validates options, streams the file through
+ * `custos bias-audit` (docs/contracts.md): a thin edge that validates options, streams the file through
  * the counter, builds the report and prints it (table or JSON), optionally writing HTML or PDF.
  */
 import { statSync, writeFileSync } from 'node:fs'

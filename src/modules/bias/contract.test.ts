@@ -1,11 +1,11 @@
 /**
- * The `custos bias-audit --format json` contract (DESIGN §6) and the methods of DESIGN §5.5, checked
+ * The `custos bias-audit --format json` contract (docs/contracts.md) and the methods of docs/bias-audit.md, checked
  * on decision logs whose answers were derived independently of this code:
  *
  * - Counts: the fixtures are generated from the count tables written out below (one CSV row per
  *   counted decision, plus hand-written rows that must be skipped); `awk -F, 'NR>1 && NF'` on
  *   contract-known.csv gives 64 data rows, 4 of them malformed.
- * - Rates and summaries: written as the fractions the formulas of §5.5 give on those tables, worked
+ * - Rates and summaries: written as the fractions the formulas of docs/bias-audit.md give on those tables, worked
  *   by hand (e.g. TPR of region=north|sex=M = 9/(9+6)).
  * - Intervals: evaluated in Python 3 with scipy 1.17.1 — Wilson from its closed form with
  *   z = norm.ppf(0.975), Clopper–Pearson as beta.ppf(0.025, x, n−x+1) / beta.ppf(0.975, x+1, n−x).
@@ -47,7 +47,7 @@ const run = (file: string, flags: Partial<TBiasAuditFlags>): Promise<TBiasReport
   )
 
 type TTable = { tp: number; fp: number; tn: number; fn: number }
-/** The ten rates of §5.5 by hand from one count table; null where the denominator is 0. */
+/** The ten rates of docs/bias-audit.md by hand from one count table; null where the denominator is 0. */
 function ratesOf(c: TTable): Record<TRateName, number | null> {
   const q = (num: number, den: number): number | null => (den === 0 ? null : num / den)
   const n = c.tp + c.fp + c.tn + c.fn

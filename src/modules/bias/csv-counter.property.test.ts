@@ -2,7 +2,7 @@
  * Property: on random well-formed CSV (quoted values, doubled quotes, separators and newlines in
  * quotes, CRLF or LF, blank lines, ragged rows, invalid labels, padded values), fed in random
  * chunks, the counter agrees with a plain reference reader written here from RFC 4180 and the
- * DESIGN §6 rules — one char at a time, no shortcuts.
+ * docs/bias-audit.md rules — one char at a time, no shortcuts.
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
@@ -153,7 +153,7 @@ describe('CsvCounter property', () => {
 // padded group values, numbers in every decimal form and some that are not numbers.
 
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
-/** DESIGN §6 trimming: spaces, tabs, CR and LF around a value. */
+/** Trimming (docs/bias-audit.md): spaces, tabs, CR and LF around a value. */
 const trimValue = (v: string): string => v.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')
 const toNumber = (v: string): number => (DECIMAL_TEXT.test(v) ? Number(v) : Number.NaN)
 

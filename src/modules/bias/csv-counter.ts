@@ -1,5 +1,5 @@
 /**
- * Streaming CSV reader that accumulates per-group confusion counts (DESIGN §3 M7, §6 bias-audit).
+ * Streaming CSV reader that accumulates per-group confusion counts (docs/bias-audit.md).
  *
  * It scans bytes, never strings: a row is cut into field offsets in one pass (RFC 4180 quotes,
  * doubled quotes, embedded separators and newlines, CRLF), only the needed fields are looked at,
@@ -1007,7 +1007,7 @@ export class CsvCounter {
     return this.classifyRange(s, this.te)
   }
 
-  /** Positive, negative or invalid, for a non-empty trimmed value (DESIGN §6 default value sets). */
+  /** Positive, negative or invalid, for a non-empty trimmed value (the default value sets of docs/bias-audit.md). */
   private classifyRange(s: number, e: number): number {
     const pos = this.positiveBytes
     if (pos) return this.equalsFolded(s, e, pos) ? POSITIVE : NEGATIVE

@@ -1,5 +1,5 @@
 /**
- * A row loop generated for one header layout (DESIGN §7 speed bar), used by CsvCounter for the
+ * A row loop generated for one header layout (docs/quality.md speed bar), used by CsvCounter for the
  * common row: no quoted field, every needed value present and valid. The column roles are known
  * once the header is read, so the loop is written out field by field with the roles fixed, and
  * compiled with `new Function`. Only integers (column positions, byte values, counts) and fixed

@@ -1,5 +1,5 @@
 /**
- * Confidence intervals for proportions, their differences and their ratios (DESIGN §5.5).
+ * Confidence intervals for proportions, their differences and their ratios (docs/bias-audit.md).
  * All functions are pure; counts may be non-integer (weighted data passes effective counts).
  */
 
@@ -37,7 +37,7 @@ export function clopperPearson(x: number, n: number, alpha = ALPHA95): TInterval
 
 export type TProportionMethod = 'wilson' | 'clopper-pearson'
 
-/** The rule of DESIGN §5.5: exact interval when a count is 0 (x = 0 or x = n) or n < 30, else Wilson. */
+/** The rule of docs/bias-audit.md: exact interval when a count is 0 (x = 0 or x = n) or n < 30, else Wilson. */
 export function proportionMethod(x: number, n: number): TProportionMethod {
   return x === 0 || x === n || n < EXACT_INTERVAL_BELOW_N ? 'clopper-pearson' : 'wilson'
 }

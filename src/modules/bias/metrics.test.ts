@@ -118,7 +118,7 @@ describe('rates', () => {
     })
   }
 
-  it('matches the DESIGN §5.5 formulas to 1e-12 on random weighted counts', () => {
+  it('matches the docs/bias-audit.md formulas to 1e-12 on random weighted counts', () => {
     const rng = createRng(5)
     for (let i = 0; i < 1000; i++) {
       const [tp, fp, tn, fn] = [rng() * 1e6, rng() * 1e3, rng() * 1e7, rng() * 10]

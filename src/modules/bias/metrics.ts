@@ -1,5 +1,5 @@
 /**
- * Group-fairness metrics from confusion counts (DESIGN §5.5). Pure functions over plain data:
+ * Group-fairness metrics from confusion counts (docs/bias-audit.md). Pure functions over plain data:
  * the streaming counter produces the counts, these functions turn them into rates, intervals,
  * cross-group summaries and the named measures.
  */
@@ -27,7 +27,7 @@ export type TRateName = (typeof RATE_NAMES)[number]
 export type TRates = Record<TRateName, number | null>
 
 type TOutcome = keyof TCounts
-/** Numerator and denominator outcomes of each rate, exactly as DESIGN §5.5 defines them. */
+/** Numerator and denominator outcomes of each rate, exactly as docs/bias-audit.md defines them. */
 export const RATE_PARTS: Record<TRateName, { num: TOutcome[]; den: TOutcome[] }> = {
   selectionRate: { num: ['tp', 'fp'], den: ['tp', 'fp', 'tn', 'fn'] },
   baseRate: { num: ['tp', 'fn'], den: ['tp', 'fp', 'tn', 'fn'] },
@@ -56,7 +56,7 @@ export function rate(c: TCounts, name: TRateName): number | null {
   return den === 0 ? null : sum(c, parts.num) / den
 }
 
-/** All ten rates of DESIGN §5.5. */
+/** All ten rates of docs/bias-audit.md. */
 export function rates(c: TCounts): TRates {
   const out = {} as TRates
   for (const name of RATE_NAMES) out[name] = rate(c, name)
@@ -136,7 +136,7 @@ export function rateRatio(a: TCounts, b: TCounts, name: TRateName): number | nul
 }
 
 /**
- * Cross-group summary of one rate (DESIGN §5.5). Groups with an undefined rate are left out (and
+ * Cross-group summary of one rate (docs/bias-audit.md). Groups with an undefined rate are left out (and
  * listed). A comparison needs two groups: with fewer than two defined rates the difference, the
  * ratio and their intervals are null, never a reassuring 0 or 1. On ties, max and min are distinct
  * groups (first in key order for min, last for max), so their intervals compare two groups.

@@ -1,5 +1,5 @@
 /**
- * Builds the bias-audit result (the JSON contract of DESIGN §6) from counted cells: groups for
+ * Builds the bias-audit result (the JSON contract of docs/contracts.md) from counted cells: groups for
  * each intersection of the --group columns, marginals for each single column, summaries, named
  * measures, face-match figures and the optional bootstrap.
  */

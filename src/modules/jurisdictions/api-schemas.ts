@@ -1,6 +1,6 @@
 /**
  * Request and response schemas of the jurisdictions API (validation + OpenAPI). The gap response is
- * the DESIGN §6 contract, the same JSON `custos gap --format json` prints.
+ * the contract of docs/contracts.md, the same JSON `custos gap --format json` prints.
  */
 import { z } from '@hono/zod-openapi'
 import { ZLocaleQuery } from '../../http/params.ts'
@@ -275,7 +275,7 @@ export const ZGapMap = z
   })
   .openapi('GapMap')
 
-/** The most deployments one portfolio request takes (DESIGN §7 measures 10,000). */
+/** The most deployments one portfolio request takes (docs/quality.md measures 10,000). */
 export const MAX_PORTFOLIO_DEPLOYMENTS = 10_000
 
 export const ZPortfolioRequest = z

@@ -24,7 +24,7 @@ const EVERY_COUNTRY = readdirSync(join(root, 'content/jurisdictions'))
   .join(',')
 
 describe('custos gap', () => {
-  it('prints the DESIGN §6 JSON shape, EU ai_rules covered and the emotion-recognition restriction', () => {
+  it('prints the docs/contracts.md JSON shape, EU ai_rules covered and the emotion-recognition restriction', () => {
     const { code, stdout } = custos(
       'gap',
       '--technology',

@@ -1,5 +1,5 @@
 /**
- * `custos gap` (the DESIGN §6 contract) and `custos jurisdictions validate|list|show`. Thin edges:
+ * `custos gap` (the contract of docs/contracts.md) and `custos jurisdictions validate|list|show`. Thin edges:
  * parse flags, call the service, print. Bad input throws AppError `unknown_value` /
  * `validation_failed`, which src/cli/main.ts prints without a stack and turns into exit code 2.
  */

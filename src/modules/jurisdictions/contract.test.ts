@@ -1,5 +1,5 @@
 /**
- * The `custos gap` contract (DESIGN §6) and the rules of DESIGN §5.3, checked to the letter on the
+ * The `custos gap` contract (docs/contracts.md) and the rules of docs/gap-analysis.md, checked to the letter on the
  * shipped dataset and on small built datasets: field names and types, enforcement boundaries, gap
  * levels, inconsistency, several technologies, coverage, the baseline, restrictions, the gap list,
  * and the reading of typed input (the same code path as the CLI and the API).
@@ -32,7 +32,7 @@ const isSubset = (required: readonly string[], actual: object, where: string): v
   for (const key of required) assert.ok(key in actual, `${where} has ${key}`)
 }
 
-describe('DESIGN §6 JSON contract on the shipped data', () => {
+describe('docs/contracts.md JSON contract on the shipped data', () => {
   const result = gap('facial-recognition', 'DE,NG,BR')
   const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown> & TGapResult
 
@@ -158,7 +158,7 @@ describe('unknown facts in the whole dataset', () => {
 })
 
 // ---------------------------------------------------------------------------------------------
-// The rules of DESIGN §5.3 on built data
+// The rules of docs/gap-analysis.md on built data
 
 const library = buildGapLibrary({
   face: { data_protection_law: 'essential', biometric_data_rules: 'essential', cctv_rules: 'relevant' },

@@ -182,7 +182,7 @@ describe('analyseGap', () => {
   const run = (technologies: string[], jurisdictions: string[]) =>
     analyseGap({ technologies, jurisdictions, dataset, library })
 
-  it('has the contract shape of DESIGN §6', () => {
+  it('has the contract shape of docs/contracts.md', () => {
     const result = run(['face'], ['DE', 'NG'])
     assert.deepEqual(Object.keys(result).slice(0, 7), [
       'technologies',

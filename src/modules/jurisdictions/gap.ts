@@ -1,12 +1,12 @@
 /**
- * The jurisdiction gap engine (DESIGN §5.3): a pure function of (technologies, jurisdictions,
+ * The jurisdiction gap engine (docs/gap-analysis.md): a pure function of (technologies, jurisdictions,
  * dataset, library) → matrix, gaps, inconsistencies, restrictions and the baseline that applies to
  * the whole deployment because the highest standard governs where law is absent, weak or
  * inconsistent. No I/O; the caller resolves and validates the input (see input.ts).
  *
  * Decisions the design leaves open, made here once:
  * - `yes` where the enforcement context is `unknown` (no WGI rule-of-law value, e.g. the Holy See)
- *   is `covered`: §5.3 asks for "enforcement not weak", and an unknown context has not been shown
+ *   is `covered`: the method asks for "enforcement not weak", and an unknown context has not been shown
  *   weak. The cell keeps `enforcement: 'unknown'` and the explanation says so, so nobody mistakes it
  *   for a strong context. `unknown` STATUS is never covered, whatever the enforcement.
  * - Coverage when no essential topic is triggered: the share of all triggered topics that are
@@ -50,7 +50,7 @@ export type TGapLibrary = {
 // ---------------------------------------------------------------------------------------------
 // The rules, one function each (shared with the portfolio function)
 
-/** Gap level of one (jurisdiction, topic): DESIGN §5.3. */
+/** Gap level of one (jurisdiction, topic): docs/gap-analysis.md. */
 export const gapLevelOf = (status: TFactStatus, enforcement: TEnforcement): TGapLevel => {
   switch (status) {
     case 'no':
@@ -110,7 +110,7 @@ export const coverageBasisOf = (topics: readonly { importance: TImportance }[]):
   return topics.length > 0 ? 'triggered' : 'none'
 }
 
-/** Share of the counted topics that are covered in one jurisdiction (DESIGN §5.3 coverage score). */
+/** Share of the counted topics that are covered in one jurisdiction (docs/gap-analysis.md coverage score). */
 export const coverageOf = (
   topics: readonly { topic: string; importance: TImportance }[],
   levelOf: (topic: string) => TGapLevel,
@@ -142,7 +142,7 @@ export const factOf = (jurisdiction: TJurisdiction, topic: string): TTopicFact =
   }
 
 // ---------------------------------------------------------------------------------------------
-// The result (DESIGN §6 contract; fields beyond it are additions, never renames)
+// The result (docs/contracts.md contract; fields beyond it are additions, never renames)
 
 export type TCellSource = {
   id: string
@@ -371,7 +371,7 @@ export const findRestrictions = (
   return findings.sort((a, b) => b.strictness - a.strictness || a.id.localeCompare(b.id))
 }
 
-/** The gap analysis of one deployment: DESIGN §5.3, in the JSON shape of DESIGN §6. */
+/** The gap analysis of one deployment: docs/gap-analysis.md, in the JSON shape of docs/contracts.md. */
 export const analyseGap = (input: TGapInput): TGapResult => {
   const { dataset, library } = input
   const locale = input.locale ?? 'en'

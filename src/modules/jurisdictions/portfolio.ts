@@ -1,9 +1,9 @@
 /**
  * Gap analysis of a whole portfolio (all deployments of an organisation at once) for dashboards and
  * exposure maps: per deployment the coverage per country, cells by gap level, inconsistent topics
- * and absent essential topics (a red flag of DESIGN §5.4), and aggregates by country and by topic.
+ * and absent essential topics (a red flag for provider due diligence), and aggregates by country and by topic.
  *
- * Fast enough for every page view (DESIGN §7: 10,000 deployments < 200 ms): the gap level of each
+ * Fast enough for every page view (docs/quality.md: 10,000 deployments < 200 ms): the gap level of each
  * (country, topic) and the triggered topics of each technology set are computed once, and the same
  * rule functions as the single-deployment engine (gap.ts) decide every value.
  */

@@ -55,7 +55,8 @@ export const registerJurisdictionRoutes = (
     createRoute({
       ...base,
       path: '/api/gap',
-      summary: 'Gap analysis of technologies across jurisdictions (DESIGN §5.3; same JSON as `custos gap`)',
+      summary:
+        'Gap analysis of technologies across jurisdictions (docs/gap-analysis.md; same JSON as `custos gap`)',
       request: { query: ZGapQuery },
       responses: {
         200: jsonContent(ZGapResult, 'Matrix, gaps, restrictions, baseline and coverage'),

@@ -1,6 +1,6 @@
 /**
  * zod schemas of a jurisdiction file (content/jurisdictions/<ISO2>.yaml — the fixed format of
- * /work/jurisdiction-format.md, DESIGN §5.3 and §10) and the types the gap engine works on.
+ * docs/gap-analysis.md and docs/library.md) and the types the gap engine works on.
  * Objects are strict: a misspelt field is a validation problem, not silently ignored data.
  */
 import { z } from 'zod'
@@ -52,7 +52,7 @@ export const ZTopicFact = z
     asOf: ZIsoDate,
     note: z.string().min(1).optional(),
   })
-  // A `yes` or `partial` names the law it rests on; a wrong yes is worse than unknown (DESIGN §10).
+  // A `yes` or `partial` names the law it rests on; a wrong yes is worse than unknown (docs/library.md).
   .refine((fact) => (fact.status !== 'yes' && fact.status !== 'partial') || fact.instrument !== undefined, {
     message: 'a yes or partial status needs an instrument (title, year adopted)',
     path: ['instrument'],

@@ -1,7 +1,7 @@
 /**
  * Reads the World Bank WGI extract (content/governance/wgi-2023.csv; see its README): one row per
  * economy, ISO2-keyed, point estimates on a standard-normal scale. Empty cells stay null — nothing
- * is gap-filled — and the enforcement context derives from rule of law only (DESIGN §5.3).
+ * is gap-filled — and the enforcement context derives from rule of law only (docs/gap-analysis.md).
  */
 import type { TEnforcement } from './schemas.ts'
 
@@ -95,7 +95,7 @@ export const parseWgiCsv = (text: string): { rows: TWgiRow[]; problems: string[]
   return { rows, problems }
 }
 
-/** Rule-of-law thresholds of DESIGN §5.3: strong ≥ 0.5, weak < −0.5, moderate in between. */
+/** Rule-of-law thresholds of docs/gap-analysis.md: strong ≥ 0.5, weak < −0.5, moderate in between. */
 export const STRONG_RULE_OF_LAW = 0.5
 export const WEAK_RULE_OF_LAW = -0.5
 

@@ -1,5 +1,5 @@
 /**
- * The demo workspace (DESIGN §6): three organisations with one owner each. Modules add their demo
+ * The demo workspace (docs/contracts.md): three organisations with one owner each. Modules add their demo
  * data by appending a seeder to DEMO_SEEDERS; seeders run once, in the transaction that creates the
  * demo organisations.
  */

@@ -1,5 +1,5 @@
 /**
- * Launching Debian's Chromium for browser tests (never a downloaded browser, DESIGN §8). When it is
+ * Launching Debian's Chromium for browser tests (never a downloaded browser, ARCHITECTURE.md). When it is
  * missing the tests skip with the reason, unless REQUIRE_BROWSER=1, where a missing browser fails.
  */
 import { existsSync } from 'node:fs'

@@ -1,4 +1,4 @@
-/** The organisation's audit trail, newest first, with the head of its hash chain (DESIGN §5.7). */
+/** The organisation's audit trail, newest first, with the head of its hash chain (docs/methods/audit-trail.md). */
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { TAuditEvent } from '../../../src/modules/platform/schemas.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'

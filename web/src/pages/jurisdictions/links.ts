@@ -1,4 +1,4 @@
-/** Paths of the jurisdiction pages (DESIGN §3 M2), used by the routes, the nav and the links. */
+/** Paths of the jurisdiction pages, used by the routes, the nav and the links. */
 export const JURISDICTION_PATHS = {
   list: '/jurisdictions',
   gap: '/gap',
