@@ -186,6 +186,65 @@ describe('loading jurisdiction files', () => {
   })
 })
 
+describe('loading a content folder that is incomplete', () => {
+  const restriction = (id: string) => ({
+    id,
+    technologies: ['cctv'],
+    kind: 'conditional',
+    strictness: 1,
+    summary: { en: 'x' },
+    instrument: { title: 'A', adopted: 2024 },
+    source: 'src-a',
+    asOf: '2026-11-29',
+  })
+  const messages = (problems: { field?: string; message: string }[]) =>
+    problems.map((p) => `${p.field ?? ''} ${p.message}`.trim())
+
+  it('reports a restriction id used twice in one file', () => {
+    const { problems } = contentWith({
+      'DE.yaml': jurisdictionFile('DE', 'DEU', { restrictions: [restriction('r-1'), restriction('r-1')] }),
+    })
+    assert.deepEqual(messages(problems), ['restrictions[1].id duplicate restriction id r-1'])
+  })
+
+  it('keeps the first of two files for one jurisdiction and reports the second', () => {
+    const { dataset, problems } = contentWith({
+      'DE.yaml': jurisdictionFile('DE', 'DEU', { name: { en: 'First' } }),
+      'DE.yml': jurisdictionFile('DE', 'DEU', { name: { en: 'Second' } }),
+    })
+    assert.equal(dataset.jurisdictions.get('DE')?.name.en, 'First')
+    assert.deepEqual(messages(problems), [
+      'code code DE does not match the file name DE.yml',
+      'code jurisdiction DE is defined twice',
+    ])
+  })
+
+  it('says when the governance file, the jurisdiction folder or the WGI source entry is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'custos-jur-'))
+    dirs.push(dir)
+    const { library } = loadLibrary({ contentDir: dir })
+    library.sources.set('src-a', { id: 'src-a', publisher: 'P', title: 'T' })
+    const { dataset, problems } = loadJurisdictions({ contentDir: dir, displayDir: 'content', library })
+    assert.equal(dataset.jurisdictions.size, 0)
+    assert.equal(dataset.governance.year, null)
+    assert.equal(dataset.governance.attribution, 'Source: wb-wgi-2024 (source entry missing)')
+    assert.deepEqual(
+      problems.map((p) => `${p.file}: ${p.message}`),
+      [
+        'content/governance/wgi-2023.csv: governance file not found; every enforcement context will be unknown',
+        'content/governance/wgi-2023.csv: source "wb-wgi-2024" is not in content/sources/',
+        'content/jurisdictions: jurisdiction directory not found',
+      ],
+    )
+  })
+
+  it('words the attribution from the source entry, with or without a URL and licence', () => {
+    const { dataset } = contentWith({})
+    assert.equal(dataset.governance.attribution, 'Source: World Bank, WGI, CC BY 4.0')
+    assert.equal(dataset.governance.year, 2023)
+  })
+})
+
 describe('reading the WGI file', () => {
   it('keeps quoted commas inside a field', () => {
     assert.deepEqual(splitCsvLine('CD,COD,"Congo, Dem. Rep.",2023'), [
