@@ -146,6 +146,36 @@ describe('YAML subset reader', () => {
     })
   }
 
+  // Edges of the subset, each checked against yaml.parse: the reader answers the same or declines.
+  const edges: [string, string, unknown][] = [
+    ['a key that reads as a boolean', 'true: x\n', 'unsupported'],
+    ['a dash as the whole value', 'a: ---\n', 'unsupported'],
+    ['a dash as a flow value', 'a: [-, b]\n', 'unsupported'],
+    ['three dashes starting a flow value', 'a: [---x]\n', 'unsupported'],
+    ['a \\x escape that is not hex', 'a: "\\xZZ"\n', 'unsupported'],
+    ['a \\U escape past the last code point', 'a: "\\U00110000"\n', 'unsupported'],
+    ['a comment glued to a flow item', 'a: [b,#c\n  ]\n', 'unsupported'],
+    ['a comment glued to a flow collection', 'a: [b]#c\n', 'unsupported'],
+    ['a flow collection left open', 'a: [b\n', 'unsupported'],
+    ['\\u and \\x escapes', 'a: "\\u00e9\\x41"\n', { a: 'éA' }],
+    ['\\/, \\0 and \\a escapes', 'a: "\\/\\0\\a"\n', { a: '/\u0000\u0007' }],
+    ['single-quoted flow values', "a: ['it''s', \"q\"]\n", { a: ["it's", 'q'] }],
+    ['a comment inside a flow collection', 'a: [b # c\n  , d]\n', { a: ['b', 'd'] }],
+    ['a single-quoted value in a flow map', "a: {b: 'x'}\n", { a: { b: 'x' } }],
+    ['a comment on the last line without a line end', 'a: b\n#end', { a: 'b' }],
+    ['a quoted value without a line end', 'a: "b"', { a: 'b' }],
+    ['a list without a line end', 'a:\n  - x\n  - y', { a: ['x', 'y'] }],
+    ['a flow list without a line end', 'a: [b, c]', { a: ['b', 'c'] }],
+    ['a comment between keys of a nested map', 'a:\n  b: 1\n  # note\n  c: 2\n', { a: { b: 1, c: 2 } }],
+  ]
+  for (const [name, text, expected] of edges) {
+    it(`${expected === 'unsupported' ? 'declines' : 'reads'} ${name}`, () => {
+      assert.deepEqual(subset(text), expected === 'unsupported' ? expected : { value: expected })
+      assertAgrees(text)
+      if (expected !== 'unsupported') assert.deepEqual(parse(text), expected)
+    })
+  }
+
   it('passes the yaml package’s own syntax errors through', () => {
     assert.throws(() => readYaml('a: 1\na: 2\n'), /Map keys must be unique/)
     assert.throws(
