@@ -9,7 +9,6 @@ import { AppError } from '../core/errors.ts'
 import { paths } from '../core/paths.ts'
 import { registerBiasRoutes } from '../modules/bias/routes.ts'
 import { registerJurisdictionRoutes } from '../modules/jurisdictions/routes.ts'
-import { registerLibraryBrowseRoutes } from '../modules/library/browse-routes.ts'
 import { registerLibraryRoutes } from '../modules/library/routes.ts'
 import { registerPlatformRoutes } from '../modules/platform/routes.ts'
 import { API_DOCS_CSS, renderApiDocs } from './api-docs.ts'
@@ -23,7 +22,6 @@ import { mountWebApp } from './static.ts'
 export const ROUTE_REGISTRARS: readonly ((app: TApp, deps: TAppDeps) => void)[] = [
   registerPlatformRoutes,
   registerLibraryRoutes,
-  registerLibraryBrowseRoutes,
   registerJurisdictionRoutes,
   registerBiasRoutes,
 ]

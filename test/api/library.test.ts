@@ -7,14 +7,16 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import type { z } from '@hono/zod-openapi'
-import { ZIndexEntry, ZRightView, ZSourceView } from '../../src/modules/library/browse-schemas.ts'
 import {
   ZFrameworkDetail,
   ZFrameworkSummary,
+  ZIndexEntry,
   ZObjectView,
   ZQuestionnaireSummary,
   ZQuestionnaireView,
+  ZRightView,
   ZSearchResult,
+  ZSourceView,
   ZTechnologyView,
 } from '../../src/modules/library/schemas.ts'
 import { ROLES } from '../../src/modules/platform/limits.ts'

@@ -1,27 +1,33 @@
 /**
- * Read-only library API (issue 3): frameworks with their requirements and crosswalk links, the
- * technology catalogue, questionnaires, topics, affected groups, search, and any object by URN.
+ * Read-only library API: frameworks with their requirements and crosswalk links, the technology
+ * catalogue, questionnaires, topics, affected groups, search, any object by URN, and for the web
+ * app's pages the sources that references cite, the rights list and a compact index of every object.
  * Any signed-in member may read; text comes back in `?locale=` (falling back to English).
  */
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, z } from '@hono/zod-openapi'
 import { AppError, errors } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { ZLocaleQuery } from '../../http/params.ts'
 import { formatProblem, getLibrary, loadProblems, type TLibrary, type TProblem } from '../../library/index.ts'
-import { localise, localised } from '../../library/text.ts'
+import { localised } from '../../library/text.ts'
+import { OBJECT_KIND_IDS } from '../../library/urn.ts'
 import { authorize } from '../platform/index.ts'
+import { presentIndexEntry, presentQuestionnaireSummary, presentTopic } from './presenters.ts'
 import {
   listOf,
   ZFrameworkDetail,
   ZFrameworkSummary,
   ZGroupView,
   ZIdParam,
+  ZIndexEntry,
   ZObjectView,
   ZQuestionnaireSummary,
   ZQuestionnaireView,
+  ZRightView,
   ZSearchQuery,
   ZSearchResult,
+  ZSourceView,
   ZTechnologyView,
   ZTopicView,
   ZUrnParam,
@@ -30,12 +36,31 @@ import {
   describeObject,
   frameworkDetail,
   frameworkSummaries,
+  listEntries,
   nearestUrns,
   publicFilePath,
   searchLibrary,
 } from './service.ts'
 
 const tags = ['Library']
+
+const ZIndexQuery = ZLocaleQuery.extend({
+  kind: z
+    .enum(OBJECT_KIND_IDS)
+    .optional()
+    .openapi({ param: { name: 'kind', in: 'query' }, example: 'requirement' }),
+})
+
+const browseRoute = (path: string, summary: string, response: z.ZodType, query: z.ZodObject = ZLocaleQuery) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags,
+    summary,
+    security: SESSION_SECURITY,
+    request: { query },
+    responses: { 200: jsonContent(response, summary), ...errorResponses(401, 403, 422) },
+  })
 
 /** Options for `registerLibraryRoutes`; tests may pass their own loaded library. */
 export type TLibraryRouteOptions = { library?: () => TLibrary }
@@ -153,16 +178,7 @@ export const registerLibraryRoutes = (
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      const items = [...library().questionnaires.values()].map((q) => ({
-        id: q.id,
-        urn: q.urn,
-        version: q.version,
-        kind: q.kind,
-        title: localise(q.title, locale),
-        ...(q.description ? { description: localise(q.description, locale) } : {}),
-        sections: q.sections.length,
-        questions: q.questions.length,
-      }))
+      const items = [...library().questionnaires.values()].map((q) => presentQuestionnaireSummary(q, locale))
       return c.json({ items }, 200)
     },
   )
@@ -197,14 +213,7 @@ export const registerLibraryRoutes = (
       allowRead(c)
       const { locale } = c.req.valid('query')
       const lib = library()
-      const items = [...lib.topics.values()].map((topic) => ({
-        ...localised(topic, locale),
-        baseline: topic.baseline.map((urn) => {
-          const title = lib.objects.get(urn)?.title
-          return { urn, title: title ? localise(title, locale) : null }
-        }),
-      }))
-      return c.json({ items }, 200)
+      return c.json({ items: [...lib.topics.values()].map((topic) => presentTopic(lib, topic, locale)) }, 200)
     },
   )
 
@@ -263,6 +272,49 @@ export const registerLibraryRoutes = (
       }
       // The file is named from the content folder, never by its place on the server's disk.
       return c.json(localised({ ...view, file: publicFilePath(lib, view.file) }, locale), 200)
+    },
+  )
+
+  app.openapi(
+    browseRoute(
+      '/api/library/sources',
+      'Sources cited by library references',
+      z.object({ items: z.array(ZSourceView) }).openapi('LibrarySourceList'),
+    ),
+    (c) => {
+      allowRead(c)
+      return c.json({ items: [...library().sources.values()] }, 200)
+    },
+  )
+
+  app.openapi(
+    browseRoute(
+      '/api/library/rights',
+      'Human rights that risk templates name',
+      z.object({ items: z.array(ZRightView) }).openapi('LibraryRightList'),
+    ),
+    (c) => {
+      allowRead(c)
+      const { locale } = c.req.valid('query') as z.infer<typeof ZLocaleQuery>
+      return c.json({ items: localised([...library().rights.values()], locale) }, 200)
+    },
+  )
+
+  app.openapi(
+    browseRoute(
+      '/api/library/index',
+      'Every library object (or those of one kind) with its title and parent',
+      z.object({ items: z.array(ZIndexEntry) }).openapi('LibraryIndex'),
+      ZIndexQuery,
+    ),
+    (c) => {
+      allowRead(c)
+      const { locale, kind } = c.req.valid('query') as z.infer<typeof ZIndexQuery>
+      const lib = library()
+      return c.json(
+        { items: listEntries(lib, kind).map((entry) => presentIndexEntry(lib, entry, locale)) },
+        200,
+      )
     },
   )
 }

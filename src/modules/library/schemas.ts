@@ -290,3 +290,50 @@ export const ZObjectView = z
 
 export const listOf = <T extends z.ZodType>(schema: T, name: string) =>
   z.object({ items: z.array(schema) }).openapi(name)
+
+// Sources, rights and the compact object index (for the web app's library pages)
+
+const ZDateLike = z.union([z.string(), z.number()])
+
+export const ZSourceView = z
+  .object({
+    id: z.string(),
+    publisher: z.string(),
+    title: z.string(),
+    edition: ZDateLike.optional(),
+    date: ZDateLike.optional(),
+    kind: z.enum(['primary', 'secondary', 'internal']).optional(),
+    url: z.string().nullable().optional(),
+    licence: z.string().optional(),
+    accessed: ZDateLike.optional(),
+    note: z.string().optional(),
+  })
+  .openapi('LibrarySource')
+
+export const ZRightView = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string().optional(),
+    references: z.array(ZReferenceView),
+  })
+  .openapi('LibraryRight')
+
+export const ZIndexEntry = z
+  .object({
+    urn: z.string(),
+    kind: z.enum(OBJECT_KIND_IDS),
+    version: z.number().int(),
+    title: z.string(),
+    parent: z
+      .string()
+      .optional()
+      .openapi({ description: 'URN of the framework or questionnaire it belongs to' }),
+  })
+  .openapi('LibraryIndexEntry')
+
+export type TSourceView = z.infer<typeof ZSourceView>
+export type TRightView = z.infer<typeof ZRightView>
+export type TIndexEntry = z.infer<typeof ZIndexEntry>
+export type TQuestionnaireSummary = z.infer<typeof ZQuestionnaireSummary>
+export type TTopicView = z.infer<typeof ZTopicView>

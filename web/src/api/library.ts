@@ -4,8 +4,10 @@
  * schemas; nothing here restates them. Every call takes the text locale.
  */
 import type { z } from 'zod'
-import type { TIndexEntry, TRightView, TSourceView } from '../../../src/modules/library/browse-schemas.ts'
 import type {
+  TIndexEntry,
+  TRightView,
+  TSourceView,
   ZCrosswalkLinkView,
   ZFrameworkDetail,
   ZFrameworkSummary,
