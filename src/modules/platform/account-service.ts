@@ -47,7 +47,11 @@ export const listMySessions = async (deps: TServiceDeps, auth: TAuth): Promise<T
   }))
 
 /** Ends one of the user's own sessions by its public id; another person's id is not found. */
-export const endMySession = async (deps: TServiceDeps, auth: TAuth, sessionId: string): Promise<void> => {
+export const endMySession = async (
+  deps: TServiceDeps,
+  auth: TAuth,
+  { sessionId }: { sessionId: string },
+): Promise<void> => {
   const rows = await listSessionsOfUser(deps.db, auth.userId)
   const row = rows.find((r) => sessionIdOf(deps.secrets, r.token_hash) === sessionId)
   if (!row) throw errors.notFound('Session')

@@ -116,14 +116,13 @@ export const recordMemberEvent = (
 
 /** One page of the organisation's trail, newest first; `cursor` is the seq to continue below. */
 export const getAuditPage = async (
-  db: TExecutor,
-  orgId: string,
-  cursor: number | null,
-  limit: number,
+  deps: { db: TExecutor },
+  auth: { orgId: string },
+  { cursor, limit }: { cursor: number | null; limit: number },
 ): Promise<TAuditPage> => {
-  const rows = await listAuditEvents(db, orgId, cursor, limit + 1)
+  const rows = await listAuditEvents(deps.db, auth.orgId, cursor, limit + 1)
   const page = rows.slice(0, limit)
-  const head = await findAuditCheckpoint(db, orgId)
+  const head = await findAuditCheckpoint(deps.db, auth.orgId)
   const last = page.at(-1)
   return {
     events: page.map((row) => ({

@@ -7,6 +7,7 @@ import { findMembership, listMembershipsOfUser } from '../../db/repositories/mem
 import { setSessionOrganisation } from '../../db/repositories/sessions.ts'
 import { findUserByEmail, type TUserRow } from '../../db/repositories/users.ts'
 import { recordEvent } from './audit.ts'
+import type { TAuth } from './identity.ts'
 import type { TRole } from './limits.ts'
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts'
 import { presentOrganisation } from './presenters.ts'
@@ -115,17 +116,23 @@ export const login = async (
   return { session, me }
 }
 
-export const logout = (deps: TServiceDeps, sessionTokenHash: string): Promise<void> =>
-  endSession(deps.db, sessionTokenHash)
+export const logout = (deps: TServiceDeps, auth: TAuth): Promise<void> =>
+  endSession(deps.db, auth.sessionTokenHash)
 
 /** Moves the session to another organisation the user belongs to; others look nonexistent (404). */
 export const switchOrganisation = async (
   deps: TServiceDeps,
-  auth: { userId: string; email: string; name: string; sessionTokenHash: string; csrfToken: string },
-  organisationId: string,
+  auth: TAuth,
+  { organisationId }: { organisationId: string },
 ): Promise<TMe> => {
   const membership = await findMembership(deps.db, organisationId, auth.userId)
   if (!membership) throw errors.notFound('Organisation')
   await setSessionOrganisation(deps.db, auth.sessionTokenHash, organisationId)
-  return buildMe(deps.db, { ...auth, orgId: organisationId })
+  return buildMe(deps.db, {
+    userId: auth.userId,
+    email: auth.email,
+    name: auth.name,
+    csrfToken: auth.csrfToken,
+    orgId: organisationId,
+  })
 }

@@ -86,7 +86,7 @@ export const getInvitations = async (
 export const revokeInvitation = async (
   deps: TServiceDeps,
   auth: TAuth,
-  invitationId: string,
+  { invitationId }: { invitationId: string },
 ): Promise<void> =>
   deps.db.transaction().execute(async (trx) => {
     const invitation = await findInvitation(trx, auth.orgId, invitationId)
@@ -147,7 +147,11 @@ export const acceptInvitation = async (
  * already joined through it, simply goes there) and the session moves to it. An invitation for
  * another address is refused like an invalid one and recorded in the inviting organisation.
  */
-export const joinInvitation = async (deps: TServiceDeps, auth: TAuth, token: string): Promise<TMe> => {
+export const joinInvitation = async (
+  deps: TServiceDeps,
+  auth: TAuth,
+  { token }: { token: string },
+): Promise<TMe> => {
   const invitation = await findInvitationByTokenHash(deps.db, sha256Hex(token))
   const now = deps.clock.now()
   if (!invitation) throw invalidInvitation()
@@ -183,5 +187,5 @@ export const joinInvitation = async (deps: TServiceDeps, auth: TAuth, token: str
   } else if (!invitation.accepted_at || !(await findMember(deps.db, invitation.org_id, auth.userId))) {
     throw invalidInvitation()
   }
-  return switchOrganisation(deps, auth, invitation.org_id)
+  return switchOrganisation(deps, auth, { organisationId: invitation.org_id })
 }

@@ -30,7 +30,11 @@ export const getOrganisation = async (deps: TDeps, auth: TAuth): Promise<TOrgani
   return presentOrganisation(row)
 }
 
-export const renameOrganisation = async (deps: TDeps, auth: TAuth, name: string): Promise<TOrganisation> =>
+export const renameOrganisation = async (
+  deps: TDeps,
+  auth: TAuth,
+  { name }: { name: string },
+): Promise<TOrganisation> =>
   deps.db.transaction().execute(async (trx) => {
     const before = await findOrganisationById(trx, auth.orgId)
     if (!before) throw errors.notFound('Organisation')
@@ -63,8 +67,7 @@ const lockedActorRole = async (trx: TExecutor, auth: TAuth): Promise<TRole> => {
 export const changeMemberRole = async (
   deps: TDeps,
   auth: TAuth,
-  userId: string,
-  role: TRole,
+  { userId, role }: { userId: string; role: TRole },
 ): Promise<TMember> =>
   deps.db.transaction().execute(async (trx) => {
     const actorRole = await lockedActorRole(trx, auth)
@@ -84,7 +87,7 @@ export const changeMemberRole = async (
     return presentMember({ ...target, role })
   })
 
-export const removeMember = async (deps: TDeps, auth: TAuth, userId: string): Promise<void> =>
+export const removeMember = async (deps: TDeps, auth: TAuth, { userId }: { userId: string }): Promise<void> =>
   deps.db.transaction().execute(async (trx) => {
     const actorRole = await lockedActorRole(trx, auth)
     const target = await findMember(trx, auth.orgId, userId)

@@ -150,7 +150,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
     }),
     async (c) => {
       const auth = c.get('auth')
-      if (auth) await logout(deps, auth.sessionTokenHash)
+      if (auth) await logout(deps, auth)
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
       return c.body(null, 204)
     },
@@ -188,7 +188,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
     async (c) => {
       const auth = requireAuth(c)
       const { organisationId } = c.req.valid('json')
-      return c.json(await switchOrganisation(deps, auth, organisationId), 200)
+      return c.json(await switchOrganisation(deps, auth, { organisationId }), 200)
     },
   )
 
@@ -224,7 +224,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'update', 'organisation')
-      return c.json(await renameOrganisation(deps, auth, c.req.valid('json').name), 200)
+      return c.json(await renameOrganisation(deps, auth, c.req.valid('json')), 200)
     },
   )
 
@@ -261,7 +261,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       const auth = requireAuth(c)
       authorize(auth, 'update', 'member')
       const { userId } = c.req.valid('param')
-      return c.json(await changeMemberRole(deps, auth, userId, c.req.valid('json').role), 200)
+      return c.json(await changeMemberRole(deps, auth, { userId, role: c.req.valid('json').role }), 200)
     },
   )
 
@@ -278,7 +278,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'remove', 'member')
-      await removeMember(deps, auth, c.req.valid('param').userId)
+      await removeMember(deps, auth, c.req.valid('param'))
       return c.body(null, 204)
     },
   )
@@ -337,7 +337,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'revoke', 'invitation')
-      await revokeInvitation(deps, auth, c.req.valid('param').id)
+      await revokeInvitation(deps, auth, { invitationId: c.req.valid('param').id })
       return c.body(null, 204)
     },
   )
@@ -377,7 +377,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
     }),
     async (c) => {
       const auth = requireAuth(c)
-      return c.json(await joinInvitation(deps, auth, c.req.valid('json').token), 200)
+      return c.json(await joinInvitation(deps, auth, c.req.valid('json')), 200)
     },
   )
 
@@ -404,7 +404,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       responses: { 204: { description: 'Ended' }, ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
-      await endMySession(deps, requireAuth(c), c.req.valid('param').id)
+      await endMySession(deps, requireAuth(c), { sessionId: c.req.valid('param').id })
       return c.body(null, 204)
     },
   )
@@ -500,7 +500,7 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       const auth = requireAuth(c)
       authorize(auth, 'read', 'audit')
       const { cursor, limit } = c.req.valid('query')
-      return c.json(await getAuditPage(deps.db, auth.orgId, cursor ?? null, limit), 200)
+      return c.json(await getAuditPage(deps, auth, { cursor: cursor ?? null, limit }), 200)
     },
   )
 }
