@@ -17,7 +17,8 @@ export {
 export { crosswalkCoverage, type TFrameworkCoverage } from './coverage.ts'
 export type { TCrosswalkLink, TLibrary, TLibraryObject, TProblem } from './library.ts'
 export { crosswalkOf, formatProblem, objectsOfKind } from './library.ts'
-export { defaultContentDir, loadLibrary } from './loader.ts'
+export { defaultContentDir, formatPath, loadLibrary } from './loader.ts'
+export { readLock, updatedLock, writeLock } from './lock.ts'
 export {
   adjustedLikelihood,
   higherPriority,
@@ -28,7 +29,26 @@ export {
   severityOf,
   type TGovernanceFacts,
 } from './method.ts'
-export { isLocale, LOCALES, localise, localiseDeep, type TLocale, type TText } from './text.ts'
+export {
+  type TArea,
+  TOPIC_IDS,
+  type TProvision,
+  type TQuestionnaire,
+  type TRequirement,
+  type TSource,
+  type TTopic,
+} from './schemas.ts'
+export {
+  isLocale,
+  LOCALES,
+  localise,
+  localiseDeep,
+  localised,
+  type TLocale,
+  type TText,
+  ZText,
+} from './text.ts'
+export { OBJECT_KIND_IDS, type TObjectKind } from './urn.ts'
 
 /** Loads and checks the library: schema problems, semantic problems and lock problems together. */
 export const checkLibrary = (

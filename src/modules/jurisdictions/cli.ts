@@ -5,8 +5,7 @@
  */
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import { AppError } from '../../core/errors.ts'
-import { formatProblem } from '../../library/index.ts'
-import { isLocale, LOCALES, type TLocale } from '../../library/text.ts'
+import { formatProblem, isLocale, LOCALES, type TLocale } from '../../library/index.ts'
 import { LEVEL_MARKS, renderGapCsv, renderGapTable } from './format.ts'
 import { MEMBERSHIP_IDS, TOPIC_IDS } from './schemas.ts'
 import { analyseGapRequest, checkJurisdictions, jurisdictionDetail, listJurisdictions } from './service.ts'

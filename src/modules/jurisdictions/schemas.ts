@@ -4,8 +4,7 @@
  * Objects are strict: a misspelt field is a validation problem, not silently ignored data.
  */
 import { z } from 'zod'
-import { TOPIC_IDS } from '../../library/schemas.ts'
-import { ZText } from '../../library/text.ts'
+import { TOPIC_IDS, ZText } from '../../library/index.ts'
 
 export { TOPIC_IDS }
 export type TTopicId = (typeof TOPIC_IDS)[number]

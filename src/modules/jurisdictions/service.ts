@@ -5,8 +5,14 @@
  */
 import countries from 'i18n-iso-countries'
 import { AppError } from '../../core/errors.ts'
-import { checkLibrary, getLibrary, type TLibrary, type TProblem } from '../../library/index.ts'
-import { localise, type TLocale } from '../../library/text.ts'
+import {
+  checkLibrary,
+  getLibrary,
+  localise,
+  type TLibrary,
+  type TLocale,
+  type TProblem,
+} from '../../library/index.ts'
 import {
   analyseGap,
   coverageBasisOf,

@@ -6,11 +6,22 @@ import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { stringify as toYaml } from 'yaml'
-import { checkLibrary, formatProblem, loadLibrary, type TLibrary } from '../../library/index.ts'
-import { defaultContentDir } from '../../library/loader.ts'
-import { readLock, updatedLock, writeLock } from '../../library/lock.ts'
-import { isLocale, LOCALES, localise, localiseDeep, type TLocale } from '../../library/text.ts'
-import { OBJECT_KIND_IDS } from '../../library/urn.ts'
+import {
+  checkLibrary,
+  defaultContentDir,
+  formatProblem,
+  isLocale,
+  LOCALES,
+  loadLibrary,
+  localise,
+  localiseDeep,
+  OBJECT_KIND_IDS,
+  readLock,
+  type TLibrary,
+  type TLocale,
+  updatedLock,
+  writeLock,
+} from '../../library/index.ts'
 import { describeObject, isObjectKind, libraryStats, listEntries, nearestUrns } from './service.ts'
 
 /** Thrown for bad arguments; the command prints the message and exits 2. */

@@ -9,9 +9,15 @@ import { AppError, errors } from '../../core/errors.ts'
 import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { ZLocaleQuery } from '../../http/params.ts'
-import { formatProblem, getLibrary, loadProblems, type TLibrary, type TProblem } from '../../library/index.ts'
-import { localised } from '../../library/text.ts'
-import { OBJECT_KIND_IDS } from '../../library/urn.ts'
+import {
+  formatProblem,
+  getLibrary,
+  loadProblems,
+  localised,
+  OBJECT_KIND_IDS,
+  type TLibrary,
+  type TProblem,
+} from '../../library/index.ts'
 import { authorize } from '../platform/index.ts'
 import { presentIndexEntry, presentQuestionnaireSummary, presentTopic } from './presenters.ts'
 import {

@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi'
 import { pathId, ZLocaleQuery } from '../../http/params.ts'
-import { OBJECT_KIND_IDS } from '../../library/urn.ts'
+import { OBJECT_KIND_IDS } from '../../library/index.ts'
 
 export const SEARCH_QUERY_MAX = 200
 

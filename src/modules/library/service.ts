@@ -4,11 +4,22 @@
  * Pure functions over the loaded library; the edges localise and present them.
  */
 import { closest } from '../../core/suggest.ts'
-import type { TCrosswalkLink, TLibrary, TLibraryObject } from '../../library/index.ts'
-import { crosswalkOf } from '../../library/index.ts'
-import type { TArea, TProvision, TRequirement } from '../../library/schemas.ts'
-import { LOCALES, type TLocale, type TText } from '../../library/text.ts'
-import { OBJECT_KIND_IDS, type TObjectKind } from '../../library/urn.ts'
+import type {
+  TArea,
+  TCrosswalkLink,
+  TLibrary,
+  TLibraryObject,
+  TProvision,
+  TRequirement,
+} from '../../library/index.ts'
+import {
+  crosswalkOf,
+  LOCALES,
+  OBJECT_KIND_IDS,
+  type TLocale,
+  type TObjectKind,
+  type TText,
+} from '../../library/index.ts'
 
 export type TListEntry = { urn: string; kind: TObjectKind; version: number; title: TText; file: string }
 
