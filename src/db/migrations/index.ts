@@ -2,9 +2,10 @@
  * Every migration, in order. Add yours as one line: `'NNNN_name': migrationNNNNName,`.
  * Names sort as applied; never rename or edit a migration that has shipped — add a new one.
  */
-import { migration0001Platform } from './0001_platform.ts'
-import { migration0005BiasAudits } from './0005_bias_audits.ts'
-import { migration0006Security } from './0006_security.ts'
+
+import { migration0005BiasAudits } from '../../modules/bias/migrations/0005_bias_audits.ts'
+import { migration0001Platform } from '../../modules/platform/migrations/0001_platform.ts'
+import { migration0006Security } from '../../modules/platform/migrations/0006_security.ts'
 import type { TMigration } from './helpers.ts'
 
 export const MIGRATIONS: Record<string, TMigration> = {

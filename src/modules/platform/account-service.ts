@@ -8,21 +8,21 @@ import { newId } from '../../core/ids.ts'
 import { keyedHash, type TSecrets } from '../../core/secrets.ts'
 import { DAY_MS, isoNow } from '../../core/time.ts'
 import type { TExecutor } from '../../db/database.ts'
-import { findMember, listMembershipsOfUser } from '../../db/repositories/memberships.ts'
-import {
-  closePasswordResetsOfUser,
-  findPasswordResetByTokenHash,
-  insertPasswordReset,
-  usePasswordReset,
-} from '../../db/repositories/password-resets.ts'
-import { deleteSessionsOfUser, listSessionsOfUser } from '../../db/repositories/sessions.ts'
-import { findUserByEmail, findUserById, setUserPassword } from '../../db/repositories/users.ts'
 import { recordEvent, recordMemberEvent } from './audit.ts'
 import { authenticate, type TServiceDeps } from './auth-service.ts'
 import type { TAuth } from './identity.ts'
 import type { TRole } from './limits.ts'
 import { hashPassword } from './passwords.ts'
 import { canManageRole } from './policy.ts'
+import { findMember, listMembershipsOfUser } from './repositories/memberships.ts'
+import {
+  closePasswordResetsOfUser,
+  findPasswordResetByTokenHash,
+  insertPasswordReset,
+  usePasswordReset,
+} from './repositories/password-resets.ts'
+import { deleteSessionsOfUser, listSessionsOfUser } from './repositories/sessions.ts'
+import { findUserByEmail, findUserById, setUserPassword } from './repositories/users.ts'
 import type { TIssuedPasswordReset, TSessionInfo } from './schemas.ts'
 import { newToken, sha256Hex } from './tokens.ts'
 

@@ -3,12 +3,12 @@ import { AppError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import type { TSecrets } from '../../core/secrets.ts'
 import type { TExecutor } from '../../db/database.ts'
-import { findMembership, insertMembership } from '../../db/repositories/memberships.ts'
-import { findOrganisationBySlug, insertOrganisation } from '../../db/repositories/organisations.ts'
-import { findUserByEmail, insertUser, setUserPassword } from '../../db/repositories/users.ts'
 import { recordEvent } from './audit.ts'
 import type { TOrgKind, TRole } from './limits.ts'
 import { hashPassword } from './passwords.ts'
+import { findMembership, insertMembership } from './repositories/memberships.ts'
+import { findOrganisationBySlug, insertOrganisation } from './repositories/organisations.ts'
+import { findUserByEmail, insertUser, setUserPassword } from './repositories/users.ts'
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 

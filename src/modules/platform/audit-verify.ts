@@ -7,15 +7,6 @@ import type { TSecrets } from '../../core/secrets.ts'
 import type { TExecutor } from '../../db/database.ts'
 import { fromJsonColumn } from '../../db/json.ts'
 import {
-  findAuditCheckpoint,
-  listAuditEventsForVerify,
-  listAuditedOrganisationIds,
-  listOrganisationsWithoutCheckpoint,
-  rehashAuditEvent,
-  saveAuditCheckpoint,
-} from '../../db/repositories/audit-events.ts'
-import { listOrganisations } from '../../db/repositories/organisations.ts'
-import {
   auditKeyOf,
   chainHash,
   checkChainSegment,
@@ -27,6 +18,15 @@ import {
   type TChainBreak,
   type TStoredEvent,
 } from './audit-chain.ts'
+import {
+  findAuditCheckpoint,
+  listAuditEventsForVerify,
+  listAuditedOrganisationIds,
+  listOrganisationsWithoutCheckpoint,
+  rehashAuditEvent,
+  saveAuditCheckpoint,
+} from './repositories/audit-events.ts'
+import { listOrganisations } from './repositories/organisations.ts'
 
 export type TChainReport = { orgId: string; slug: string | null; count: number; headHash: string | null }
 

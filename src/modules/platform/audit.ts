@@ -7,6 +7,7 @@ import type { TSecrets } from '../../core/secrets.ts'
 import { isoNow, type TClock } from '../../core/time.ts'
 import type { TExecutor } from '../../db/database.ts'
 import { fromJsonColumn, type TJsonValue, toJsonColumn } from '../../db/json.ts'
+import { auditKeyOf, chainHash, findSecretLikeKeys, GENESIS_HASH, headMac } from './audit-chain.ts'
 import {
   findAuditCheckpoint,
   findLastAuditEvent,
@@ -14,8 +15,7 @@ import {
   listAuditEvents,
   lockAuditChain,
   saveAuditCheckpoint,
-} from '../../db/repositories/audit-events.ts'
-import { auditKeyOf, chainHash, findSecretLikeKeys, GENESIS_HASH, headMac } from './audit-chain.ts'
+} from './repositories/audit-events.ts'
 import type { TAuditPage } from './schemas.ts'
 
 export type TAuditSummary = { [key: string]: TJsonValue }

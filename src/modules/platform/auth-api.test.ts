@@ -15,10 +15,10 @@ import {
 import { countRows, forEachDatabase, PLATFORM_TABLES } from '../../../test/helpers/db.ts'
 import { silentLogger } from '../../core/logger.ts'
 import { HOUR_MS, MINUTE_MS } from '../../core/time.ts'
-import { countLoginFailuresSince } from '../../db/repositories/login-failures.ts'
-import { deleteSession } from '../../db/repositories/sessions.ts'
 import { createApp } from '../../http/app.ts'
 import { addUserToOrganisation } from './accounts.ts'
+import { countLoginFailuresSince } from './repositories/login-failures.ts'
+import { deleteSession } from './repositories/sessions.ts'
 import type { TMe } from './schemas.ts'
 import { sha256Hex } from './tokens.ts'
 

@@ -6,9 +6,9 @@
 import type { TSecrets } from '../../core/secrets.ts'
 import type { TClock } from '../../core/time.ts'
 import type { TDb, TTrx } from '../../db/database.ts'
-import { findOrganisationBySlug } from '../../db/repositories/organisations.ts'
 import { addUserToOrganisation, ensureOrganisation } from './accounts.ts'
 import type { TOrgKind } from './limits.ts'
+import { findOrganisationBySlug } from './repositories/organisations.ts'
 
 /** Documented on purpose: the demo is for trying Custos locally, never for real data. */
 export const DEMO_PASSWORD = 'custos-demo-2026'

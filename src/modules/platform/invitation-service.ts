@@ -2,16 +2,6 @@
 import { AppError, errors } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { DAY_MS } from '../../core/time.ts'
-import {
-  deleteInvitation,
-  findInvitation,
-  findInvitationByTokenHash,
-  insertInvitation,
-  listInvitations,
-  markInvitationAccepted,
-} from '../../db/repositories/invitations.ts'
-import { findMember } from '../../db/repositories/memberships.ts'
-import { findUserByEmail } from '../../db/repositories/users.ts'
 import { addUserToOrganisation } from './accounts.ts'
 import { recordEvent, recordMemberEvent } from './audit.ts'
 import { switchOrganisation, type TServiceDeps } from './auth-service.ts'
@@ -20,6 +10,16 @@ import type { TRole } from './limits.ts'
 import { hashPassword } from './passwords.ts'
 import { canManageRole } from './policy.ts'
 import { presentInvitation } from './presenters.ts'
+import {
+  deleteInvitation,
+  findInvitation,
+  findInvitationByTokenHash,
+  insertInvitation,
+  listInvitations,
+  markInvitationAccepted,
+} from './repositories/invitations.ts'
+import { findMember } from './repositories/memberships.ts'
+import { findUserByEmail } from './repositories/users.ts'
 import type { TAcceptedInvitation, TCreatedInvitation, TInvitationList, TMe } from './schemas.ts'
 import { newToken, sha256Hex } from './tokens.ts'
 

@@ -2,24 +2,24 @@
 import { errors } from '../../core/errors.ts'
 import type { TSecrets } from '../../core/secrets.ts'
 import type { TDb, TExecutor } from '../../db/database.ts'
+import { recordMemberEvent } from './audit.ts'
+import type { TAuth } from './identity.ts'
+import type { TRole } from './limits.ts'
+import { canManageRole } from './policy.ts'
+import { presentMember, presentOrganisation } from './presenters.ts'
 import {
   countOwners,
   deleteMembership,
   findMember,
   listMembers,
   updateMembershipRole,
-} from '../../db/repositories/memberships.ts'
+} from './repositories/memberships.ts'
 import {
   findOrganisationById,
   lockOrganisation,
   updateOrganisationName,
-} from '../../db/repositories/organisations.ts'
-import { deleteSessionsInOrganisation } from '../../db/repositories/sessions.ts'
-import { recordMemberEvent } from './audit.ts'
-import type { TAuth } from './identity.ts'
-import type { TRole } from './limits.ts'
-import { canManageRole } from './policy.ts'
-import { presentMember, presentOrganisation } from './presenters.ts'
+} from './repositories/organisations.ts'
+import { deleteSessionsInOrganisation } from './repositories/sessions.ts'
 import type { TMember, TOrganisation } from './schemas.ts'
 
 type TDeps = { db: TDb; clock: { now: () => Date }; secrets: TSecrets }

@@ -1,6 +1,7 @@
 /** Database rows → API shapes, picking fields explicitly so nothing leaks by accident. */
-import type { TInvitationRow } from '../../db/repositories/invitations.ts'
+
 import type { TOrgKind, TRole } from './limits.ts'
+import type { TInvitationRow } from './repositories/invitations.ts'
 import type { TInvitation, TMember, TOrganisation } from './schemas.ts'
 
 export const presentOrganisation = (row: {

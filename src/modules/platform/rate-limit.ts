@@ -20,7 +20,7 @@ import {
   insertLoginFailures,
   isKnownAddress,
   saveKnownAddress,
-} from '../../db/repositories/login-failures.ts'
+} from './repositories/login-failures.ts'
 
 /** Named limits: failures allowed per key in `windowMs`, and how long an address stays known. */
 export const LOGIN_LIMITS = {

@@ -1,14 +1,14 @@
 /** Database sessions: create, resolve (with idle and absolute expiry), end. */
 import { isoNow, type TClock } from '../../core/time.ts'
 import type { TDb, TExecutor } from '../../db/database.ts'
+import { ROLES, type TOrgKind, type TRole } from './limits.ts'
 import {
   deleteSession,
   findSessionIdentity,
   insertSession,
   type TSessionIdentityRow,
   touchSession,
-} from '../../db/repositories/sessions.ts'
-import { ROLES, type TOrgKind, type TRole } from './limits.ts'
+} from './repositories/sessions.ts'
 import { SESSION_ABSOLUTE_MS, sessionState, shouldTouch } from './session-rules.ts'
 import { newToken, sha256Hex } from './tokens.ts'
 

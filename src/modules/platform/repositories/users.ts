@@ -1,6 +1,6 @@
 /** SQL for users (emails are stored lowercased; the unique index enforces one account per address). */
-import type { TExecutor } from '../database.ts'
-import type { TUsersTable } from '../schema.ts'
+import type { TExecutor } from '../../../db/database.ts'
+import type { TUsersTable } from '../../../db/schema.ts'
 
 export type TUserRow = TUsersTable
 

@@ -1,7 +1,7 @@
 /** SQL for memberships (user × organisation × role). Every query names the organisation. */
-import type { TExecutor } from '../database.ts'
-import { reusableQuery } from '../reusable-query.ts'
-import type { TMembershipsTable } from '../schema.ts'
+import type { TExecutor } from '../../../db/database.ts'
+import { reusableQuery } from '../../../db/reusable-query.ts'
+import type { TMembershipsTable } from '../../../db/schema.ts'
 
 export type TMembershipRow = TMembershipsTable
 

@@ -3,7 +3,7 @@
  * account has signed in from (so others' failures cannot lock its owner out), and password resets.
  */
 import type { Kysely } from 'kysely'
-import { columnTypes, dialectOf, type TMigration } from './helpers.ts'
+import { columnTypes, dialectOf, type TMigration } from '../../../db/migrations/helpers.ts'
 
 export const migration0006Security: TMigration = {
   up: async (db: Kysely<unknown>) => {

@@ -1,6 +1,6 @@
 /** SQL for invitations. Tokens are stored only as SHA-256 hashes. */
-import type { TExecutor } from '../database.ts'
-import type { TInvitationsTable } from '../schema.ts'
+import type { TExecutor } from '../../../db/database.ts'
+import type { TInvitationsTable } from '../../../db/schema.ts'
 
 export type TInvitationRow = TInvitationsTable
 

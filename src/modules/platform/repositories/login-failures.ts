@@ -1,5 +1,5 @@
 /** SQL for failed sign-in attempts (counted per keyed hash) and the addresses accounts sign in from. */
-import type { TExecutor } from '../database.ts'
+import type { TExecutor } from '../../../db/database.ts'
 
 export const insertLoginFailures = async (
   db: TExecutor,

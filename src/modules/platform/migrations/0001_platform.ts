@@ -1,6 +1,6 @@
 /** Accounts, sessions, login rate limiting and the audit trail (issue 2). */
 import type { Kysely } from 'kysely'
-import { columnTypes, dialectOf, type TMigration } from './helpers.ts'
+import { columnTypes, dialectOf, type TMigration } from '../../../db/migrations/helpers.ts'
 
 export const migration0001Platform: TMigration = {
   up: async (db: Kysely<unknown>) => {

@@ -1,8 +1,8 @@
 /** SQL for organisations. */
 import { sql } from 'kysely'
-import type { TExecutor } from '../database.ts'
-import { dialectOf } from '../migrations/helpers.ts'
-import type { TOrganisationsTable } from '../schema.ts'
+import type { TExecutor } from '../../../db/database.ts'
+import { dialectOf } from '../../../db/migrations/helpers.ts'
+import type { TOrganisationsTable } from '../../../db/schema.ts'
 
 export type TOrganisationRow = TOrganisationsTable
 

@@ -1,6 +1,6 @@
 /** Bias audits run through the API (issue 5): one row per uploaded decision log, with progress and result. */
 import type { Kysely } from 'kysely'
-import { columnTypes, dialectOf, type TMigration } from './helpers.ts'
+import { columnTypes, dialectOf, type TMigration } from '../../../db/migrations/helpers.ts'
 
 export const migration0005BiasAudits: TMigration = {
   up: async (db: Kysely<unknown>) => {

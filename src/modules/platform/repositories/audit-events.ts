@@ -1,8 +1,8 @@
 /** SQL for the audit trail. Events are only ever inserted; the chain head is the highest seq. */
 import { sql } from 'kysely'
-import type { TExecutor } from '../database.ts'
-import { dialectOf } from '../migrations/helpers.ts'
-import type { TAuditEventsTable } from '../schema.ts'
+import type { TExecutor } from '../../../db/database.ts'
+import { dialectOf } from '../../../db/migrations/helpers.ts'
+import type { TAuditEventsTable } from '../../../db/schema.ts'
 
 export type TAuditEventRow = TAuditEventsTable
 

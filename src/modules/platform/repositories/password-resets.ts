@@ -1,6 +1,6 @@
 /** SQL for password resets. Tokens are stored only as SHA-256 hashes. */
-import type { TExecutor } from '../database.ts'
-import type { TPasswordResetsTable } from '../schema.ts'
+import type { TExecutor } from '../../../db/database.ts'
+import type { TPasswordResetsTable } from '../../../db/schema.ts'
 
 export type TPasswordResetRow = TPasswordResetsTable
 

@@ -1,7 +1,7 @@
 /** SQL for sessions. The primary key is the SHA-256 of the cookie token; the token is never stored. */
-import type { TExecutor } from '../database.ts'
-import { reusableQuery } from '../reusable-query.ts'
-import type { TSessionsTable } from '../schema.ts'
+import type { TExecutor } from '../../../db/database.ts'
+import { reusableQuery } from '../../../db/reusable-query.ts'
+import type { TSessionsTable } from '../../../db/schema.ts'
 
 export type TSessionRow = TSessionsTable
 
