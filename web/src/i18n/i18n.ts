@@ -20,6 +20,16 @@ export function interpolate(template: string, params: Record<string, string | nu
   )
 }
 
+/**
+ * The translation function of a page family's own messages (library, jurisdictions, bias audit):
+ * `const lt = translatorFor(libraryEn)` gives `lt(key, params)` typed by that family's keys.
+ */
+export function translatorFor<TKey extends string>(
+  messages: Record<TKey, string>,
+): (key: TKey, params?: Record<string, string | number>) => string {
+  return (key, params) => interpolate(messages[key], params)
+}
+
 const catalogues: Record<string, TMessages> = { en }
 
 export const locale = 'en'

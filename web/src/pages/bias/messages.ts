@@ -2,7 +2,7 @@
  * User-visible strings of the bias audit page, kept beside it (same shape as
  * web/src/i18n/messages.ts, so translation can merge them later). `{name}` marks a parameter.
  */
-import { interpolate } from '../../i18n/i18n.ts'
+import { translatorFor } from '../../i18n/i18n.ts'
 
 export const biasEn = {
   'bias.title': 'Bias audit',
@@ -61,7 +61,5 @@ export const biasEn = {
 
 export type TBiasMessageKey = keyof typeof biasEn
 
-/** The message for `key`, with parameters filled in. */
-export function tb(key: TBiasMessageKey, params?: Record<string, string | number>): string {
-  return interpolate(biasEn[key], params)
-}
+/** The bias message for `key`, with parameters filled in. */
+export const tb = translatorFor(biasEn)

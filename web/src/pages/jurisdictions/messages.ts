@@ -2,7 +2,7 @@
  * User-visible strings of the jurisdiction pages, kept beside them (same shape as
  * web/src/i18n/messages.ts, so translation can merge them later). `{name}` marks a parameter.
  */
-import { interpolate } from '../../i18n/i18n.ts'
+import { translatorFor } from '../../i18n/i18n.ts'
 
 export const jurisdictionsEn = {
   'jur.title': 'Jurisdictions',
@@ -123,7 +123,5 @@ export const jurisdictionsEn = {
 
 export type TJurisdictionMessageKey = keyof typeof jurisdictionsEn
 
-/** The message for `key`, with parameters filled in. */
-export function tj(key: TJurisdictionMessageKey, params?: Record<string, string | number>): string {
-  return interpolate(jurisdictionsEn[key], params)
-}
+/** The jurisdictions message for `key`, with parameters filled in. */
+export const tj = translatorFor(jurisdictionsEn)

@@ -2,7 +2,7 @@
  * User-visible strings of the library pages, kept beside them (same shape as web/src/i18n/messages.ts,
  * so translation can merge them later). `{name}` marks a parameter.
  */
-import { interpolate } from '../../i18n/i18n.ts'
+import { translatorFor } from '../../i18n/i18n.ts'
 
 export const libraryEn = {
   'library.title': 'Library',
@@ -195,7 +195,5 @@ export const libraryEn = {
 
 export type TLibraryMessageKey = keyof typeof libraryEn
 
-/** The library message for `key` with parameters filled in. */
-export function lt(key: TLibraryMessageKey, params?: Record<string, string | number>): string {
-  return interpolate(libraryEn[key], params)
-}
+/** The library message for `key`, with parameters filled in. */
+export const lt = translatorFor(libraryEn)
