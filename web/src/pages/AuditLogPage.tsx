@@ -2,7 +2,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { TAuditEvent } from '../../../src/modules/platform/schemas.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'
-import { ErrorNotice, Loading } from '../components/Status.tsx'
+import { QueryView } from '../components/QueryView.tsx'
+import { ErrorNotice } from '../components/Status.tsx'
 import { t, tCount } from '../i18n/i18n.ts'
 import { actionLabel, summaryItems } from '../lib/audit.ts'
 import { formatDateTime } from '../lib/format.ts'
@@ -35,8 +36,7 @@ function AuditLog() {
         <p className="muted">{t('audit.intro')}</p>
       </header>
 
-      {audit.isPending ? <Loading /> : null}
-      {audit.isError ? <ErrorNotice error={audit.error} /> : null}
+      <QueryView query={audit} />
 
       {audit.data ? (
         <section className="card" aria-labelledby="audit-head">

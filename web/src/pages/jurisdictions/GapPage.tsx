@@ -8,7 +8,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { renderGapCsv } from '../../../../src/modules/jurisdictions/format.ts'
 import type { TGapResult } from '../../../../src/modules/jurisdictions/gap.ts'
-import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { jurisdictionKeys, jurisdictionsApi } from './api.ts'
 import { gapPath } from './links.ts'
@@ -45,9 +45,9 @@ export function GapPage() {
         technologies={technologies}
         countries={countries}
       />
-      {isReady && gap.isPending ? <Loading /> : null}
-      {gap.isError ? <ErrorNotice error={gap.error} /> : null}
-      {gap.data ? <GapReport result={gap.data} /> : null}
+      <QueryView query={gap} isActive={isReady}>
+        {(data) => <GapReport result={data} />}
+      </QueryView>
     </div>
   )
 }
@@ -81,8 +81,7 @@ function GapForm({ technologies, countries }: { technologies: string[]; countrie
     <form className="card gap-form" onSubmit={submit} noValidate>
       <fieldset className="technology-picker">
         <legend>{tj('gap.technologies')}</legend>
-        {catalogue.isPending ? <Loading /> : null}
-        {catalogue.isError ? <ErrorNotice error={catalogue.error} /> : null}
+        <QueryView query={catalogue} />
         {catalogue.data?.items.map((technology) => (
           <label key={technology.id} className="check">
             <input

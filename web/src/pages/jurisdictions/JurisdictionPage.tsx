@@ -1,7 +1,7 @@
 /** One country: facts with sources and dates, governance indicators (chart), memberships, restrictions. */
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
-import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { jurisdictionKeys, jurisdictionsApi, type TJurisdictionDetail } from './api.ts'
 import { gapPath, JURISDICTION_PATHS } from './links.ts'
@@ -22,9 +22,7 @@ export function JurisdictionPage() {
       <p>
         <Link to={JURISDICTION_PATHS.list}>← {tj('jur.back')}</Link>
       </p>
-      {detail.isPending ? <Loading /> : null}
-      {detail.isError ? <ErrorNotice error={detail.error} /> : null}
-      {detail.data ? <Detail detail={detail.data} /> : null}
+      <QueryView query={detail}>{(data) => <Detail detail={data} />}</QueryView>
     </div>
   )
 }

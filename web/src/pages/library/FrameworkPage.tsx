@@ -14,7 +14,7 @@ import {
   type TProvisionView,
   type TRequirementView,
 } from '../../api/library.ts'
-import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { anchorOf } from './links.ts'
 import { lt } from './messages.ts'
@@ -52,9 +52,9 @@ export function FrameworkPage() {
           { label: framework.data?.short ?? id },
         ]}
       />
-      {framework.isPending ? <Loading /> : null}
-      {framework.isError ? <ErrorNotice error={framework.error} /> : null}
-      {framework.data ? <Framework framework={framework.data} locale={locale} lookups={lookups} /> : null}
+      <QueryView query={framework}>
+        {(data) => <Framework framework={data} locale={locale} lookups={lookups} />}
+      </QueryView>
     </LibraryPage>
   )
 }

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { libraryApi, libraryKeys, type TLibraryLocale } from '../../api/library.ts'
-import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
+import { ErrorNotice } from '../../components/Status.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { libraryPaths, pathOfUrn } from './links.ts'
 import { lt } from './messages.ts'
@@ -120,8 +121,7 @@ function Frameworks({ locale }: { locale: TLibraryLocale }) {
   return (
     <section aria-labelledby="library-frameworks" className="lib-section">
       <h2 id="library-frameworks">{lt('library.frameworksHeading')}</h2>
-      {frameworks.isPending ? <Loading /> : null}
-      {frameworks.isError ? <ErrorNotice error={frameworks.error} /> : null}
+      <QueryView query={frameworks} />
       <ul className="link-cards lib-cards" data-testid="frameworks">
         {items.map((framework) => (
           <li key={framework.id}>
@@ -156,8 +156,7 @@ function Technologies({ locale }: { locale: TLibraryLocale }) {
     <section aria-labelledby="library-technologies" className="lib-section">
       <h2 id="library-technologies">{lt('library.technologiesHeading')}</h2>
       <p className="muted">{lt('library.technologiesIntro')}</p>
-      {technologies.isPending ? <Loading /> : null}
-      {technologies.isError ? <ErrorNotice error={technologies.error} /> : null}
+      <QueryView query={technologies} />
       <ul className="lib-tech-list" data-testid="technologies">
         {(technologies.data?.items ?? []).map((technology) => (
           <li key={technology.id}>
@@ -183,8 +182,7 @@ function Questionnaires({ locale }: { locale: TLibraryLocale }) {
   return (
     <section aria-labelledby="library-questionnaires" className="lib-section">
       <h2 id="library-questionnaires">{lt('library.questionnairesHeading')}</h2>
-      {questionnaires.isPending ? <Loading /> : null}
-      {questionnaires.isError ? <ErrorNotice error={questionnaires.error} /> : null}
+      <QueryView query={questionnaires} />
       <ul className="link-cards lib-cards" data-testid="questionnaires">
         {(questionnaires.data?.items ?? []).map((questionnaire) => (
           <li key={questionnaire.id}>

@@ -14,7 +14,7 @@ import {
   type TReferenceView,
   type TRequirementView,
 } from '../../api/library.ts'
-import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { NotFoundPage } from '../NotFoundPage.tsx'
 import { ProvisionBody, RequirementBody } from './FrameworkPage.tsx'
@@ -62,9 +62,9 @@ export function ObjectPage() {
           { label: object.data ? urnId(object.data.urn) : urnId(urn) },
         ]}
       />
-      {object.isPending ? <Loading /> : null}
-      {object.isError ? <ErrorNotice error={object.error} /> : null}
-      {object.data ? <LibraryObject object={object.data} locale={locale} lookups={lookups} /> : null}
+      <QueryView query={object}>
+        {(data) => <LibraryObject object={data} locale={locale} lookups={lookups} />}
+      </QueryView>
     </LibraryPage>
   )
 }

@@ -13,7 +13,7 @@ import {
   type TQuestionnaireView,
   type TQuestionView,
 } from '../../api/library.ts'
-import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import {
   answerLabel,
@@ -56,11 +56,9 @@ export function QuestionnairePage() {
           { label: questionnaire.data?.title ?? id },
         ]}
       />
-      {questionnaire.isPending ? <Loading /> : null}
-      {questionnaire.isError ? <ErrorNotice error={questionnaire.error} /> : null}
-      {questionnaire.data ? (
-        <Questionnaire questionnaire={questionnaire.data} locale={locale} lookups={lookups} />
-      ) : null}
+      <QueryView query={questionnaire}>
+        {(data) => <Questionnaire questionnaire={data} locale={locale} lookups={lookups} />}
+      </QueryView>
     </LibraryPage>
   )
 }

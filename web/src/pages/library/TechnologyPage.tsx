@@ -12,7 +12,7 @@ import {
   type TRiskTemplateView,
   type TTechnologyView,
 } from '../../api/library.ts'
-import { ErrorNotice, Loading } from '../../components/Status.tsx'
+import { QueryView } from '../../components/QueryView.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { riskAnchor } from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
@@ -47,9 +47,9 @@ export function TechnologyPage() {
           { label: technology.data?.title ?? id },
         ]}
       />
-      {technology.isPending ? <Loading /> : null}
-      {technology.isError ? <ErrorNotice error={technology.error} /> : null}
-      {technology.data ? <Technology technology={technology.data} locale={locale} lookups={lookups} /> : null}
+      <QueryView query={technology}>
+        {(data) => <Technology technology={data} locale={locale} lookups={lookups} />}
+      </QueryView>
     </LibraryPage>
   )
 }
