@@ -15,6 +15,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
 import { en } from '../../web/src/i18n/messages.ts'
+import { isPublicPath } from '../../web/src/lib/paths.ts'
 import { biasEn as bias } from '../../web/src/pages/bias/messages.ts'
 import { jurisdictionsEn as jur } from '../../web/src/pages/jurisdictions/messages.ts'
 import { browserSkipReason, openBrowser, type TBrowserSession } from './helpers/browser.ts'
@@ -80,9 +81,9 @@ type TFocusStop = {
   hasRing: boolean
 }
 
-/** Opens a signed-in page, signing in first when this browser has not yet (tests may run alone). */
+/** Opens a signed-in page, signing in first when this browser has not yet or is on a public page (tests may run alone). */
 async function openSignedIn(page: Page, url: string, path: string) {
-  if (!page.url().startsWith(url) || new URL(page.url()).pathname === '/login') await signIn(page, url)
+  if (!page.url().startsWith(url) || isPublicPath(new URL(page.url()).pathname)) await signIn(page, url)
   await page.goto(`${url}${path}`)
 }
 
@@ -126,6 +127,14 @@ const PAGES: {
   { name: 'overview', path: '/', heading: /^Welcome/ },
   { name: 'organisation settings', path: '/settings/organisation', heading: en['org.title'] },
   { name: 'audit log', path: '/audit', heading: en['audit.title'] },
+  {
+    name: 'account page',
+    path: '/account',
+    heading: en['account.title'],
+    ready: async (page) => {
+      await page.getByText(en['account.thisSession']).waitFor()
+    },
+  },
   { name: 'library home', path: '/library', heading: /Library/ },
   { name: 'framework page', path: '/library/frameworks/toolkit', heading: /twelve toolkit areas/ },
   {
@@ -158,6 +167,23 @@ const PAGES: {
   },
   { name: 'data sources', path: '/data-sources', heading: jur['sources.title'] },
   { name: 'bias audit form', path: '/bias-audit', heading: bias['bias.title'] },
+]
+
+/** Pages behind links sent to people (the token does not need to be valid for the page to show). */
+const LINK_TOKEN = 'x'.repeat(32)
+const LINK_PAGES: { name: string; path: string; heading: string; button: string }[] = [
+  {
+    name: 'invitation page',
+    path: `/invitations/accept#token=${LINK_TOKEN}`,
+    heading: en['invite.title'],
+    button: en['invite.submit'],
+  },
+  {
+    name: 'password reset page',
+    path: `/password-reset#token=${LINK_TOKEN}`,
+    heading: en['reset.title'],
+    button: en['reset.submit'],
+  },
 ]
 
 describe('accessibility of the main pages', { skip: skipReason ?? false, timeout: 300_000 }, () => {
@@ -194,6 +220,26 @@ describe('accessibility of the main pages', { skip: skipReason ?? false, timeout
     assert.deepEqual(await audit(page, 'login (rtl)'), [])
     await snap(page, 'login-rtl')
   })
+
+  // Before any sign-in: these pages are opened by people who may have no account yet.
+  for (const target of LINK_PAGES) {
+    it(`the ${target.name} has no serious or critical violation`, async () => {
+      const { page } = session
+      await page.goto(`${server.url}${target.path}`)
+      await page.getByRole('heading', { name: target.heading, level: 1 }).waitFor()
+      await page.getByRole('button', { name: target.button }).waitFor()
+      const light = await audit(page, target.name)
+      await snap(page, target.name.replaceAll(' ', '-'))
+      await page.emulateMedia({ colorScheme: 'dark' })
+      try {
+        const dark = await audit(page, `${target.name} (dark)`, ['color-contrast'])
+        await snap(page, `${target.name.replaceAll(' ', '-')}-dark`)
+        assert.deepEqual({ light, dark }, { light: [], dark: [] })
+      } finally {
+        await page.emulateMedia({ colorScheme: 'light' })
+      }
+    })
+  }
 
   for (const target of PAGES) {
     it(`the ${target.name} has no serious or critical violation`, async () => {

@@ -13,6 +13,9 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx'
 const acceptInvitationPage = async () => ({
   Component: (await import('./pages/AcceptInvitationPage.tsx')).AcceptInvitationPage,
 })
+const passwordResetPage = async () => ({
+  Component: (await import('./pages/PasswordResetPage.tsx')).PasswordResetPage,
+})
 
 export const routes: RouteObject[] = [
   {
@@ -22,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'invitations/accept', lazy: acceptInvitationPage },
       { path: 'invite/:token', lazy: acceptInvitationPage },
+      { path: 'password-reset', lazy: passwordResetPage },
       {
         element: <RequireSession />,
         children: [
@@ -37,6 +41,12 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({
                   Component: (await import('./pages/organisation/OrganisationSettingsPage.tsx'))
                     .OrganisationSettingsPage,
+                }),
+              },
+              {
+                path: 'account',
+                lazy: async () => ({
+                  Component: (await import('./pages/account/AccountPage.tsx')).AccountPage,
                 }),
               },
               {

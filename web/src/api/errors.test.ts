@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { toApiError } from './errors.ts'
+import { ApiError, rephrased, toApiError } from './errors.ts'
 
 describe('toApiError', () => {
   it('keeps the code, message and request id of the error envelope', () => {
@@ -31,4 +31,24 @@ describe('toApiError', () => {
       assert.equal(error.message, 'fallback')
     })
   }
+})
+
+describe('rephrased', () => {
+  const wrong = new ApiError(401, 'invalid_credentials', 'The email or password is incorrect.', 'r2')
+
+  it("puts the form's words on an error with that code, keeping status, code and request id", () => {
+    const error = rephrased(wrong, 'invalid_credentials', 'The current password is not right.')
+    assert.ok(error instanceof ApiError)
+    assert.deepEqual(
+      [error.status, error.code, error.message, error.requestId],
+      [401, 'invalid_credentials', 'The current password is not right.', 'r2'],
+    )
+  })
+
+  it('leaves other codes and other errors as they are', () => {
+    const limited = new ApiError(429, 'rate_limited', 'Too many attempts. Try again later.')
+    assert.equal(rephrased(limited, 'invalid_credentials', 'x'), limited)
+    const plain = new Error('boom')
+    assert.equal(rephrased(plain, 'invalid_credentials', 'x'), plain)
+  })
 })

@@ -42,3 +42,12 @@ export function toApiError(status: number, body: unknown, fallbackMessage: strin
   }
   return new ApiError(status, codeForStatus(status), fallbackMessage)
 }
+
+/**
+ * The same error in a form's own words when it has `code` (the server's message was written for
+ * another form: "email or password" where only a current password was typed); anything else as it is.
+ */
+export function rephrased(error: unknown, code: string, message: string): unknown {
+  if (!isApiError(error) || error.code !== code) return error
+  return new ApiError(error.status, error.code, message, error.requestId)
+}

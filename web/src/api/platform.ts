@@ -1,21 +1,30 @@
 /**
- * Typed calls of the platform API (accounts, organisation settings, audit log). The types come from
- * the server's zod schemas; nothing here restates them.
+ * Typed calls of the platform API (accounts, sessions, organisation settings, audit log). The types
+ * come from the server's zod schemas; nothing here restates them.
  */
 
+import type { z } from '@hono/zod-openapi'
 import type { TRole } from '../../../src/modules/platform/limits.ts'
 import type {
+  TAcceptedInvitation,
   TAcceptInvitationRequest,
   TAuditPage,
   TCreatedInvitation,
   TCreateInvitationRequest,
-  TInvitation,
+  TInvitationList,
+  TIssuedPasswordReset,
   TLoginRequest,
   TMe,
   TMember,
   TOrganisation,
+  TSessionInfo,
+  ZChangePasswordRequest,
+  ZCompletePasswordResetRequest,
 } from '../../../src/modules/platform/schemas.ts'
 import { rememberCsrfToken, request } from './client.ts'
+
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>
+export type TCompletePasswordResetRequest = z.infer<typeof ZCompletePasswordResetRequest>
 
 /** Every call that answers with a TMe starts (or continues) a session: keep its CSRF token. */
 async function session(pending: Promise<TMe>): Promise<TMe> {
@@ -27,6 +36,7 @@ async function session(pending: Promise<TMe>): Promise<TMe> {
 const segment = (id: string) => encodeURIComponent(id)
 
 export const AUDIT_PAGE_SIZE = 50
+export const INVITATIONS_PAGE_SIZE = 100
 
 export const platformApi = {
   me: (signal?: AbortSignal) =>
@@ -39,8 +49,19 @@ export const platformApi = {
   },
   switchOrganisation: (organisationId: string) =>
     session(request<TMe>('POST', '/api/auth/switch', { body: { organisationId } })),
+  /** Never signs in: the answer names the address to sign in with before joining. */
   acceptInvitation: (body: TAcceptInvitationRequest) =>
-    session(request<TMe>('POST', '/api/invitations/accept', { body, isSessionProbe: true })),
+    request<TAcceptedInvitation>('POST', '/api/invitations/accept', { body, isSessionProbe: true }),
+  joinInvitation: (token: string) =>
+    session(request<TMe>('POST', '/api/invitations/join', { body: { token } })),
+
+  sessions: () => request<{ sessions: TSessionInfo[] }>('GET', '/api/auth/sessions'),
+  endSession: (id: string) => request<void>('DELETE', `/api/auth/sessions/${segment(id)}`),
+  endOtherSessions: () => request<{ ended: number }>('POST', '/api/auth/sessions/end-others'),
+  changePassword: (body: TChangePasswordRequest) =>
+    request<{ endedSessions: number }>('POST', '/api/auth/password', { body }),
+  completePasswordReset: (body: TCompletePasswordResetRequest) =>
+    request<{ email: string }>('POST', '/api/auth/password-reset', { body, isSessionProbe: true }),
 
   organisation: () => request<TOrganisation>('GET', '/api/org'),
   renameOrganisation: (name: string) => request<TOrganisation>('PATCH', '/api/org', { body: { name } }),
@@ -49,8 +70,14 @@ export const platformApi = {
   changeRole: (userId: string, role: TRole) =>
     request<TMember>('PATCH', `/api/org/members/${segment(userId)}`, { body: { role } }),
   removeMember: (userId: string) => request<void>('DELETE', `/api/org/members/${segment(userId)}`),
+  issuePasswordReset: (userId: string) =>
+    request<TIssuedPasswordReset>('POST', `/api/org/members/${segment(userId)}/password-reset`),
 
-  invitations: () => request<{ invitations: TInvitation[] }>('GET', '/api/org/invitations'),
+  invitationsPage: (cursor: string | null, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ limit: String(INVITATIONS_PAGE_SIZE) })
+    if (cursor !== null) query.set('cursor', cursor)
+    return request<TInvitationList>('GET', `/api/org/invitations?${query}`, signal ? { signal } : {})
+  },
   createInvitation: (body: TCreateInvitationRequest) =>
     request<TCreatedInvitation>('POST', '/api/org/invitations', { body }),
   revokeInvitation: (id: string) => request<void>('DELETE', `/api/org/invitations/${segment(id)}`),
@@ -62,9 +89,13 @@ export const platformApi = {
   },
 }
 
-/** Query keys: everything scoped to the current organisation sits under `org`, so a switch drops it. */
+/**
+ * Query keys: everything scoped to the current organisation sits under `org`, so a switch drops it;
+ * the person's own sessions belong to the account, whichever organisation is current.
+ */
 export const queryKeys = {
   me: ['me'] as const,
+  sessions: ['account', 'sessions'] as const,
   org: ['org'] as const,
   organisation: ['org', 'details'] as const,
   members: ['org', 'members'] as const,

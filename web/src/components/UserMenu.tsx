@@ -1,7 +1,7 @@
-/** The account disclosure in the header: who is signed in, with which role, and "Sign out". */
+/** The account disclosure in the header: who is signed in, with which role, "Your account" and "Sign out". */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { platformApi } from '../api/platform.ts'
 import { t } from '../i18n/i18n.ts'
 import { roleLabel } from '../lib/labels.ts'
@@ -69,6 +69,11 @@ export function UserMenu() {
         <p className="muted small">{t('shell.signedInAs')}</p>
         <p className="user-menu-email">{me.user.email}</p>
         <p className="small">{t('shell.role', { role: roleLabel(me.role) })}</p>
+        <p>
+          <Link to={paths.account} onClick={() => setOpen(false)}>
+            {t('shell.account')}
+          </Link>
+        </p>
         {signOut.isError ? <ErrorNotice error={signOut.error} /> : null}
         <button
           type="button"

@@ -38,6 +38,11 @@ describe('interpolate and t', () => {
   it('has no empty message', () => {
     for (const [key, value] of Object.entries(en)) assert.ok(value.trim().length > 0, key)
   })
+  it('gives every counted message its plural form', () => {
+    const singulars = Object.keys(en).filter((key) => key.endsWith('.one'))
+    assert.ok(singulars.length > 0)
+    for (const key of singulars) assert.ok(Object.hasOwn(en, key.replace(/\.one$/, '.other')), key)
+  })
 })
 
 describe('applyDocumentLocale', () => {

@@ -30,6 +30,7 @@ export const en = {
   'shell.userMenu': 'Account menu for {name}',
   'shell.signedInAs': 'Signed in as',
   'shell.role': 'Role: {role}',
+  'shell.account': 'Your account',
   'shell.signOut': 'Sign out',
   'shell.signingOut': 'Signing out…',
 
@@ -88,6 +89,15 @@ export const en = {
   'members.removeNo': 'Cancel',
   'members.removed': '{name} was removed from the organisation.',
   'members.empty': 'No members yet.',
+  'members.resetPassword': 'Reset password',
+  'members.resetPasswordFor': 'Reset password for {name}',
+  'members.resetHeading': 'Password reset link for {name}',
+  'members.resetHint':
+    'Copy this link now and send it to {name} yourself; Custos stores only a fingerprint of it and cannot show it again. It works once, for one day (until {expires}). Choosing a new password with it signs {name} out everywhere.',
+  'members.resetLink': 'Password reset link',
+  'members.resetPending': 'Creating a reset link for {name}…',
+  'members.resetFailedHeading': 'No reset link for {name}',
+  'members.resetDismiss': 'Done',
 
   'invitations.heading': 'Invitations',
   'invitations.intro':
@@ -115,6 +125,10 @@ export const en = {
   'invitations.revokeFor': 'Revoke the invitation for {email}',
   'invitations.revoked': 'The invitation for {email} was revoked.',
   'invitations.empty': 'No invitations.',
+  'invitations.showMore': 'Show more',
+  'invitations.loadingMore': 'Loading more…',
+  'invitations.shown.one': '{count} invitation shown',
+  'invitations.shown.other': '{count} invitations shown',
 
   'audit.title': 'Audit log',
   'audit.intro':
@@ -136,20 +150,76 @@ export const en = {
   'audit.shown.one': '{count} entry shown',
   'audit.shown.other': '{count} entries shown',
 
+  'password.hint': 'At least {min} characters. A few unrelated words make a strong password.',
+  'password.mismatch': 'The two passwords are not the same.',
+  'password.tooShort': 'The password needs at least {min} characters.',
+
   'invite.title': 'Join an organisation',
-  'invite.intro': 'Choose your name and a password to accept the invitation and create your account.',
+  'invite.intro': 'Choose your name and a password to create your Custos account and join the organisation.',
   'invite.existingAccount':
-    'Already have a Custos account with this email address? Enter its current password (twice); your name and password stay as they are.',
+    'If you already have a Custos account with this address, enter its password; the name is then ignored.',
   'invite.name': 'Your name',
   'invite.password': 'Password',
-  'invite.passwordHint': 'At least {min} characters. A few unrelated words make a strong password.',
   'invite.confirm': 'Repeat the password',
-  'invite.mismatch': 'The two passwords are not the same.',
-  'invite.tooShort': 'The password needs at least {min} characters.',
+  'invite.nameMissing': 'Enter your name. If you already have an account, any name will do; it is not used.',
   'invite.submit': 'Accept invitation',
-  'invite.submitting': 'Accepting…',
+  'invite.submitting': 'Joining…',
+  'invite.wrongPassword':
+    'This is not the password of the Custos account that already exists for {email}. Enter the password you sign in with (the name is then ignored). If you have forgotten it, ask an administrator of your organisation for a password reset link.',
+  'invite.signedIn':
+    'You are signed in as {email}. If the invitation was sent to this address, join with this account.',
+  'invite.joinAs': 'Join as {email}',
+  'invite.joining': 'Joining…',
+  'invite.joinRefusedHint':
+    'If it was sent to another of your addresses, accept it below with that address; otherwise ask the person who invited you for a new invitation.',
+  'invite.otherAddress': 'Invited at another address?',
   'invite.noToken': 'This invitation link is incomplete. Ask for the whole link to be sent again.',
   'invite.haveAccount': 'Already have an account?',
+
+  'reset.title': 'Choose a new password',
+  'reset.intro':
+    'Choose a new password for your Custos account. The link works once; setting the password signs your account out everywhere.',
+  'reset.newPassword': 'New password',
+  'reset.confirm': 'Repeat the new password',
+  'reset.submit': 'Set the new password',
+  'reset.submitting': 'Saving…',
+  'reset.done':
+    'The password of {email} was changed and every session of the account was signed out. Sign in with the new password.',
+  'reset.signIn': 'Sign in',
+  'reset.noToken': 'This reset link is incomplete. Ask for the whole link to be sent again.',
+
+  'account.title': 'Your account',
+  'account.profileHeading': 'You',
+  'account.name': 'Name',
+  'account.email': 'Email address',
+  'account.organisations': 'Organisations',
+  'account.passwordHeading': 'Change your password',
+  'account.passwordIntro': 'Changing your password signs you out everywhere else; you stay signed in here.',
+  'account.currentPassword': 'Current password',
+  'account.currentMissing': 'Type your current password first.',
+  'account.newPassword': 'New password',
+  'account.confirmPassword': 'Repeat the new password',
+  'account.changePassword': 'Change password',
+  'account.changingPassword': 'Changing…',
+  'account.passwordChanged.one': 'Your password was changed; {count} other session was signed out.',
+  'account.passwordChanged.other': 'Your password was changed; {count} other sessions were signed out.',
+  'account.wrongCurrentPassword':
+    'The current password is not right. Type the password you sign in with; after several wrong tries Custos makes you wait before trying again.',
+  'account.sessionsHeading': 'Where you are signed in',
+  'account.sessionsIntro':
+    'Each sign-in opens a session in that browser. Sign out any you do not recognise, and change your password if someone else may know it.',
+  'account.sessionStarted': 'Signed in',
+  'account.sessionLastSeen': 'Last active',
+  'account.sessionExpires': 'Ends at the latest',
+  'account.thisSession': 'This session',
+  'account.endSession': 'Sign out',
+  'account.endSessionFor': 'Sign out the session signed in at {date}',
+  'account.sessionEnded': 'The session signed in at {date} was signed out.',
+  'account.endOthers': 'Sign out everywhere else',
+  'account.endingOthers': 'Signing out…',
+  'account.othersEnded.one': '{count} other session was signed out.',
+  'account.othersEnded.other': '{count} other sessions were signed out.',
+  'account.onlySession': 'You are signed in nowhere else.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at {path}. It may have moved, or the link may be wrong.',
@@ -171,5 +241,10 @@ export const en = {
 export type TMessageKey = keyof typeof en
 
 /** Messages that depend on a count: `<base>.one`, `<base>.other` (and more categories for other locales). */
-export type TCountedMessage = 'members.count' | 'audit.shown'
+export type TCountedMessage =
+  | 'members.count'
+  | 'audit.shown'
+  | 'invitations.shown'
+  | 'account.passwordChanged'
+  | 'account.othersEnded'
 export type TMessages = Record<TMessageKey, string>

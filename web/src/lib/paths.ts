@@ -5,15 +5,29 @@ export const paths = {
   login: '/login',
   organisation: '/settings/organisation',
   audit: '/audit',
+  account: '/account',
   /** Where invitation links point (the token travels in the fragment: `#token=…`). */
   acceptInvitation: '/invitations/accept',
+  /** Where password reset links point (the token travels in the fragment: `#token=…`). */
+  passwordReset: '/password-reset',
   /** Served by the server, not the app: open with a plain link. */
   apiReference: '/api/docs',
 } as const
 
-/** Paths that work without a session: signing in and accepting an invitation. */
+const PUBLIC_PATHS: ReadonlySet<string> = new Set([paths.login, paths.acceptInvitation, paths.passwordReset])
+
+/** Paths that work without a session: signing in, accepting an invitation, resetting a password. */
 export function isPublicPath(pathname: string): boolean {
-  return pathname === paths.login || pathname === paths.acceptInvitation || pathname.startsWith('/invite/')
+  return PUBLIC_PATHS.has(pathname) || pathname.startsWith('/invite/')
+}
+
+/**
+ * The `token` of a link's fragment (`#token=…`), or null. Links with secrets put them in the
+ * fragment because a fragment never reaches a server log or a Referer header.
+ */
+export function fragmentToken(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token')
+  return token && token.length > 0 ? token : null
 }
 
 /**

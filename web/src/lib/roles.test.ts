@@ -3,7 +3,14 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ROLES } from '../../../src/modules/platform/limits.ts'
 import { NAV_ITEMS, navItemsFor } from '../nav.ts'
-import { assignableRoles, canManageOrganisation, canReadAudit, canRemove, rolesFor } from './roles.ts'
+import {
+  assignableRoles,
+  canManageOrganisation,
+  canReadAudit,
+  canRemove,
+  canResetPassword,
+  rolesFor,
+} from './roles.ts'
 
 const NON_MANAGERS = ['assessor', 'reviewer', 'viewer', 'grievance_handler'] as const
 
@@ -42,8 +49,20 @@ describe('roles in the interface', () => {
       for (const target of ROLES) {
         assert.deepEqual(rolesFor(actor, target), [])
         assert.equal(canRemove(actor, target), false)
+        assert.equal(canResetPassword(actor, target), false)
       }
     }
+  })
+
+  it('an owner can reset the password of any member, an administrator of any member but an owner', () => {
+    assert.deepEqual(
+      ROLES.filter((role) => canResetPassword('owner', role)),
+      [...ROLES],
+    )
+    assert.deepEqual(
+      ROLES.filter((role) => canResetPassword('admin', role)),
+      ROLES.filter((role) => role !== 'owner'),
+    )
   })
 })
 

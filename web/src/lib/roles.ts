@@ -30,3 +30,7 @@ export function rolesFor(actorRole: TRole, memberRole: TRole): TRole[] {
 /** May remove this member from the organisation. */
 export const canRemove = (actorRole: TRole, memberRole: TRole): boolean =>
   isAllowed(actorRole, 'remove', 'member') && canManageRole(actorRole, memberRole, null)
+
+/** May issue a password reset link for this member (the server also refuses one for yourself). */
+export const canResetPassword = (actorRole: TRole, memberRole: TRole): boolean =>
+  isAllowed(actorRole, 'resetPassword', 'member') && canManageRole(actorRole, memberRole, null)

@@ -17,8 +17,9 @@ export function LoginPage() {
   const location = useLocation()
   const [searchParams] = useSearchParams()
   const next = safeNextPath(searchParams.get('next'))
-  const isSignedOut = (location.state as { isSignedOut?: boolean } | null)?.isSignedOut === true
-  const [email, setEmail] = useState('')
+  const state = location.state as { isSignedOut?: boolean; email?: string } | null
+  const isSignedOut = state?.isSignedOut === true
+  const [email, setEmail] = useState(typeof state?.email === 'string' ? state.email : '')
   const [password, setPassword] = useState('')
 
   const login = useMutation({

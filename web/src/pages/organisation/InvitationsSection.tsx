@@ -1,5 +1,5 @@
-/** Invitations: create one (its link is shown once), list them, revoke the open ones. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+/** Invitations: create one (its link is shown once), list them a page at a time, revoke the open ones. */
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { LIMITS, type TRole } from '../../../../src/modules/platform/limits.ts'
 import type { TCreatedInvitation, TInvitation } from '../../../../src/modules/platform/schemas.ts'
@@ -7,7 +7,7 @@ import { platformApi, queryKeys } from '../../api/platform.ts'
 import { CopyField } from '../../components/CopyField.tsx'
 import { Field } from '../../components/Field.tsx'
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Status.tsx'
-import { t } from '../../i18n/i18n.ts'
+import { t, tCount } from '../../i18n/i18n.ts'
 import { formatDate } from '../../lib/format.ts'
 import { absoluteLink, invitationStatus } from '../../lib/invitations.ts'
 import { roleLabel } from '../../lib/labels.ts'
@@ -19,7 +19,13 @@ const DEFAULT_ROLE: TRole = 'viewer'
 export function InvitationsSection() {
   const me = useSession()
   const queryClient = useQueryClient()
-  const invitations = useQuery({ queryKey: queryKeys.invitations, queryFn: platformApi.invitations })
+  const invitations = useInfiniteQuery({
+    queryKey: queryKeys.invitations,
+    queryFn: ({ pageParam, signal }) => platformApi.invitationsPage(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+  const listed = invitations.data?.pages.flatMap((page) => page.invitations) ?? []
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<TRole>(DEFAULT_ROLE)
   const [created, setCreated] = useState<TCreatedInvitation | null>(null)
@@ -96,38 +102,58 @@ export function InvitationsSection() {
       <h3>{t('invitations.listHeading')}</h3>
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
       {invitations.isPending ? <Loading /> : null}
-      {invitations.isError ? <ErrorNotice error={invitations.error} /> : null}
-      {invitations.data && invitations.data.invitations.length === 0 ? <p>{t('invitations.empty')}</p> : null}
-      {invitations.data && invitations.data.invitations.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('invitations.email')}</th>
-                <th scope="col">{t('invitations.role')}</th>
-                <th scope="col">{t('invitations.created')}</th>
-                <th scope="col">{t('invitations.expires')}</th>
-                <th scope="col">{t('invitations.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('members.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.data.invitations.map((invitation) => (
-                <InvitationRow
-                  key={invitation.id}
-                  invitation={invitation}
-                  onRevoked={async () => {
-                    if (created?.id === invitation.id) setCreated(null)
-                    await refresh()
-                    setNotice(t('invitations.revoked', { email: invitation.email }))
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {invitations.isError && !invitations.isFetchNextPageError ? (
+        <ErrorNotice error={invitations.error} />
+      ) : null}
+      {invitations.data && listed.length === 0 ? <p>{t('invitations.empty')}</p> : null}
+      {listed.length > 0 ? (
+        <>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('invitations.email')}</th>
+                  <th scope="col">{t('invitations.role')}</th>
+                  <th scope="col">{t('invitations.created')}</th>
+                  <th scope="col">{t('invitations.expires')}</th>
+                  <th scope="col">{t('invitations.status')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('members.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {listed.map((invitation) => (
+                  <InvitationRow
+                    key={invitation.id}
+                    invitation={invitation}
+                    onRevoked={async () => {
+                      if (created?.id === invitation.id) setCreated(null)
+                      await refresh()
+                      setNotice(t('invitations.revoked', { email: invitation.email }))
+                    }}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="table-footer">
+            <p className="muted" role="status">
+              {tCount('invitations.shown', listed.length)}
+            </p>
+            {invitations.hasNextPage ? (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={invitations.isFetchingNextPage}
+                onClick={() => void invitations.fetchNextPage()}
+              >
+                {invitations.isFetchingNextPage ? t('invitations.loadingMore') : t('invitations.showMore')}
+              </button>
+            ) : null}
+          </div>
+          {invitations.isFetchNextPageError ? <ErrorNotice error={invitations.error} /> : null}
+        </>
       ) : null}
     </section>
   )

@@ -1,19 +1,31 @@
-/** The members table: role changes and removal for managers, read-only for everyone else. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+/**
+ * The members table: role changes, removal and password reset links for managers, read-only for
+ * everyone else.
+ */
+import { type UseMutationResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { TRole } from '../../../../src/modules/platform/limits.ts'
-import type { TMember } from '../../../../src/modules/platform/schemas.ts'
+import type { TIssuedPasswordReset, TMember } from '../../../../src/modules/platform/schemas.ts'
 import { platformApi, queryKeys } from '../../api/platform.ts'
+import { CopyField } from '../../components/CopyField.tsx'
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Status.tsx'
 import { t, tCount } from '../../i18n/i18n.ts'
-import { formatDate } from '../../lib/format.ts'
+import { formatDate, formatDateTime } from '../../lib/format.ts'
+import { absoluteLink } from '../../lib/invitations.ts'
 import { roleLabel } from '../../lib/labels.ts'
-import { canRemove, rolesFor } from '../../lib/roles.ts'
+import { canRemove, canResetPassword, rolesFor } from '../../lib/roles.ts'
 import { useSession } from '../../lib/session.tsx'
 
 export function MembersSection({ isManager }: { isManager: boolean }) {
+  const queryClient = useQueryClient()
   const members = useQuery({ queryKey: queryKeys.members, queryFn: platformApi.members })
   const [notice, setNotice] = useState<string | null>(null)
+  // One reset at a time, shown above the table: the link is long and shown only once.
+  const reset = useMutation({
+    mutationFn: (member: TMember) => platformApi.issuePasswordReset(member.user.id),
+    onMutate: () => setNotice(null),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.audit }),
+  })
 
   return (
     <section className="card" aria-labelledby="org-members">
@@ -26,6 +38,7 @@ export function MembersSection({ isManager }: { isManager: boolean }) {
       {members.isPending ? <Loading /> : null}
       {members.isError ? <ErrorNotice error={members.error} /> : null}
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
+      {reset.isIdle ? null : <ResetPanel reset={reset} onDismiss={() => reset.reset()} />}
       {members.data && members.data.members.length === 0 ? <p>{t('members.empty')}</p> : null}
       {members.data && members.data.members.length > 0 ? (
         <div className="table-scroll">
@@ -41,7 +54,13 @@ export function MembersSection({ isManager }: { isManager: boolean }) {
             </thead>
             <tbody>
               {members.data.members.map((member) => (
-                <MemberRow key={member.user.id} member={member} isManager={isManager} onDone={setNotice} />
+                <MemberRow
+                  key={member.user.id}
+                  member={member}
+                  isManager={isManager}
+                  onDone={setNotice}
+                  onReset={reset.isPending ? null : () => reset.mutate(member)}
+                />
               ))}
             </tbody>
           </table>
@@ -51,14 +70,48 @@ export function MembersSection({ isManager }: { isManager: boolean }) {
   )
 }
 
+type TResetMutation = UseMutationResult<TIssuedPasswordReset, Error, TMember>
+
+/** The reset link, once, with what it does; or why there is none. */
+function ResetPanel({ reset, onDismiss }: { reset: TResetMutation; onDismiss: () => void }) {
+  const name = reset.variables?.user.name ?? ''
+  if (reset.isPending) return <Loading label={t('members.resetPending', { name })} />
+  return (
+    <section className="created-invitation" aria-labelledby="reset-heading">
+      {reset.data ? (
+        <>
+          <h3 id="reset-heading">{t('members.resetHeading', { name })}</h3>
+          <p>{t('members.resetHint', { name, expires: formatDateTime(reset.data.expiresAt) })}</p>
+          <CopyField
+            label={t('members.resetLink')}
+            value={absoluteLink(reset.data.resetUrl, window.location.origin)}
+            isFocusedOnMount
+          />
+        </>
+      ) : (
+        <>
+          <h3 id="reset-heading">{t('members.resetFailedHeading', { name })}</h3>
+          {reset.isError ? <ErrorNotice error={reset.error} /> : null}
+        </>
+      )}
+      <button type="button" className="button button-secondary" onClick={onDismiss}>
+        {t('members.resetDismiss')}
+      </button>
+    </section>
+  )
+}
+
 function MemberRow({
   member,
   isManager,
   onDone,
+  onReset,
 }: {
   member: TMember
   isManager: boolean
   onDone: (notice: string | null) => void
+  /** Issues a reset link for this member; null while another is being issued. */
+  onReset: (() => void) | null
 }) {
   const me = useSession()
   const queryClient = useQueryClient()
@@ -92,6 +145,8 @@ function MemberRow({
   const options = isSelf ? [] : rolesFor(me.role, member.role)
   const canEdit = options.length > 0
   const isRemovable = !isSelf && canRemove(me.role, member.role)
+  // Your own password is changed under Your account, with the current one.
+  const isResettable = !isSelf && canResetPassword(me.role, member.role)
 
   return (
     <tr>
@@ -123,10 +178,29 @@ function MemberRow({
       </td>
       {isManager ? (
         <td>
-          {isRemovable && !isConfirming ? (
-            <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(true)}>
-              {t('members.remove')}
-            </button>
+          {(isResettable || isRemovable) && !isConfirming ? (
+            <div className="row-actions">
+              {isResettable ? (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={t('members.resetPasswordFor', { name: member.user.name })}
+                  disabled={onReset === null}
+                  onClick={() => onReset?.()}
+                >
+                  {t('members.resetPassword')}
+                </button>
+              ) : null}
+              {isRemovable ? (
+                <button
+                  type="button"
+                  className="button button-danger-quiet"
+                  onClick={() => setConfirming(true)}
+                >
+                  {t('members.remove')}
+                </button>
+              ) : null}
+            </div>
           ) : null}
           {isRemovable && isConfirming ? (
             <fieldset className="confirm">

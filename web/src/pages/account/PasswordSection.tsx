@@ -1,0 +1,101 @@
+/** Changing your own password: the current one, the new one twice; the other sessions end. */
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
+import { LIMITS } from '../../../../src/modules/platform/limits.ts'
+import { rephrased } from '../../api/errors.ts'
+import { platformApi, queryKeys } from '../../api/platform.ts'
+import { Field } from '../../components/Field.tsx'
+import { ErrorNotice, SuccessNotice } from '../../components/Status.tsx'
+import { t, tCount } from '../../i18n/i18n.ts'
+import { passwordProblem } from '../../lib/invitations.ts'
+
+export function PasswordSection() {
+  const queryClient = useQueryClient()
+  const [currentPassword, setCurrentPassword] = useState('')
+  const [newPassword, setNewPassword] = useState('')
+  const [confirmation, setConfirmation] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const change = useMutation({
+    mutationFn: platformApi.changePassword,
+    onSuccess: async () => {
+      setCurrentPassword('')
+      setNewPassword('')
+      setConfirmation('')
+      await queryClient.invalidateQueries({ queryKey: queryKeys.sessions })
+    },
+  })
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const found =
+      currentPassword === '' ? t('account.currentMissing') : passwordProblem(newPassword, confirmation)
+    setProblem(found)
+    if (found === null && !change.isPending) change.mutate({ currentPassword, newPassword })
+  }
+
+  return (
+    <section className="card" aria-labelledby="account-password">
+      <h2 id="account-password">{t('account.passwordHeading')}</h2>
+      <p className="muted">{t('account.passwordIntro')}</p>
+      {problem ? (
+        <div className="notice notice-error" role="alert">
+          <span className="notice-icon" aria-hidden="true">
+            !
+          </span>
+          <p>{problem}</p>
+        </div>
+      ) : null}
+      {change.isError ? (
+        // The server's "email or password" is written for the sign-in form; here only a password was typed.
+        <ErrorNotice
+          error={rephrased(change.error, 'invalid_credentials', t('account.wrongCurrentPassword'))}
+        />
+      ) : null}
+      {change.isSuccess ? (
+        <SuccessNotice>{tCount('account.passwordChanged', change.data.endedSessions)}</SuccessNotice>
+      ) : null}
+      <form onSubmit={onSubmit} className="stack form-narrow" noValidate>
+        <Field label={t('account.currentPassword')}>
+          <input
+            type="password"
+            name="currentPassword"
+            autoComplete="current-password"
+            required
+            maxLength={LIMITS.passwordMax}
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.target.value)}
+          />
+        </Field>
+        <Field label={t('account.newPassword')} hint={t('password.hint', { min: LIMITS.passwordMin })}>
+          <input
+            type="password"
+            name="newPassword"
+            autoComplete="new-password"
+            required
+            minLength={LIMITS.passwordMin}
+            maxLength={LIMITS.passwordMax}
+            value={newPassword}
+            onChange={(event) => setNewPassword(event.target.value)}
+          />
+        </Field>
+        <Field label={t('account.confirmPassword')}>
+          <input
+            type="password"
+            name="confirmation"
+            autoComplete="new-password"
+            required
+            maxLength={LIMITS.passwordMax}
+            value={confirmation}
+            onChange={(event) => setConfirmation(event.target.value)}
+          />
+        </Field>
+        <div>
+          <button type="submit" className="button button-primary" disabled={change.isPending}>
+            {change.isPending ? t('account.changingPassword') : t('account.changePassword')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}
