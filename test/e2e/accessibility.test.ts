@@ -1,7 +1,8 @@
 /**
  * Accessibility of the main pages (docs/quality.md): axe-core with the WCAG 2.1 A and AA rules on every
- * main page as the demo provider's admin sees it, and on the sign-in page right-to-left. A serious or
- * critical violation fails the page; lesser ones are printed. A keyboard check walks with Tab from
+ * main page as the demo provider's admin sees it, on the sign-in page right-to-left and on the
+ * invitation and password reset pages that links open. A serious or critical violation fails the
+ * page; lesser ones are printed. A keyboard check walks with Tab from
  * the top through the skip link, the navigation and into the main content, and requires a visible
  * focus ring on each stop. The contrast check runs again in the dark colour scheme. Screenshots
  * land in test-results/accessibility/.
