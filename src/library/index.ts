@@ -49,6 +49,7 @@ export {
   ZText,
 } from './text.ts'
 export { OBJECT_KIND_IDS, type TObjectKind } from './urn.ts'
+export { readYaml } from './yaml.ts'
 
 /** Loads and checks the library: schema problems, semantic problems and lock problems together. */
 export const checkLibrary = (
