@@ -1,16 +1,26 @@
 /** Platform commands: `custos user create`, `custos user reset-password` and `custos audit verify`. */
+import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { type Command, InvalidArgumentError } from 'commander'
 import { say, withRuntime } from '../../cli/runtime.ts'
+import { describeDatabase, loadConfig } from '../../core/config.ts'
 import { AppError } from '../../core/errors.ts'
 import { systemClock } from '../../core/time.ts'
-import { countAuditEvents } from './repositories/audit-events.ts'
-import { findOrganisationBySlug } from './repositories/organisations.ts'
 import { issueOperatorPasswordReset } from './account-service.ts'
 import { addUserToOrganisation, ensureOrganisation, isValidSlug } from './accounts.ts'
 import { parseExpectedHead, type TExpectedHead, verifyChain } from './audit-verify.ts'
+import {
+  backupDatabase,
+  describeContents,
+  describeRestore,
+  formatBytes,
+  restoreDatabase,
+  secretKeyReminder,
+} from './backup.ts'
 import { LIMITS, ORG_KINDS, ROLES, type TOrgKind, type TRole } from './limits.ts'
 import { generatePassword } from './passwords.ts'
+import { countAuditEvents } from './repositories/audit-events.ts'
+import { findOrganisationBySlug } from './repositories/organisations.ts'
 
 const oneOf =
   <T extends string>(allowed: readonly T[], what: string) =>
@@ -176,5 +186,60 @@ export const registerPlatformCommands = (program: Command): void => {
         },
         { secrets: 'existing' },
       )
+    })
+
+  // custos backup / custos restore (backup.ts)
+  program
+    .command('backup')
+    .description('write a consistent copy of the database to a file, also while the server runs')
+    .argument('<file>', 'the backup file to write')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (file: string, options: { force?: boolean }) => {
+      const config = loadConfig()
+      const report = await backupDatabase({
+        database: config.database,
+        file,
+        isForced: options.force === true,
+      })
+      say(
+        `Backed up ${describeDatabase(config.database)} to ${report.file}: ${formatBytes(report.bytes)}, ${describeContents(report.format, report.tables)}.`,
+      )
+      say(secretKeyReminder(config.secretKeyFile))
+    })
+  program
+    .command('restore')
+    .description('restore a backup into an empty database, then migrate it and verify its audit trail')
+    .argument('<file>', 'a file written by custos backup')
+    .option('--force', 'replace a database that is not empty (everything in it)')
+    .action(async (file: string, options: { force?: boolean }) => {
+      const config = loadConfig()
+      const hadKeyFile = existsSync(config.secretKeyFile)
+      const report = await restoreDatabase({
+        database: config.database,
+        file,
+        isForced: options.force === true,
+      })
+      for (const line of describeRestore(report)) say(line)
+      await withRuntime(async ({ database, secrets, migrations }) => {
+        say(
+          migrations.applied.length > 0
+            ? `Brought the schema up to date: ${migrations.applied.join(', ')}.`
+            : 'The schema is up to date.',
+        )
+        if (!hadKeyFile) say(`Created a new server key file ${config.secretKeyFile}.`)
+        const { organisations, broken } = await verifyChain(database.db, secrets)
+        if (broken.length === 0) {
+          say(
+            `Audit trail intact: ${organisations.length} organisation(s), checked with ${config.secretKeyFile}.`,
+          )
+          return
+        }
+        for (const b of broken)
+          process.stderr.write(`BROKEN ${b.slug ?? b.orgId} (org ${b.orgId}) at seq ${b.seq}: ${b.reason}\n`)
+        process.stderr.write(
+          `The restored audit trail does not verify with the key file ${config.secretKeyFile}. Put the key file backed up with this database there (CUSTOS_SECRET_KEY_FILE), then run custos audit verify.\n`,
+        )
+        process.exitCode = 1
+      })
     })
 }
