@@ -38,7 +38,8 @@ for (const file of walk(src)) {
     const target = resolve(dirname(file), match[1])
     const shown = `${relative(root, file)} imports ${relative(root, target)}`
     const inHttp = !relative(join(src, 'http'), target).startsWith('..')
-    if (from && inHttp && !isHttpEdge(file)) problems.push(`${shown}: only routes and schemas may use src/http/`)
+    if (from && inHttp && !isHttpEdge(file))
+      problems.push(`${shown}: only routes and schemas may use src/http/`)
     const to = moduleOf(target)
     if (from && to && from !== to && relative(join(src, 'modules', to), target) !== 'index.ts')
       problems.push(`${shown}: reach the ${to} module through src/modules/${to}/index.ts`)
