@@ -59,6 +59,10 @@ const CASES: Record<string, (f: TFixture) => { path: string; objectId: string; b
     path: `/api/org/members/${f.memberA.id}/password-reset`,
     objectId: f.memberA.id,
   }),
+  'DELETE /api/bias-audits/{id}': (f) => ({
+    path: `/api/bias-audits/${f.biasAuditId}`,
+    objectId: f.biasAuditId,
+  }),
   'GET /api/bias-audits/{id}': (f) => ({
     path: `/api/bias-audits/${f.biasAuditId}`,
     objectId: f.biasAuditId,

@@ -4,6 +4,7 @@
  */
 
 import { migration0005BiasAudits } from '../../modules/bias/migrations/0005_bias_audits.ts'
+import { migration0007BiasAuditSizes } from '../../modules/bias/migrations/0007_bias_audit_sizes.ts'
 import { migration0001Platform } from '../../modules/platform/migrations/0001_platform.ts'
 import { migration0006Security } from '../../modules/platform/migrations/0006_security.ts'
 import type { TMigration } from './helpers.ts'
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, TMigration> = {
   '0001_platform': migration0001Platform,
   '0005_bias_audits': migration0005BiasAudits,
   '0006_security': migration0006Security,
+  '0007_bias_audit_sizes': migration0007BiasAuditSizes,
 }

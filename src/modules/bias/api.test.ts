@@ -165,6 +165,7 @@ forEachDatabase('bias audit API', (handle) => {
         bytes_read: 10,
         options: '{}',
         result: null,
+        result_bytes: 0,
         created_at: ctx.clock.now().toISOString(),
         finished_at: null,
       })

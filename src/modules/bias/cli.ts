@@ -6,11 +6,12 @@ import { statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppError, isAppError } from '../../core/errors.ts'
+import { DEFAULT_MAX_GROUPS, formatCount } from './csv-counter.ts'
 import { formatTable } from './format-table.ts'
 import { DEFAULT_MIN_GROUP_SIZE } from './report.ts'
 import { renderHtml } from './report-html.ts'
 import { renderPdf } from './report-pdf.ts'
-import { runBiasAudit, type TBiasAuditFlags } from './service.ts'
+import { MAX_GROUP_COLUMNS, MAX_GROUPS_LIMIT, runBiasAudit, type TBiasAuditFlags } from './service.ts'
 import type { TProgress } from './source.ts'
 
 /** Files above this size get a progress bar on a terminal. */
@@ -73,7 +74,7 @@ export function registerBiasCommands(program: Command): void {
     .argument('<file>', 'decision log (CSV or CSV.gz), or - for standard input')
     .requiredOption(
       '--group <columns>',
-      'group attribute columns, comma-separated (intersections are audited)',
+      `group attribute columns, comma-separated, at most ${MAX_GROUP_COLUMNS} (intersections are audited)`,
     )
     .requiredOption('--label <column>', 'true label column')
     .option('--pred <column>', 'predicted label column')
@@ -88,6 +89,10 @@ export function registerBiasCommands(program: Command): void {
     .option(
       '--min-group-size <n>',
       `groups with fewer rows (counted rows, not summed weights) are marked insufficient (default ${DEFAULT_MIN_GROUP_SIZE})`,
+    )
+    .option(
+      '--max-groups <n>',
+      `stop with exit 2 past this many groups, each way: combinations of the --group columns, and their distinct values added up (default ${formatCount(DEFAULT_MAX_GROUPS)}, at most ${formatCount(MAX_GROUPS_LIMIT)})`,
     )
     .option('--bootstrap <n>', 'percentile bootstrap replicates drawn from the count table')
     .option('--seed <n>', 'bootstrap seed (default 1)')

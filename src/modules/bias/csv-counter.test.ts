@@ -78,8 +78,9 @@ describe('CsvCounter on RFC 4180 input', () => {
   })
 
   it('counts thousands of distinct groups exactly while its dictionaries grow', () => {
-    // Short and long values, some padded, in two group columns: 6,000 combinations, each counted
-    // once per chunking, compared with a plain Map of the same rows.
+    // Short and long values, some padded, in two group columns: over 10,000 combinations (past the
+    // default limit, so raised), each counted once per chunking, compared with a plain Map of the
+    // same rows.
     const rng = createRng(29)
     const lines = ['id,a,b,label,score']
     const expected = new Map<string, number[]>()
@@ -102,6 +103,7 @@ describe('CsvCounter on RFC 4180 input', () => {
         labelColumn: 'label',
         scoreColumn: 'score',
         threshold: 0.5,
+        maxGroups: 100_000,
       })
       for (let at = 0; at < bytes.length; at += size) c.push(bytes.subarray(at, at + size))
       const r = c.end()
@@ -177,9 +179,16 @@ describe('CsvCounter values', () => {
       values.push(Number(v))
       lines.push(`${i},1,${v}`)
     }
-    // Each row is its own group; the threshold sits exactly on a value, which must count as positive.
+    // Each row is its own group (2,000, over the default limit); the threshold sits exactly on a
+    // value, which must count as positive.
     for (const threshold of values.slice(0, 20)) {
-      const c = new CsvCounter({ groupColumns: ['g'], labelColumn: 'label', scoreColumn: 'score', threshold })
+      const c = new CsvCounter({
+        groupColumns: ['g'],
+        labelColumn: 'label',
+        scoreColumn: 'score',
+        threshold,
+        maxGroups: 2000,
+      })
       c.push(Buffer.from(lines.join('\n')))
       const r = c.end()
       const positives = r.cells.reduce((n, cell) => n + cell.counts.tp, 0)

@@ -28,6 +28,7 @@ import {
   type TScoreCuts,
 } from './csv-fast-path.ts'
 import type { TCellCounts } from './metrics.ts'
+import { CLI_NAMING, type TOptionNaming, withValue } from './option-names.ts'
 
 export type TCounterOptions = {
   groupColumns: string[]
@@ -39,8 +40,13 @@ export type TCounterOptions = {
   /** The value naming the positive class in label and prediction; others are negative. */
   positive?: string | undefined
   weightColumn?: string | undefined
-  /** Distinct group combinations allowed before we stop (an id column passed as --group). */
+  /**
+   * Groups allowed before counting stops (DEFAULT_MAX_GROUPS): distinct combinations of the group
+   * columns, and distinct values of the group columns one by one (the marginals).
+   */
   maxGroups?: number | undefined
+  /** How messages name the options (the command line's flags by default). */
+  naming?: TOptionNaming | undefined
 }
 
 export type TSkipReason = { reason: string; count: number; firstRows: number[]; firstLines: number[] }
@@ -59,8 +65,15 @@ export type TCountResult = {
   cells: TCountedCell[]
 }
 
-/** The most distinct group combinations counted by default. */
-export const DEFAULT_MAX_GROUPS = 100_000
+/**
+ * The most groups counted by default, each way: combinations of the group columns, and single-column
+ * values summed over the group columns (the marginals). A fairness audit compares groups with each
+ * other; past a thousand, no reader can take in the comparison, and most groups are too small to
+ * say anything (under --min-group-size). Far more groups almost always mean an identifier column
+ * passed as a group — which would also make the stored result hundreds of times the size of the
+ * upload (about 3.4 kB of JSON per group). The limit can be raised per run (--max-groups, maxGroups).
+ */
+export const DEFAULT_MAX_GROUPS = 1_000
 /** A header longer than this is not a CSV header (binary data, or no line breaks). */
 export const MAX_HEADER_BYTES = 1 << 20
 /** A row longer than this almost always means an unterminated quote. */
@@ -102,6 +115,7 @@ const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c)
 export class CsvCounter {
   private readonly options: TCounterOptions
   private readonly maxGroups: number
+  private readonly naming: TOptionNaming
   private buf: Buffer = Buffer.allocUnsafe(4 * CHUNK)
   /** The same bytes as buf, for reading four at a time (replaced whenever buf is). */
   private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength)
@@ -144,6 +158,9 @@ export class CsvCounter {
   private squares: Float64Array | null = null
   private cellRows = new Float64Array(64)
   private cellValues: string[][] = []
+  /** Distinct values seen per group column, and their sum (updated only when a cell is made). */
+  private columnValues: Set<string>[] = []
+  private marginalCount = 0
   private roles = new Uint8Array(0)
   private groupOrdinal = new Int32Array(0)
   private recFields = 0
@@ -172,6 +189,7 @@ export class CsvCounter {
   constructor(options: TCounterOptions) {
     this.options = options
     this.maxGroups = options.maxGroups ?? DEFAULT_MAX_GROUPS
+    this.naming = options.naming ?? CLI_NAMING
     const pos = options.positive?.trim()
     this.positiveBytes = pos === undefined ? null : encoder.encode(pos).map(lower)
     this.threshold = options.threshold ?? Number.NaN
@@ -695,19 +713,21 @@ export class CsvCounter {
       }
       return idx
     }
-    this.groupIdx = o.groupColumns.map((g) => find(g, '--group'))
+    const flag = this.naming.names
+    this.groupIdx = o.groupColumns.map((g) => find(g, flag.group))
     this.groupNames = this.groupIdx.map((i) => names[i]!)
+    this.columnValues = this.groupIdx.map(() => new Set<string>())
     this.gStart = new Int32Array(this.groupIdx.length)
     this.gEnd = new Int32Array(this.groupIdx.length)
     this.packWidth = 2 * this.groupIdx.length
     this.packKey = new Int32Array(this.packWidth)
     this.packKeys = new Int32Array(64 * this.packWidth)
-    this.labelIdx = find(o.labelColumn, '--label')
-    if (o.predColumn !== undefined) this.predIdx = find(o.predColumn, '--pred')
-    if (o.scoreColumn !== undefined) this.scoreIdx = find(o.scoreColumn, '--score')
-    if (o.weightColumn !== undefined) this.weightIdx = find(o.weightColumn, '--weight')
+    this.labelIdx = find(o.labelColumn, flag.label)
+    if (o.predColumn !== undefined) this.predIdx = find(o.predColumn, flag.pred)
+    if (o.scoreColumn !== undefined) this.scoreIdx = find(o.scoreColumn, flag.score)
+    if (o.weightColumn !== undefined) this.weightIdx = find(o.weightColumn, flag.weight)
     if (new Set(this.groupIdx).size !== this.groupIdx.length) {
-      throw new AppError('validation_failed', 'A column appears twice in --group.')
+      throw new AppError('validation_failed', `A column appears twice in ${flag.group}.`)
     }
     this.roles = new Uint8Array(fieldCount)
     this.groupOrdinal = new Int32Array(fieldCount)
@@ -1225,13 +1245,26 @@ export class CsvCounter {
     return true
   }
 
+  /**
+   * A new cell: the only place groups are made, so the group limits are checked here, once per
+   * group and never per row. Nothing is stored for a cell that breaks a limit.
+   */
   private addCell(h: number, klen: number, slot: number, groups: number): number {
     const c = this.cellCount
-    if (c >= this.maxGroups) {
-      throw new AppError(
-        'validation_failed',
-        `More than ${this.maxGroups} distinct groups in --group ${this.groupNames.join(',')}; is one of them an identifier column?`,
-      )
+    if (c >= this.maxGroups) throw this.overLimit('combinations')
+    const values: string[] = []
+    const decoder = new TextDecoder('utf-8')
+    for (let g = 0; g < groups; g++) {
+      // Decoded once per group, for the report; invalid UTF-8 shows as U+FFFD.
+      values.push(decoder.decode(this.buf.subarray(this.gStart[g]!, this.gEnd[g]!)))
+    }
+    // With one column its values are the cells; with more, each column's values are groups too.
+    if (groups > 1) {
+      let fresh = 0
+      for (let g = 0; g < groups; g++) if (!this.columnValues[g]!.has(values[g]!)) fresh++
+      if (this.marginalCount + fresh > this.maxGroups) throw this.overLimit('values')
+      this.marginalCount += fresh
+      for (let g = 0; g < groups; g++) this.columnValues[g]!.add(values[g]!)
     }
     if (c >= this.cellHash.length) this.growCells()
     if (this.arenaLen + klen > this.arena.length) {
@@ -1239,8 +1272,6 @@ export class CsvCounter {
       this.arena.copy(grown, 0, 0, this.arenaLen)
       this.arena = grown
     }
-    const values: string[] = []
-    const decoder = new TextDecoder('utf-8')
     let p = this.arenaLen
     for (let g = 0; g < groups; g++) {
       const s = this.gStart[g]!
@@ -1248,8 +1279,6 @@ export class CsvCounter {
       this.arena.writeUInt32LE(e - s, p)
       this.buf.copy(this.arena, p + 4, s, e)
       p += 4 + e - s
-      // Decoded once per group, for the report; invalid UTF-8 shows as U+FFFD.
-      values.push(decoder.decode(this.buf.subarray(s, e)))
     }
     this.cellHash[c] = h
     this.cellKeyStart[c] = this.arenaLen
@@ -1260,6 +1289,18 @@ export class CsvCounter {
     this.cellCount++
     if (this.cellCount * 2 > this.table.length) this.rehash()
     return c
+  }
+
+  /** The error for a cell over the limit, with what was seen before it. */
+  private overLimit(kind: TGroupLimitKind): AppError {
+    return groupLimitError({
+      naming: this.naming,
+      columns: this.groupNames,
+      distinct: this.columnValues.map((v) => v.size),
+      limit: this.maxGroups,
+      kind,
+      combinations: null,
+    })
   }
 
   private growCells(): void {
@@ -1286,6 +1327,54 @@ export class CsvCounter {
     }
     this.table = table
   }
+}
+
+/** Which group limit was passed: combinations of the group columns, or their values one by one. */
+export type TGroupLimitKind = 'combinations' | 'values'
+
+/** 1234567 → "1,234,567", the same on every locale. */
+export const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+/**
+ * The message for too many groups, naming the group columns and how many distinct values each had.
+ * `distinct` and `combinations` are exact after two threads' counts are added up; while counting,
+ * the run stops at the first group past the limit, so `combinations` is null ("more than").
+ */
+export function groupLimitError(input: {
+  naming: TOptionNaming
+  columns: string[]
+  distinct: number[]
+  limit: number
+  kind: TGroupLimitKind
+  combinations: number | null
+}): AppError {
+  const { naming, columns, distinct, limit, kind, combinations } = input
+  const L = formatCount(limit)
+  const given = `${naming.names.group}${naming.assign}${columns.join(',')}`
+  const raise = `raise the limit with ${withValue(naming, 'maxGroups', 'n')}`
+  if (columns.length === 1) {
+    const seen = combinations === null ? `more than ${L}` : formatCount(combinations)
+    return new AppError(
+      'validation_failed',
+      `More than ${L} distinct groups in ${given} (group limit ${L}): column "${columns[0]}" has ${seen} distinct values. Choose a column with fewer groups (an identifier is not a group), or ${raise}.`,
+    )
+  }
+  const soFar = combinations === null ? ' so far' : ''
+  const perColumn = columns
+    .map((col, i) =>
+      i === 0
+        ? `column "${col}" has ${formatCount(distinct[i]!)} distinct values${soFar}`
+        : `"${col}" ${formatCount(distinct[i]!)}`,
+    )
+    .join(', ')
+  const what =
+    kind === 'combinations'
+      ? `More than ${L} distinct groups in ${given} (group limit ${L}): their combinations number ${combinations === null ? `more than ${L}` : formatCount(combinations)} (${perColumn})`
+      : `More than ${L} single-column groups in ${given} (group limit ${L}, the columns' distinct values added up): ${perColumn}`
+  return new AppError(
+    'validation_failed',
+    `${what}. Choose fewer columns or columns with fewer groups (an identifier is not a group), or ${raise}.`,
+  )
 }
 
 const notCsv = (): AppError =>

@@ -27,11 +27,25 @@ export function wilson(x: number, n: number, z = Z95): TInterval | null {
   return [Math.max(0, centre - half), Math.min(1, centre + half)]
 }
 
+/**
+ * Exact intervals already worked out, by count, trials and level. Each costs two bisections of
+ * about 55 incomplete-beta evaluations, and a report asks for the same small tables over and over
+ * (every group under 30 rows, ten rates each, in the groups and again in the marginals).
+ */
+const exactIntervals = new Map<string, TInterval>()
+/** Entries kept before the memo starts over: bounded memory whatever the input. */
+const EXACT_MEMO_SIZE = 20_000
+
 /** Exact (Clopper–Pearson) interval from Beta quantiles; closed forms at x = 0 and x = n. */
 export function clopperPearson(x: number, n: number, alpha = ALPHA95): TInterval | null {
   if (!(n > 0) || x < 0 || x > n) return null
+  const key = `${x}/${n}/${alpha}`
+  const known = exactIntervals.get(key)
+  if (known) return [known[0], known[1]]
   const lo = x === 0 ? 0 : x === n ? (alpha / 2) ** (1 / n) : betaQuantile(alpha / 2, x, n - x + 1)
   const hi = x === n ? 1 : x === 0 ? 1 - (alpha / 2) ** (1 / n) : betaQuantile(1 - alpha / 2, x + 1, n - x)
+  if (exactIntervals.size >= EXACT_MEMO_SIZE) exactIntervals.clear()
+  exactIntervals.set(key, [lo, hi])
   return [lo, hi]
 }
 
@@ -131,9 +145,14 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 
 /** Regularised incomplete beta I_x(a, b). */
 export function regularizedBeta(x: number, a: number, b: number): number {
+  return regularizedBetaOf(x, a, b, logGamma(a + b) - logGamma(a) - logGamma(b))
+}
+
+/** I_x(a, b) given log(1 / B(a, b)), which a bisection over x computes once instead of every step. */
+function regularizedBetaOf(x: number, a: number, b: number, logInverseBeta: number): number {
   if (x <= 0) return 0
   if (x >= 1) return 1
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x)
+  const logFront = logInverseBeta + a * Math.log(x) + b * Math.log1p(-x)
   // The continued fraction converges fast for x < (a+1)/(a+b+2); use the symmetry otherwise.
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a
   return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b
@@ -141,13 +160,14 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 
 /** Quantile of Beta(a, b) by bisection on I_x(a, b); monotone, so it always converges. */
 export function betaQuantile(p: number, a: number, b: number): number {
+  const logInverseBeta = logGamma(a + b) - logGamma(a) - logGamma(b)
   let lo = 0
   let hi = 1
   for (let i = 0; i < 1100; i++) {
     const mid = (lo + hi) / 2
     // Stop when the bracket can no longer shrink in double precision (relative, so tiny quantiles stay exact).
     if (mid === lo || mid === hi || hi - lo <= 1e-16 * mid) break
-    if (regularizedBeta(mid, a, b) < p) lo = mid
+    if (regularizedBetaOf(mid, a, b, logInverseBeta) < p) lo = mid
     else hi = mid
   }
   return (lo + hi) / 2

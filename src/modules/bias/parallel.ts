@@ -12,11 +12,13 @@ import type { TWorkerMessage, TWorkerTask } from './count-worker.ts'
 import {
   CsvCounter,
   DEFAULT_MAX_GROUPS,
+  groupLimitError,
   type TCounterOptions,
   type TCountResult,
   type TSkipReason,
 } from './csv-counter.ts'
 import type { TCellCounts } from './metrics.ts'
+import { CLI_NAMING, type TOptionNaming } from './option-names.ts'
 import type { TProgress } from './source.ts'
 
 /** Below this size a second thread costs more (start-up) than it saves. */
@@ -66,12 +68,16 @@ function startWorker(task: TWorkerTask): Worker {
   return new Worker(boot, { eval: true, workerData: task })
 }
 
-/** Add counts of b into a: cells by value, reasons with b's row and line numbers shifted. */
+/**
+ * Add counts of b into a: cells by value, reasons with b's row and line numbers shifted. Each half
+ * kept to the group limits on its own; together they may not, so the limits are checked again.
+ */
 export function mergeCounts(
   a: TCountResult,
   b: TCountResult,
   offset: { rows: number; line: number },
   maxGroups: number,
+  naming: TOptionNaming = CLI_NAMING,
 ): TCountResult {
   const cells = new Map<string, { values: string[]; counts: TCellCounts }>()
   const keyOf = (values: string[]): string => values.join('\u0000')
@@ -99,12 +105,7 @@ export function mergeCounts(
       m.squares.fn += c.counts.squares.fn
     }
   }
-  if (cells.size > maxGroups) {
-    throw new AppError(
-      'validation_failed',
-      `More than ${maxGroups} distinct groups in --group ${a.groupColumns.join(',')}; is one of them an identifier column?`,
-    )
-  }
+  checkGroupLimits([...cells.values()], a.groupColumns, maxGroups, naming)
   const reasons = new Map<string, TSkipReason>()
   for (const r of a.skippedReasons)
     reasons.set(r.reason, { ...r, firstRows: [...r.firstRows], firstLines: [...r.firstLines] })
@@ -128,6 +129,21 @@ export function mergeCounts(
     skippedReasons: [...reasons.values()].sort((x, y) => y.count - x.count),
     cells: [...cells.values()],
   }
+}
+
+/** Throws when the added-up cells pass either group limit (csv-counter.ts, DEFAULT_MAX_GROUPS). */
+function checkGroupLimits(
+  cells: { values: string[] }[],
+  columns: string[],
+  limit: number,
+  naming: TOptionNaming,
+): void {
+  const distinct = columns.map((_, g) => new Set(cells.map((c) => c.values[g])).size)
+  const fail = (kind: 'combinations' | 'values'): never => {
+    throw groupLimitError({ naming, columns, distinct, limit, kind, combinations: cells.length })
+  }
+  if (cells.length > limit) fail('combinations')
+  if (columns.length > 1 && distinct.reduce((sum, n) => sum + n, 0) > limit) fail('values')
 }
 
 /**
@@ -161,7 +177,9 @@ export async function countInParallel(
   })
   const main = new CsvCounter(options)
   // This thread blocks while it reads, so the worker's progress messages wait; both halves move at
-  // about the same pace, so this half's share stands for the whole.
+  // about the same pace, so this half's share stands for the whole. A refusal from the worker (too
+  // many groups in its half, say) cannot stop this read early: it only counts once this half is
+  // known to end on a row boundary, as a misaligned half can see groups that are not there.
   const progress = (bytes: number): void =>
     onProgress?.(Math.min(size, Math.round((bytes / cut) * size)), size)
   try {
@@ -191,5 +209,6 @@ export async function countInParallel(
     answer.kind === 'done' ? answer.result : first,
     offset,
     options.maxGroups ?? DEFAULT_MAX_GROUPS,
+    options.naming,
   )
 }

@@ -19,6 +19,7 @@ import {
   type TRateName,
   type TSummary,
 } from './metrics.ts'
+import { CLI_NAMING, type TOptionNaming } from './option-names.ts'
 
 export const DEFAULT_MIN_GROUP_SIZE = 30
 
@@ -27,6 +28,8 @@ export type TReportOptions = {
   minGroupSize?: number | undefined
   bootstrap?: { replicates: number; seed: number } | undefined
   isFaceMatch?: boolean | undefined
+  /** How messages name the options (the command line's flags by default). */
+  naming?: TOptionNaming | undefined
   /** Echoed into the result so a report says what was run. */
   columns: Record<string, string | number | string[] | undefined>
 }
@@ -133,6 +136,7 @@ function unknownReferenceMessage(
   requested: string,
   groups: TGroupCounts[],
   marginals: Record<string, TGroupCounts[]>,
+  naming: TOptionNaming,
 ): string {
   const keys = groups.map((g) => g.key)
   const columns = Object.keys(marginals)
@@ -140,7 +144,7 @@ function unknownReferenceMessage(
   if (columns.length > 1) for (const col of columns) for (const g of marginals[col]!) keys.push(g.key)
   const listed = keys.slice(0, MAX_LISTED_KEYS).join(', ')
   const more = keys.length > MAX_LISTED_KEYS ? ` … and ${keys.length - MAX_LISTED_KEYS} more` : ''
-  return `--reference "${requested}" is not a group key. Keys (${keys.length}): ${listed}${more}`
+  return `${naming.names.reference} "${requested}" is not a group key. Keys (${keys.length}): ${listed}${more}`
 }
 
 /** Turn counted cells into the bias-audit result. Throws AppError when nothing usable remains. */
@@ -200,7 +204,10 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
   const isMarginalReference =
     requested !== undefined && Object.values(marginalCounts).some((gs) => gs.some((g) => g.key === requested))
   if (requested !== undefined && reference === null && !isMarginalReference) {
-    throw new AppError('validation_failed', unknownReferenceMessage(requested, groupCounts, marginalCounts))
+    throw new AppError(
+      'validation_failed',
+      unknownReferenceMessage(requested, groupCounts, marginalCounts, options.naming ?? CLI_NAMING),
+    )
   }
   const summary = summarise(groupCounts, overallCounts, reference ?? chooseReference(groupCounts, undefined))
   const marginalSummaries: Record<string, TSummary> = {}

@@ -1,43 +1,37 @@
 /**
  * Bias audit API (issue 5): upload a decision log (streamed, size-limited by BODY_LIMITS), read the
- * audits of the organisation, with progress while one runs and the report when done.
+ * audits of the organisation, with progress while one runs and the report when done, and delete
+ * one to free its share of the organisation's storage quota.
  */
 import { createRoute } from '@hono/zod-openapi'
-import { errors } from '../../core/errors.ts'
-import { fromJsonColumn } from '../../db/json.ts'
+import type { Context, TypedResponse } from 'hono'
+import type { JSONParsed } from 'hono/utils/types'
 import { requireAuth, type TApp, type TAppDeps } from '../../http/context.ts'
 import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
 import { authorize } from '../platform/index.ts'
-import { findBiasAudit, listBiasAudits, type TBiasAuditRow } from './repository.ts'
+import { presentAuditJson, presentAuditSummary } from './presenters.ts'
 import {
   LIST_LIMIT,
   type TBiasAudit,
-  type TBiasAuditSummary,
   ZBiasAudit,
   ZBiasAuditIdParam,
   ZBiasAuditList,
   ZBiasAuditQuery,
 } from './schemas.ts'
-import { presentedStatus, runUploadedAudit } from './service.ts'
+import { deleteBiasAudit, getBiasAudit, listBiasAuditHeads, runUploadedAudit } from './service.ts'
 
 const tags = ['Bias audit']
 
 /**
- * Presenter: the fields a client may see, picked one by one. `now` (the app clock) derives the
- * shown status: an orphaned run reads as `failed` without anything being written on read.
+ * An answer of one audit from its JSON text (presentAuditJson builds it around the stored result
+ * without parsing it), typed as the ZBiasAudit JSON that text is.
  */
-const summaryOf = (row: Omit<TBiasAuditRow, 'result'>, now: Date): TBiasAuditSummary => ({
-  id: row.id,
-  fileName: row.file_name,
-  status: presentedStatus(row, now),
-  bytesRead: Number(row.bytes_read),
-  createdAt: row.created_at,
-  finishedAt: row.finished_at,
-})
-const auditOf = (row: TBiasAuditRow, now: Date): TBiasAudit => ({
-  ...summaryOf(row, now),
-  result: row.result === null ? null : fromJsonColumn<Record<string, unknown>>(row.result),
-})
+const auditAnswer = <S extends 200 | 201>(c: Context, json: string, status: S) =>
+  c.body(json, status, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
+    JSONParsed<TBiasAudit>,
+    S,
+    'json'
+  >
 
 export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
   app.openapi(
@@ -48,28 +42,23 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
       security: SESSION_SECURITY,
       summary: 'Audit an uploaded decision log',
       description:
-        'The body is the decision log itself (CSV, or gzip), streamed; the query carries the options of `custos bias-audit`. While it runs, GET /api/bias-audits/{id} shows the bytes read.',
+        "The body is the decision log itself (CSV, or gzip), streamed; the query carries the options of `custos bias-audit`. While it runs, GET /api/bias-audits/{id} shows the bytes read. Refused with 422 past the group limit (maxGroups), with 413 when the result would be over 20 MiB, and with 409 when the organisation's stored results would pass their quota (200 MiB; delete older audits).",
       request: { query: ZBiasAuditQuery },
       responses: {
         201: jsonContent(ZBiasAudit, 'The finished audit'),
-        ...errorResponses(401, 403, 413, 422),
+        ...errorResponses(401, 403, 409, 413, 422),
       },
     }),
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'create', 'biasAudit')
       const { fileName, faceMatch, ...flags } = c.req.valid('query')
-      const row = await runUploadedAudit({
-        db: deps.db,
-        clock: deps.clock,
-        secrets: deps.secrets,
-        orgId: auth.orgId,
-        userId: auth.userId,
+      const stored = await runUploadedAudit(deps, auth, {
         fileName: fileName ?? 'upload.csv',
         flags: { ...flags, faceMatch: faceMatch === 'true', format: 'json' },
         body: c.req.raw.body,
       })
-      return c.json(auditOf(row, deps.clock.now()), 201)
+      return auditAnswer(c, presentAuditJson(stored, deps.clock.now()), 201)
     },
   )
 
@@ -87,9 +76,9 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'read', 'biasAudit')
-      const rows = await listBiasAudits(deps.db, auth.orgId, LIST_LIMIT)
+      const rows = await listBiasAuditHeads(deps, auth, { limit: LIST_LIMIT })
       const now = deps.clock.now()
-      return c.json({ items: rows.map((row) => summaryOf(row, now)) }, 200)
+      return c.json({ items: rows.map((row) => presentAuditSummary(row, now)) }, 200)
     },
   )
 
@@ -108,9 +97,28 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'read', 'biasAudit')
-      const row = await findBiasAudit(deps.db, auth.orgId, c.req.valid('param').id)
-      if (!row) throw errors.notFound('Bias audit')
-      return c.json(auditOf(row, deps.clock.now()), 200)
+      const stored = await getBiasAudit(deps, auth, c.req.valid('param'))
+      return auditAnswer(c, presentAuditJson(stored, deps.clock.now()), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/bias-audits/{id}',
+      tags,
+      security: SESSION_SECURITY,
+      summary: 'Delete a bias audit and its report (frees its share of the storage quota)',
+      description:
+        'Recorded in the audit trail. An audit still running is refused with 409; one shown as failed may be deleted.',
+      request: { params: ZBiasAuditIdParam },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'delete', 'biasAudit')
+      await deleteBiasAudit(deps, auth, c.req.valid('param'))
+      return c.body(null, 204)
     },
   )
 }

@@ -1,12 +1,31 @@
 /** Request and response schemas of the bias audit API (shared by the routes, OpenAPI and the UI). */
 import { z } from '@hono/zod-openapi'
+import { formatCount } from './csv-counter.ts'
+import { MAX_UPLOAD_BOOTSTRAP_DRAWS, MAX_UPLOAD_GROUPS } from './limits.ts'
 
 /** Largest decision log accepted by upload (the CLI has no limit). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3
 export const MAX_FILE_NAME = 200
 export const LIST_LIMIT = 100
 
+export {
+  MAX_RESULT_BYTES,
+  MAX_UPLOAD_BOOTSTRAP_DRAWS,
+  MAX_UPLOAD_GROUPS,
+  ORG_RESULT_QUOTA_BYTES,
+} from './limits.ts'
+
 const ZOptionalText = z.string().min(1).max(500).optional()
+/** A whole number as query text; the range is checked with the other options (service.ts). */
+const ZWholeNumber = z
+  .string()
+  .regex(/^\d{1,16}$/, 'must be a whole number')
+  .optional()
+/** A decimal number as query text (`0.5`, `-1`, `2e-3`). */
+const ZDecimal = z
+  .string()
+  .regex(/^[+-]?(\d{1,100}\.?\d{0,100}|\.\d{1,100})([eE][+-]?\d{1,4})?$/, 'must be a decimal number')
+  .optional()
 
 /** The options of `custos bias-audit`, as query parameters of the upload. */
 export const ZBiasAuditQuery = z
@@ -15,13 +34,20 @@ export const ZBiasAuditQuery = z
     label: z.string().min(1).max(200).openapi({ example: 'label' }),
     pred: ZOptionalText,
     score: ZOptionalText,
-    threshold: ZOptionalText.openapi({ example: '0.5' }),
+    threshold: ZDecimal.openapi({ example: '0.5' }),
     positive: ZOptionalText,
     weight: ZOptionalText,
     reference: ZOptionalText,
-    minGroupSize: ZOptionalText,
-    bootstrap: ZOptionalText,
-    seed: ZOptionalText,
+    minGroupSize: ZWholeNumber.openapi({ example: '30' }),
+    maxGroups: ZWholeNumber.openapi({
+      description: `Most groups counted before the upload is refused, each way: combinations of the group columns, and their distinct values added up (default 1,000; 1 to ${formatCount(MAX_UPLOAD_GROUPS)}).`,
+      example: '1000',
+    }),
+    bootstrap: ZWholeNumber.openapi({
+      description: `Bootstrap replicates; replicates × groups at most ${formatCount(MAX_UPLOAD_BOOTSTRAP_DRAWS)}.`,
+      example: '1000',
+    }),
+    seed: ZWholeNumber,
     faceMatch: z.enum(['true', 'false']).optional(),
     fileName: z.string().min(1).max(MAX_FILE_NAME).optional(),
   })

@@ -1,22 +1,35 @@
 /**
  * The bias audit service: option checks, one run from a file or stream to a report, and runs of
- * uploaded logs recorded as bias audits (status, progress, result) for the API.
+ * uploaded logs recorded as bias audits (status, progress, result) for the API, within the group
+ * limits and the organisation's storage quota (docs/bias-audit.md, "Limits").
  */
 import { Readable } from 'node:stream'
-import { AppError } from '../../core/errors.ts'
+import { AppError, errors } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import type { TSecrets } from '../../core/secrets.ts'
 import { HOUR_MS, isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { toJsonColumn } from '../../db/json.ts'
-import { recordEvent } from '../platform/index.ts'
-import type { TCounterOptions } from './csv-counter.ts'
+import { recordMemberEvent } from '../platform/index.ts'
+import { formatCount, type TCounterOptions } from './csv-counter.ts'
+import {
+  MAX_RESULT_BYTES,
+  MAX_UPLOAD_BOOTSTRAP_DRAWS,
+  MAX_UPLOAD_GROUPS,
+  ORG_RESULT_QUOTA_BYTES,
+} from './limits.ts'
+import { API_NAMING, CLI_NAMING, type TOptionNaming, withValue } from './option-names.ts'
 import { buildReport, DEFAULT_MIN_GROUP_SIZE, type TBiasReport } from './report.ts'
 import {
-  deleteBiasAudit,
+  deleteBiasAuditRow,
+  findBiasAudit,
+  findBiasAuditHead,
   finishBiasAudit,
   insertBiasAudit,
-  type TBiasAuditRow,
+  listBiasAudits,
+  lockBiasQuota,
+  sumBiasResultBytes,
+  type TBiasAuditHead,
   updateBiasAuditProgress,
 } from './repository.ts'
 import { countSource, type TProgress } from './source.ts'
@@ -31,6 +44,7 @@ export type TBiasAuditFlags = {
   weight?: string
   reference?: string
   minGroupSize?: string
+  maxGroups?: string
   bootstrap?: string
   seed?: string
   faceMatch?: boolean
@@ -40,6 +54,38 @@ export type TBiasAuditFlags = {
 
 /** Largest --bootstrap accepted: beyond this the percentiles do not move. */
 export const MAX_BOOTSTRAP = 100_000
+/**
+ * Largest --max-groups on the command line, which runs on the user's own machine: the JSON report
+ * of more groups (about 3.4 kB each) would not fit in one JavaScript string.
+ */
+export const MAX_GROUPS_LIMIT = 100_000
+/**
+ * Most --group columns. Every group carries each column and each column adds its own groups (the
+ * marginals); an intersection of more attributes leaves almost every group too small to read.
+ */
+export const MAX_GROUP_COLUMNS = 10
+
+/** What differs between the command line and the API: how options are named, and the limits. */
+export type TBiasSurface = {
+  naming: TOptionNaming
+  /** Largest maxGroups accepted. */
+  maxGroupsLimit: number
+  /** Largest bootstrap replicates × groups; null for no limit beyond MAX_BOOTSTRAP. */
+  maxBootstrapDraws: number | null
+}
+
+export const CLI_SURFACE: TBiasSurface = {
+  naming: CLI_NAMING,
+  maxGroupsLimit: MAX_GROUPS_LIMIT,
+  maxBootstrapDraws: null,
+}
+/** Uploads run on the server, among everyone else's requests: tighter limits (schemas.ts). */
+export const API_SURFACE: TBiasSurface = {
+  naming: API_NAMING,
+  maxGroupsLimit: MAX_UPLOAD_GROUPS,
+  maxBootstrapDraws: MAX_UPLOAD_BOOTSTRAP_DRAWS,
+}
+
 const bad = (message: string): AppError => new AppError('validation_failed', message)
 
 function integerFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
@@ -51,39 +97,59 @@ function integerFlag(value: string | undefined, flag: string, min: number, max: 
   return n
 }
 
-/** Check flag combinations and turn strings into typed options. */
-export function parseFlags(flags: TBiasAuditFlags): {
+/**
+ * Check option combinations and turn strings into typed options. Messages name the options as the
+ * calling surface spells them (CLI_SURFACE: `--min-group-size`; API_SURFACE: `minGroupSize`).
+ */
+export function parseFlags(
+  flags: TBiasAuditFlags,
+  surface: TBiasSurface = CLI_SURFACE,
+): {
   counter: TCounterOptions
   minGroupSize: number
   bootstrap: { replicates: number; seed: number } | undefined
   format: 'table' | 'json'
 } {
+  const { naming } = surface
+  const n = naming.names
+  const valued = (key: Parameters<typeof withValue>[1], placeholder: string): string =>
+    withValue(naming, key, placeholder)
   const groupColumns = flags.group
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '')
-  if (groupColumns.length === 0) throw bad('--group needs at least one column name.')
+  if (groupColumns.length === 0) throw bad(`${n.group} needs at least one column name.`)
+  if (groupColumns.length > MAX_GROUP_COLUMNS) {
+    throw bad(
+      `${n.group} takes at most ${MAX_GROUP_COLUMNS} columns (got ${groupColumns.length}): groups of more attributes at once are too small to compare.`,
+    )
+  }
   if ((flags.pred === undefined) === (flags.score === undefined)) {
-    throw bad('Give either --pred <column> or --score <column> with --threshold <x>.')
+    throw bad(
+      `Give either ${valued('pred', 'column')} or ${valued('score', 'column')} with ${valued('threshold', 'x')}.`,
+    )
   }
   let threshold: number | undefined
   if (flags.score !== undefined) {
-    if (flags.threshold === undefined) throw bad('--score needs --threshold <x>.')
+    if (flags.threshold === undefined) throw bad(`${n.score} needs ${valued('threshold', 'x')}.`)
     threshold = Number(flags.threshold)
     if (flags.threshold.trim() === '' || !Number.isFinite(threshold)) {
-      throw bad(`--threshold must be a number (got "${flags.threshold}").`)
+      throw bad(`${n.threshold} must be a number (got "${flags.threshold}").`)
     }
   } else if (flags.threshold !== undefined) {
-    throw bad('--threshold only applies with --score.')
+    throw bad(`${n.threshold} only applies with ${n.score}.`)
   }
-  if (flags.positive !== undefined && flags.positive.trim() === '') throw bad('--positive must not be empty.')
+  if (flags.positive !== undefined && flags.positive.trim() === '')
+    throw bad(`${n.positive} must not be empty.`)
   const format = flags.format ?? 'table'
-  if (format !== 'table' && format !== 'json') throw bad(`--format must be table or json (got "${format}").`)
-  const replicates = integerFlag(flags.bootstrap, '--bootstrap', 1, MAX_BOOTSTRAP)
-  const seed = integerFlag(flags.seed, '--seed', 0, Number.MAX_SAFE_INTEGER)
-  if (seed !== undefined && replicates === undefined) throw bad('--seed only applies with --bootstrap <n>.')
+  if (format !== 'table' && format !== 'json')
+    throw bad(`${n.format} must be table or json (got "${format}").`)
+  const replicates = integerFlag(flags.bootstrap, n.bootstrap, 1, MAX_BOOTSTRAP)
+  const seed = integerFlag(flags.seed, n.seed, 0, Number.MAX_SAFE_INTEGER)
+  if (seed !== undefined && replicates === undefined)
+    throw bad(`${n.seed} only applies with ${valued('bootstrap', 'n')}.`)
   if (flags.out !== undefined && !/\.(html?|pdf)$/i.test(flags.out)) {
-    throw bad('--out must name a .html or .pdf file.')
+    throw bad(`${n.out} must name a .html or .pdf file.`)
   }
   return {
     counter: {
@@ -94,13 +160,24 @@ export function parseFlags(flags: TBiasAuditFlags): {
       threshold,
       positive: flags.positive,
       weightColumn: flags.weight,
+      maxGroups: integerFlag(flags.maxGroups, n.maxGroups, 1, surface.maxGroupsLimit),
+      naming,
     },
     minGroupSize:
-      integerFlag(flags.minGroupSize, '--min-group-size', 0, Number.MAX_SAFE_INTEGER) ??
-      DEFAULT_MIN_GROUP_SIZE,
+      integerFlag(flags.minGroupSize, n.minGroupSize, 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_MIN_GROUP_SIZE,
     bootstrap: replicates === undefined ? undefined : { replicates, seed: seed ?? 1 },
     format,
   }
+}
+
+/** The bootstrap draws one replicate per group; on the server their product is bounded. */
+function checkBootstrapWork(replicates: number, groups: number, surface: TBiasSurface): void {
+  const most = surface.maxBootstrapDraws
+  if (most === null || replicates * groups <= most) return
+  const n = surface.naming.names
+  throw bad(
+    `${n.bootstrap} ${formatCount(replicates)} over ${formatCount(groups)} groups is ${formatCount(replicates * groups)} draws, more than the ${formatCount(most)} an upload may ask for: ask for at most ${formatCount(Math.max(1, Math.floor(most / groups)))} replicates for these groups.`,
+  )
 }
 
 /** Run the audit for one file ("-" = stdin) and return the report. */
@@ -110,10 +187,13 @@ export async function runBiasAudit(
   onProgress?: TProgress,
   input: Readable = process.stdin,
   threads?: number,
+  surface: TBiasSurface = CLI_SURFACE,
 ): Promise<TBiasReport> {
-  const parsed = parseFlags(flags)
+  const parsed = parseFlags(flags, surface)
   const count = await countSource(file, parsed.counter, onProgress, input, threads)
+  if (parsed.bootstrap) checkBootstrapWork(parsed.bootstrap.replicates, count.cells.length, surface)
   return buildReport(count, {
+    naming: surface.naming,
     reference: flags.reference,
     minGroupSize: parsed.minGroupSize,
     bootstrap: parsed.bootstrap,
@@ -153,36 +233,51 @@ export function presentedStatus(row: { status: string; created_at: string }, now
 /** How often an upload writes its progress (bytes read) to the database. */
 const PROGRESS_EVERY_MS = 500
 
+export type TBiasDeps = { db: TDb; clock: TClock; secrets: TSecrets }
+export type TBiasAuth = { orgId: string; userId: string }
+/** An audit as stored: the row without its result, and the result's JSON text (null until done). */
+export type TStoredAudit = { row: TBiasAuditHead; resultJson: string | null }
+
+const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MiB`
+
+const quotaFull = (used: number, needed: number): AppError =>
+  new AppError(
+    'conflict',
+    `The organisation's bias audits already store ${mib(used)} of their ${mib(ORG_RESULT_QUOTA_BYTES)}${needed > 0 ? `, and this one needs ${mib(needed)}` : ''}. Delete older bias audits to make room.`,
+    { details: { usedBytes: used, quotaBytes: ORG_RESULT_QUOTA_BYTES, resultBytes: needed } },
+  )
+
 /**
  * Audit an uploaded decision log: record a running bias audit, count the stream as it arrives
  * (progress readable meanwhile), then store the result with its audit-trail event in one
- * transaction and return the row. A refused or broken upload leaves nothing behind: the running
- * row is removed and the error is thrown (bad input writes nothing).
+ * transaction. A refused or broken upload leaves nothing behind: the running row is removed and
+ * the error is thrown (bad input writes nothing). Refused before anything is read when the
+ * organisation's results fill its quota already; refused after counting when this result is over
+ * MAX_RESULT_BYTES or would not fit in the quota.
  */
-export async function runUploadedAudit(input: {
-  db: TDb
-  clock: TClock
-  secrets: TSecrets
-  orgId: string
-  userId: string
-  fileName: string
-  flags: TBiasAuditFlags
-  body: ReadableStream<Uint8Array> | null
-}): Promise<TBiasAuditRow> {
-  parseFlags(input.flags)
+export async function runUploadedAudit(
+  deps: TBiasDeps,
+  auth: TBiasAuth,
+  input: { fileName: string; flags: TBiasAuditFlags; body: ReadableStream<Uint8Array> | null },
+): Promise<TStoredAudit> {
+  const { db, clock } = deps
+  parseFlags(input.flags, API_SURFACE)
   if (!input.body)
     throw new AppError('validation_failed', 'Send the decision log (CSV, or gzip) as the request body.')
+  const used = await sumBiasResultBytes(db, auth.orgId)
+  if (used >= ORG_RESULT_QUOTA_BYTES) throw quotaFull(used, 0)
   const id = newId()
-  await insertBiasAudit(input.db, {
+  await insertBiasAudit(db, {
     id,
-    org_id: input.orgId,
-    created_by: input.userId,
+    org_id: auth.orgId,
+    created_by: auth.userId,
     file_name: input.fileName,
     status: 'running',
     bytes_read: 0,
     options: toJsonColumn(input.flags as Record<string, unknown>),
     result: null,
-    created_at: isoNow(input.clock),
+    result_bytes: 0,
+    created_at: isoNow(clock),
     finished_at: null,
   })
   let lastWrite = 0
@@ -194,33 +289,88 @@ export async function runUploadedAudit(input: {
     if (now - lastWrite < PROGRESS_EVERY_MS) return
     lastWrite = now
     // Chained, so writes stay in order and the last one is awaited before the result is stored.
-    pending = pending.then(() => updateBiasAuditProgress(input.db, input.orgId, id, read))
+    pending = pending.then(() => updateBiasAuditProgress(db, auth.orgId, id, read))
   }
   try {
     const stream = Readable.fromWeb(input.body as Parameters<typeof Readable.fromWeb>[0])
-    const report = await runBiasAudit('-', input.flags, onProgress, stream, 1)
+    const report = await runBiasAudit('-', input.flags, onProgress, stream, 1, API_SURFACE)
+    // Serialised once: this text is stored, measured and sent back as it is.
+    const resultJson = toJsonColumn(report as unknown as Record<string, unknown>)
+    const resultBytes = Buffer.byteLength(resultJson)
+    if (resultBytes > MAX_RESULT_BYTES) {
+      throw new AppError(
+        'payload_too_large',
+        `The result of this audit would take ${mib(resultBytes)}, more than the ${mib(MAX_RESULT_BYTES)} one audit may store: audit fewer groups (a lower ${API_NAMING.names.maxGroups}, or group columns with fewer values).`,
+      )
+    }
     await pending
-    return await input.db.transaction().execute(async (trx) => {
-      const row = await finishBiasAudit(trx, input.orgId, id, {
+    return await db.transaction().execute(async (trx) => {
+      await lockBiasQuota(trx, auth.orgId)
+      const usedNow = await sumBiasResultBytes(trx, auth.orgId)
+      if (usedNow + resultBytes > ORG_RESULT_QUOTA_BYTES) throw quotaFull(usedNow, resultBytes)
+      const row = await finishBiasAudit(trx, auth.orgId, id, {
         status: 'done',
         bytes_read: bytes,
-        result: toJsonColumn(report as unknown as Record<string, unknown>),
-        finished_at: isoNow(input.clock),
+        result: resultJson,
+        result_bytes: resultBytes,
+        finished_at: isoNow(clock),
       })
-      await recordEvent(trx, input.secrets, {
-        orgId: input.orgId,
-        actorId: input.userId,
+      await recordMemberEvent(trx, deps, auth, {
         action: 'bias_audit.created',
         entityType: 'bias_audit',
         entityId: id,
-        summary: { fileName: input.fileName, rows: report.rows, skipped: report.skipped },
-        at: row.finished_at ?? isoNow(input.clock),
+        summary: { fileName: input.fileName, rows: report.rows, skipped: report.skipped, resultBytes },
       })
-      return row
+      return { row, resultJson }
     })
   } catch (err) {
     await pending.catch(() => {})
-    await deleteBiasAudit(input.db, input.orgId, id)
+    await deleteBiasAuditRow(db, auth.orgId, id)
     throw err
   }
+}
+
+/** The organisation's newest audits, without results. */
+export const listBiasAuditHeads = (
+  deps: Pick<TBiasDeps, 'db'>,
+  auth: Pick<TBiasAuth, 'orgId'>,
+  input: { limit: number },
+): Promise<TBiasAuditHead[]> => listBiasAudits(deps.db, auth.orgId, input.limit)
+
+/** One audit with its result as stored (JSON text, not parsed); not found in another organisation. */
+export async function getBiasAudit(
+  deps: Pick<TBiasDeps, 'db'>,
+  auth: Pick<TBiasAuth, 'orgId'>,
+  input: { id: string },
+): Promise<TStoredAudit> {
+  const found = await findBiasAudit(deps.db, auth.orgId, input.id)
+  if (!found) throw errors.notFound('Bias audit')
+  const { result, ...row } = found
+  return { row, resultJson: result }
+}
+
+/**
+ * Delete an audit and its result (freeing its share of the quota), with its audit-trail event in
+ * the same transaction. An audit still running is refused: its upload would store a result for a
+ * row that is gone. One shown as failed (orphaned, STALE_RUNNING_AFTER_MS) may be deleted.
+ */
+export async function deleteBiasAudit(
+  deps: TBiasDeps,
+  auth: TBiasAuth,
+  input: { id: string },
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await findBiasAuditHead(trx, auth.orgId, input.id)
+    if (!row) throw errors.notFound('Bias audit')
+    if (presentedStatus(row, deps.clock.now()) === 'running') {
+      throw errors.conflict('This bias audit is still running; delete it once it is done.')
+    }
+    await deleteBiasAuditRow(trx, auth.orgId, input.id)
+    await recordMemberEvent(trx, deps, auth, {
+      action: 'bias_audit.deleted',
+      entityType: 'bias_audit',
+      entityId: row.id,
+      summary: { fileName: row.file_name, resultBytes: Number(row.result_bytes) },
+    })
+  })
 }

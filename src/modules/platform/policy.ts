@@ -16,7 +16,7 @@ export const POLICY = {
   audit: { read: ADMINS },
   library: { read: ALL },
   jurisdiction: { read: ALL },
-  biasAudit: { read: ALL, create: ['owner', 'admin', 'assessor'] },
+  biasAudit: { read: ALL, create: ['owner', 'admin', 'assessor'], delete: ['owner', 'admin', 'assessor'] },
 } as const satisfies Record<string, Record<string, readonly TRole[]>>
 
 export type TPolicy = typeof POLICY
