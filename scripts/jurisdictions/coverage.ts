@@ -131,25 +131,28 @@ const noteOf = (f: TFact): string => f.note ?? ''
 const DP_CLASSES: readonly TDpClass[] = [
   {
     label: 'verified against a primary source',
-    test: (f) => noteOf(f).includes('Verified in the 2026-11 pass against the cited primary source'),
+    test: (f) => noteOf(f).includes('Checked against the cited primary source in November 2026'),
   },
   {
     label: 'verified against a secondary page',
-    test: (f) => noteOf(f).includes('verified in the 2026-11 pass against the cited'),
+    test: (f) => noteOf(f).includes('checked against the cited page in November 2026'),
   },
   {
-    label: 'kept, not verified in this pass (high confidence)',
-    test: (f) => f.status !== 'unknown' && noteOf(f).includes('not verified against a source in this pass'),
+    label: 'kept, not checked against a source (high confidence)',
+    test: (f) =>
+      f.status !== 'unknown' && noteOf(f).includes('not checked against a source as of November 2026'),
   },
   {
-    label: 'set to `unknown` after searching in this pass',
-    test: (f) => f.status === 'unknown' && noteOf(f).includes('2026-11 pass'),
+    label: 'set to `unknown` after a search in November 2026',
+    test: (f) => f.status === 'unknown' && noteOf(f).includes('Searched in November 2026'),
   },
   {
     label: 'other (EU/EEA law, earlier sourced facts, or not researched)',
     test: (f) =>
-      !noteOf(f).includes('2026-11 pass') &&
-      !noteOf(f).includes('not verified against a source in this pass'),
+      !noteOf(f).includes('Checked against the cited primary source in November 2026') &&
+      !noteOf(f).includes('checked against the cited page in November 2026') &&
+      !noteOf(f).includes('Searched in November 2026') &&
+      !noteOf(f).includes('not checked against a source as of November 2026'),
   },
 ]
 const countDp = (topic: string, test: (f: TFact) => boolean): number =>
@@ -173,10 +176,10 @@ push(
       .join(' ') || 'none'
   }.`,
   '',
-  '### Verification pass (2026-11)',
+  '### Data protection facts checked in November 2026',
   '',
-  'The data protection facts that first rested on a tracker nobody had read were checked one by one against',
-  'pages we actually read. Each fact falls in one class, taken from its note:',
+  'Data protection facts that first rested on a tracker were checked one by one against the cited pages.',
+  'Each fact falls in one class, taken from its note:',
   '',
   '| Class | `data_protection_law` | `data_protection_authority` |',
   '|---|---:|---:|',
