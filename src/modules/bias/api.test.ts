@@ -17,7 +17,7 @@ import {
 } from '../../../test/helpers/app.ts'
 import { forEachDatabase } from '../../../test/helpers/db.ts'
 import { HOUR_MS } from '../../core/time.ts'
-import { findBiasAudit, finishBiasAudit, insertBiasAudit } from './repository.ts'
+import { findBiasAudit, finishBiasAudit, insertBiasAudit, listBiasAudits } from './repository.ts'
 import type { TBiasAudit, TBiasAuditSummary } from './schemas.ts'
 import { presentedStatus, STALE_RUNNING_AFTER_MS } from './service.ts'
 
@@ -204,5 +204,37 @@ forEachDatabase('bias audit API', (handle) => {
       assert.equal(seen.one.status, 'done')
       assert.deepEqual(seen.one.result, { rows: 1 })
     })
+  })
+})
+
+forEachDatabase('a 50,000-group upload', (handle) => {
+  it('is refused with a 422 naming the column, quickly, while /healthz keeps answering', async () => {
+    const ctx = createTestApp(handle)
+    const org = await buildOrg(ctx)
+    const session = await login(ctx, await buildUser(ctx, org, 'assessor'))
+    // The outside probe's case: a small CSV (about 0.6 MB) with a distinct value in every row.
+    const body = `region,label,pred\n${Array.from({ length: 50_000 }, (_, i) => `r${i},1,0\n`).join('')}`
+    const started = performance.now()
+    const upload = request(ctx, 'POST', '/api/bias-audits?group=region&label=label&pred=pred', {
+      session,
+      rawBody: body,
+      headers: { 'content-type': 'text/csv' },
+    })
+    const health = request(ctx, 'GET', '/healthz').then((res) => ({
+      status: res.status,
+      ms: performance.now() - started,
+    }))
+    const res = await upload
+    const ms = performance.now() - started
+    expectError(res, 422, 'validation_failed')
+    const message = (res.body as { error: { message: string } }).error.message
+    assert.match(message, /column "region"/)
+    assert.doesNotMatch(message, /--/, 'the API names its own options')
+    // Bounds, not benchmarks: generous for a busy two-core machine.
+    assert.ok(ms < 1000, `refused after ${Math.round(ms)} ms`)
+    const probe = await health
+    assert.equal(probe.status, 200)
+    assert.ok(probe.ms < 1000, `/healthz answered after ${Math.round(probe.ms)} ms`)
+    assert.deepEqual(await listBiasAudits(handle.db, org.id, 10), [], 'nothing is kept of a refused upload')
   })
 })
