@@ -3,6 +3,7 @@
  * and password accept the invitation (a new address gets its account, an existing one keeps its
  * own password), then the page signs in and joins, and lands in the app.
  */
+
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
@@ -11,6 +12,7 @@ import type { TMe } from '../../../src/modules/platform/schemas.ts'
 import { isApiError } from '../api/errors.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'
 import { Field } from '../components/Field.tsx'
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx'
 import { ErrorNotice } from '../components/Status.tsx'
 import { t } from '../i18n/i18n.ts'
 import { acceptAndJoin, acceptProblem, invitationTokenFrom } from '../lib/invitations.ts'
@@ -167,29 +169,14 @@ function AcceptForm({
             onChange={(event) => setName(event.target.value)}
           />
         </Field>
-        <Field label={t('invite.password')} hint={t('password.hint', { min: LIMITS.passwordMin })}>
-          <input
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            required
-            minLength={LIMITS.passwordMin}
-            maxLength={LIMITS.passwordMax}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </Field>
-        <Field label={t('invite.confirm')}>
-          <input
-            type="password"
-            name="confirmation"
-            autoComplete="new-password"
-            required
-            maxLength={LIMITS.passwordMax}
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-          />
-        </Field>
+        <NewPasswordFields
+          labels={{ password: 'invite.password', confirmation: 'invite.confirm' }}
+          name="password"
+          password={password}
+          confirmation={confirmation}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
+        />
         <button
           type="submit"
           className={`button button-block ${isSignedIn ? 'button-secondary' : 'button-primary'}`}

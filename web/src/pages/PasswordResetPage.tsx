@@ -1,11 +1,11 @@
 /** Public page behind a password reset link: a new password twice, then on to sign in. */
+
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Link, useLocation } from 'react-router'
-import { LIMITS } from '../../../src/modules/platform/limits.ts'
 import { isApiError } from '../api/errors.ts'
 import { platformApi } from '../api/platform.ts'
-import { Field } from '../components/Field.tsx'
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx'
 import { ErrorNotice, SuccessNotice } from '../components/Status.tsx'
 import { t } from '../i18n/i18n.ts'
 import { passwordProblem } from '../lib/invitations.ts'
@@ -81,29 +81,13 @@ export function PasswordResetPage() {
             ) : null}
             {reset.isError ? <ErrorNotice error={reset.error} /> : null}
             <form onSubmit={onSubmit} className="stack" noValidate>
-              <Field label={t('reset.newPassword')} hint={t('password.hint', { min: LIMITS.passwordMin })}>
-                <input
-                  type="password"
-                  name="newPassword"
-                  autoComplete="new-password"
-                  required
-                  minLength={LIMITS.passwordMin}
-                  maxLength={LIMITS.passwordMax}
-                  value={newPassword}
-                  onChange={(event) => setNewPassword(event.target.value)}
-                />
-              </Field>
-              <Field label={t('reset.confirm')}>
-                <input
-                  type="password"
-                  name="confirmation"
-                  autoComplete="new-password"
-                  required
-                  maxLength={LIMITS.passwordMax}
-                  value={confirmation}
-                  onChange={(event) => setConfirmation(event.target.value)}
-                />
-              </Field>
+              <NewPasswordFields
+                labels={{ password: 'reset.newPassword', confirmation: 'reset.confirm' }}
+                password={newPassword}
+                confirmation={confirmation}
+                onPassword={setNewPassword}
+                onConfirmation={setConfirmation}
+              />
               <button type="submit" className="button button-primary button-block" disabled={reset.isPending}>
                 {reset.isPending ? t('reset.submitting') : t('reset.submit')}
               </button>

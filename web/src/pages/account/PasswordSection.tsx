@@ -1,10 +1,12 @@
 /** Changing your own password: the current one, the new one twice; the other sessions end. */
+
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { LIMITS } from '../../../../src/modules/platform/limits.ts'
 import { rephrased } from '../../api/errors.ts'
 import { platformApi, queryKeys } from '../../api/platform.ts'
 import { Field } from '../../components/Field.tsx'
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx'
 import { ErrorNotice, SuccessNotice } from '../../components/Status.tsx'
 import { t, tCount } from '../../i18n/i18n.ts'
 import { passwordProblem } from '../../lib/invitations.ts'
@@ -67,29 +69,13 @@ export function PasswordSection() {
             onChange={(event) => setCurrentPassword(event.target.value)}
           />
         </Field>
-        <Field label={t('account.newPassword')} hint={t('password.hint', { min: LIMITS.passwordMin })}>
-          <input
-            type="password"
-            name="newPassword"
-            autoComplete="new-password"
-            required
-            minLength={LIMITS.passwordMin}
-            maxLength={LIMITS.passwordMax}
-            value={newPassword}
-            onChange={(event) => setNewPassword(event.target.value)}
-          />
-        </Field>
-        <Field label={t('account.confirmPassword')}>
-          <input
-            type="password"
-            name="confirmation"
-            autoComplete="new-password"
-            required
-            maxLength={LIMITS.passwordMax}
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-          />
-        </Field>
+        <NewPasswordFields
+          labels={{ password: 'account.newPassword', confirmation: 'account.confirmPassword' }}
+          password={newPassword}
+          confirmation={confirmation}
+          onPassword={setNewPassword}
+          onConfirmation={setConfirmation}
+        />
         <div>
           <button type="submit" className="button button-primary" disabled={change.isPending}>
             {change.isPending ? t('account.changingPassword') : t('account.changePassword')}
