@@ -24,8 +24,8 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { bootstrap, createRng } from '../src/modules/bias/bootstrap.ts'
+import { countSource } from '../src/modules/bias/counting/index.ts'
 import { buildReport } from '../src/modules/bias/report.ts'
-import { countSource } from '../src/modules/bias/source.ts'
 import { writeBenchmarkSection } from './lib/docs-section.ts'
 
 const ROOT = join(import.meta.dirname, '..')

@@ -3,9 +3,9 @@
  * Each measurement runs in a fresh Node process, as at server or CLI start, and times only the
  * load itself (module compilation excluded): the full load from YAML with every schema check
  * (cold: first start after a content or code change; the checks run through the fast path of
- * src/library/fastcheck.ts, with zod for whatever it does not accept, and nothing is written to
+ * src/content/fastcheck.ts, with zod for whatever it does not accept, and nothing is written to
  * the cache), the same load from the check cache (warm:
- * every other start), the library's own YAML reader alone (src/library/yaml.ts, no checks), and the
+ * every other start), the library's own YAML reader alone (src/content/yaml.ts, no checks), and the
  * peer: parsing the same YAML files with the `yaml` package alone, with no checks and no index.
  * Prints a table, the ratios, and replaces its section in docs/benchmarks.md.
  *
@@ -17,10 +17,10 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
+import { cacheFileFor } from '../src/content/cache.ts'
+import { defaultContentDir, loadLibrary } from '../src/content/loader.ts'
+import { readYaml } from '../src/content/yaml.ts'
 import { paths } from '../src/core/paths.ts'
-import { cacheFileFor } from '../src/library/cache.ts'
-import { defaultContentDir, loadLibrary } from '../src/library/loader.ts'
-import { readYaml } from '../src/library/yaml.ts'
 import { writeBenchmarkSection } from './lib/docs-section.ts'
 
 const MODES = ['cold', 'warm', 'reader', 'yaml-only'] as const
@@ -120,7 +120,7 @@ const main = (): void => {
   const label: Record<TMode, string> = {
     cold: 'Custos load, cold (YAML + schema checks + index)',
     warm: 'Custos load, warm (check cache + index)',
-    reader: 'Custos YAML reader alone (src/library/yaml.ts), no checks',
+    reader: 'Custos YAML reader alone (src/content/yaml.ts), no checks',
     'yaml-only': 'Peer: `yaml` parse of the same files, no checks',
   }
   const rows = MODES.map(

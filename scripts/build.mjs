@@ -36,7 +36,7 @@ if (isStale('dist/cli.js', ['src', 'package.json', 'tsconfig.json'])) {
     // The bias audit's worker threads load their own entry beside the CLI bundle.
     entryPoints: {
       cli: join(root, 'src/cli/main.ts'),
-      'count-worker': join(root, 'src/modules/bias/count-worker.ts'),
+      'count-worker': join(root, 'src/modules/bias/counting/worker.ts'),
     },
     outdir: join(root, 'dist'),
     bundle: true,

@@ -3,7 +3,7 @@
 //   1. Only a module's edges (routes, schemas, tests) import src/http/; services and repositories
 //      never do.
 //   2. A module reaches another module only through that module's index.ts (its front door).
-//   3. The content library (src/library/) is imported only through src/library/index.ts.
+//   3. The content library (src/content/) is imported only through src/content/index.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -43,10 +43,10 @@ for (const file of walk(src)) {
     const to = moduleOf(target)
     if (from && to && from !== to && relative(join(src, 'modules', to), target) !== 'index.ts')
       problems.push(`${shown}: reach the ${to} module through src/modules/${to}/index.ts`)
-    const inLibrary = !relative(join(src, 'library'), target).startsWith('..')
-    const fromLibrary = !relative(join(src, 'library'), file).startsWith('..')
-    if (inLibrary && !fromLibrary && relative(join(src, 'library'), target) !== 'index.ts')
-      problems.push(`${shown}: use the library through src/library/index.ts`)
+    const inContent = !relative(join(src, 'content'), target).startsWith('..')
+    const fromContent = !relative(join(src, 'content'), file).startsWith('..')
+    if (inContent && !fromContent && relative(join(src, 'content'), target) !== 'index.ts')
+      problems.push(`${shown}: use the content library through src/content/index.ts`)
   }
 }
 if (problems.length > 0) {

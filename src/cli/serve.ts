@@ -6,8 +6,15 @@ import { createLogger } from '../core/logger.ts'
 import { systemClock } from '../core/time.ts'
 import { createApp } from '../http/app.ts'
 import { listen } from '../http/server.ts'
-import { DEMO_ORGANISATIONS, demoLogin, hasDemo, seedDemo } from '../modules/platform/index.ts'
-import { openRuntime, say, withRuntime } from './runtime.ts'
+import {
+  DEMO_ORGANISATIONS,
+  demoLogin,
+  hasDemo,
+  openRuntime,
+  say,
+  seedDemo,
+  withRuntime,
+} from '../modules/platform/index.ts'
 
 export const registerServeCommands = (program: Command): void => {
   program

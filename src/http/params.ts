@@ -1,6 +1,6 @@
 /** Request parameters every module's routes share: the language of text, and ids in the path. */
 import { z } from '@hono/zod-openapi'
-import { LOCALES } from '../library/index.ts'
+import { LOCALES } from '../content/index.ts'
 
 /** `?locale=` for routes that return localised text (English when absent). */
 export const ZLocaleQuery = z.object({

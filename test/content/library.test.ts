@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { conditionLeaves } from '../../src/library/conditions.ts'
-import { checkLibrary, formatProblem } from '../../src/library/index.ts'
+import { conditionLeaves } from '../../src/content/conditions.ts'
+import { checkLibrary, formatProblem } from '../../src/content/index.ts'
 
 const { library, problems } = checkLibrary()
 

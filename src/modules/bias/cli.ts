@@ -6,13 +6,12 @@ import { statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppError, isAppError } from '../../core/errors.ts'
-import { DEFAULT_MAX_GROUPS, formatCount } from './csv-counter.ts'
+import { DEFAULT_MAX_GROUPS, formatCount, type TProgress } from './counting/index.ts'
 import { formatTable } from './format-table.ts'
 import { DEFAULT_MIN_GROUP_SIZE } from './report.ts'
 import { renderHtml } from './report-html.ts'
 import { renderPdf } from './report-pdf.ts'
 import { MAX_GROUP_COLUMNS, MAX_GROUPS_LIMIT, runBiasAudit, type TBiasAuditFlags } from './service.ts'
-import type { TProgress } from './source.ts'
 
 /** Files above this size get a progress bar on a terminal. */
 const PROGRESS_FROM_BYTES = 32 << 20

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { isAppError } from '../../core/errors.ts'
-import { CsvCounter, DEFAULT_MAX_GROUPS, type TCounterOptions, type TCountResult } from './csv-counter.ts'
+import { CsvCounter, DEFAULT_MAX_GROUPS, type TCounterOptions, type TCountResult } from './counting/index.ts'
+import { countInParallel } from './counting/parallel.ts'
 import { MAX_UPLOAD_BOOTSTRAP_DRAWS, MAX_UPLOAD_GROUPS } from './limits.ts'
 import { API_NAMING } from './option-names.ts'
-import { countInParallel } from './parallel.ts'
 import {
   API_SURFACE,
   MAX_GROUP_COLUMNS,

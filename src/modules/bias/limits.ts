@@ -1,6 +1,6 @@
 /**
  * Limits of bias audits run on the server (uploads through the API), named once for the service,
- * the request schemas and the web app. The group limit itself is DEFAULT_MAX_GROUPS (csv-counter.ts).
+ * the request schemas and the web app. The group limit itself is DEFAULT_MAX_GROUPS (counting/types.ts).
  */
 
 /**

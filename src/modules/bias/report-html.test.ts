@@ -11,7 +11,7 @@ import { forEachDatabase } from '../../../test/helpers/db.ts'
 import { assertInert, HOSTILE, HOSTILE_STRINGS, startTags, visibleText } from '../../../test/helpers/inert.ts'
 import { renderApiDocs } from '../../http/api-docs.ts'
 import { NO_BUILD_PAGE } from '../../http/static.ts'
-import { CsvCounter } from './csv-counter.ts'
+import { CsvCounter } from './counting/index.ts'
 import { buildReport, type TBiasReport } from './report.ts'
 import { intervalPlot, renderHtml } from './report-html.ts'
 

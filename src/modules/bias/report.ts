@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../core/errors.ts'
 import { bootstrap, type TBootstrapResult } from './bootstrap.ts'
-import type { TCountResult, TSkipReason } from './csv-counter.ts'
+import type { TCountResult, TSkipReason } from './counting/index.ts'
 import { EXACT_INTERVAL_BELOW_N, type TInterval } from './intervals.ts'
 import {
   chooseReference,

@@ -1,6 +1,6 @@
 /** Request and response schemas of the bias audit API (shared by the routes, OpenAPI and the UI). */
 import { z } from '@hono/zod-openapi'
-import { formatCount } from './csv-counter.ts'
+import { formatCount } from './counting/index.ts'
 import { MAX_UPLOAD_BOOTSTRAP_DRAWS, MAX_UPLOAD_GROUPS } from './limits.ts'
 
 /** Largest decision log accepted by upload (the CLI has no limit). */

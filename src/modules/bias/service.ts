@@ -11,7 +11,7 @@ import { HOUR_MS, isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { toJsonColumn } from '../../db/json.ts'
 import { recordMemberEvent } from '../platform/index.ts'
-import { formatCount, type TCounterOptions } from './csv-counter.ts'
+import { countSource, formatCount, type TCounterOptions, type TProgress } from './counting/index.ts'
 import {
   MAX_RESULT_BYTES,
   MAX_UPLOAD_BOOTSTRAP_DRAWS,
@@ -32,7 +32,6 @@ import {
   type TBiasAuditHead,
   updateBiasAuditProgress,
 } from './repository.ts'
-import { countSource, type TProgress } from './source.ts'
 
 export type TBiasAuditFlags = {
   group: string

@@ -4,8 +4,8 @@
  * `validation_failed`, which src/cli/main.ts prints without a stack and turns into exit code 2.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander'
+import { formatProblem, isLocale, LOCALES, type TLocale } from '../../content/index.ts'
 import { AppError } from '../../core/errors.ts'
-import { formatProblem, isLocale, LOCALES, type TLocale } from '../../library/index.ts'
 import { LEVEL_MARKS, renderGapCsv, renderGapTable } from './format.ts'
 import { MEMBERSHIP_IDS, TOPIC_IDS } from './schemas.ts'
 import { analyseGapRequest, checkJurisdictions, jurisdictionDetail, listJurisdictions } from './service.ts'

@@ -17,8 +17,8 @@
  *   for the whole deployment (`isProposed`), so a stricter rule for a technology always wins over a
  *   milder one for the same technology.
  */
-import type { TSource } from '../../library/index.ts'
-import { localise, type TLocale, type TText } from '../../library/index.ts'
+import type { TSource } from '../../content/index.ts'
+import { localise, type TLocale, type TText } from '../../content/index.ts'
 import {
   type TDataset,
   type TEnforcement,

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import countries from 'i18n-iso-countries'
-import { formatPath, readYaml, type TLibrary, type TProblem } from '../../library/index.ts'
+import { formatPath, readYaml, type TLibrary, type TProblem } from '../../content/index.ts'
 import { type TDataset, type TGovernance, type TJurisdiction, ZJurisdictionFile } from './schemas.ts'
 import { parseWgiCsv, type TWgiRow } from './wgi.ts'
 

@@ -4,7 +4,7 @@
  * Objects are strict: a misspelt field is a validation problem, not silently ignored data.
  */
 import { z } from 'zod'
-import { TOPIC_IDS, ZText } from '../../library/index.ts'
+import { TOPIC_IDS, ZText } from '../../content/index.ts'
 
 export { TOPIC_IDS }
 export type TTopicId = (typeof TOPIC_IDS)[number]

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
+import type { TLibrary } from '../../content/index.ts'
 import { isAppError } from '../../core/errors.ts'
-import type { TLibrary } from '../../library/index.ts'
 import {
   analyseGapRequest,
   analysePortfolioRequest,

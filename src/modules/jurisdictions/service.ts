@@ -4,7 +4,6 @@
  * jurisdiction's facts, and the data sources with their attribution.
  */
 import countries from 'i18n-iso-countries'
-import { AppError } from '../../core/errors.ts'
 import {
   checkLibrary,
   getLibrary,
@@ -12,7 +11,8 @@ import {
   type TLibrary,
   type TLocale,
   type TProblem,
-} from '../../library/index.ts'
+} from '../../content/index.ts'
+import { AppError } from '../../core/errors.ts'
 import {
   analyseGap,
   coverageBasisOf,

@@ -21,7 +21,7 @@ import {
   type TLocale,
   updatedLock,
   writeLock,
-} from '../../library/index.ts'
+} from '../../content/index.ts'
 import { describeObject, isObjectKind, libraryStats, listEntries, nearestUrns } from './service.ts'
 
 /** Thrown for bad arguments; the command prints the message and exits 2. */

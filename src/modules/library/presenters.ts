@@ -1,6 +1,6 @@
 /** Library objects → API shapes in one language, picking fields explicitly. */
-import type { TLibrary, TQuestionnaire, TTopic } from '../../library/index.ts'
-import { localise, localised, type TLocale } from '../../library/index.ts'
+import type { TLibrary, TQuestionnaire, TTopic } from '../../content/index.ts'
+import { localise, localised, type TLocale } from '../../content/index.ts'
 import type { TIndexEntry, TQuestionnaireSummary, TTopicView } from './schemas.ts'
 import type { TListEntry } from './service.ts'
 

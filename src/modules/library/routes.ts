@@ -5,10 +5,6 @@
  * Any signed-in member may read; text comes back in `?locale=` (falling back to English).
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { AppError, errors } from '../../core/errors.ts'
-import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
-import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
-import { ZLocaleQuery } from '../../http/params.ts'
 import {
   formatProblem,
   getLibrary,
@@ -17,7 +13,11 @@ import {
   OBJECT_KIND_IDS,
   type TLibrary,
   type TProblem,
-} from '../../library/index.ts'
+} from '../../content/index.ts'
+import { AppError, errors } from '../../core/errors.ts'
+import { requireAuth, type TApp, type TAppDeps, type TContext } from '../../http/context.ts'
+import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { ZLocaleQuery } from '../../http/params.ts'
 import { authorize } from '../platform/index.ts'
 import { presentIndexEntry, presentQuestionnaireSummary, presentTopic } from './presenters.ts'
 import {

@@ -1,11 +1,11 @@
 /**
  * Response schemas of the read-only library API. Text is already localised (`?locale=`), so every
  * text field is a plain string here. Deep, free-form parts of content (conditions, effects) are
- * described loosely; their exact shape is the content format (src/library/schemas.ts).
+ * described loosely; their exact shape is the content format (src/content/schemas.ts).
  */
 import { z } from '@hono/zod-openapi'
+import { OBJECT_KIND_IDS } from '../../content/index.ts'
 import { pathId, ZLocaleQuery } from '../../http/params.ts'
-import { OBJECT_KIND_IDS } from '../../library/index.ts'
 
 export const SEARCH_QUERY_MAX = 200
 

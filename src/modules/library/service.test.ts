@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { inverseRelationship } from '../../library/library.ts'
-import { loadLibrary } from '../../library/loader.ts'
+import { inverseRelationship } from '../../content/library.ts'
+import { loadLibrary } from '../../content/loader.ts'
 import {
   describeObject,
   frameworkDetail,

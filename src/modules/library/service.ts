@@ -3,7 +3,7 @@
  * links in both directions, frameworks with their areas and requirements, and text search.
  * Pure functions over the loaded library; the edges localise and present them.
  */
-import { closest } from '../../core/suggest.ts'
+
 import type {
   TArea,
   TCrosswalkLink,
@@ -11,7 +11,7 @@ import type {
   TLibraryObject,
   TProvision,
   TRequirement,
-} from '../../library/index.ts'
+} from '../../content/index.ts'
 import {
   crosswalkOf,
   LOCALES,
@@ -19,7 +19,8 @@ import {
   type TLocale,
   type TObjectKind,
   type TText,
-} from '../../library/index.ts'
+} from '../../content/index.ts'
+import { closest } from '../../core/suggest.ts'
 
 export type TListEntry = { urn: string; kind: TObjectKind; version: number; title: TText; file: string }
 

@@ -161,7 +161,7 @@ export const parseExpectedHead = (text: string): TExpectedHead | null => {
  * Keys the chains written before keyed chains existed: each organisation with events and no
  * checkpoint whose unkeyed chain is intact gets its hashes recomputed with the server key and a
  * checkpoint. A chain that is already broken is left as it is, so `audit verify` still names the
- * break. Runs only in the migration run that adds checkpoints (src/cli/runtime.ts), never later:
+ * break. Runs only in the migration run that adds checkpoints (runtime.ts), never later:
  * afterwards a missing checkpoint is a finding, not something to repair.
  */
 export const keyLegacyChains = async (

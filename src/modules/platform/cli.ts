@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { type Command, InvalidArgumentError } from 'commander'
-import { say, withRuntime } from '../../cli/runtime.ts'
 import { describeDatabase, loadConfig } from '../../core/config.ts'
 import { AppError } from '../../core/errors.ts'
 import { systemClock } from '../../core/time.ts'
@@ -21,6 +20,7 @@ import { LIMITS, ORG_KINDS, ROLES, type TOrgKind, type TRole } from './limits.ts
 import { generatePassword } from './passwords.ts'
 import { countAuditEvents } from './repositories/audit-events.ts'
 import { findOrganisationBySlug } from './repositories/organisations.ts'
+import { say, withRuntime } from './runtime.ts'
 
 const oneOf =
   <T extends string>(allowed: readonly T[], what: string) =>

@@ -3,8 +3,8 @@
  * in this folder is internal to the platform.
  */
 export { recordEvent, recordMemberEvent, type TAuditDeps, type TMemberChange } from './audit.ts'
-export { keyLegacyChains } from './audit-verify.ts'
 export { DEMO_ORGANISATIONS, demoLogin, hasDemo, seedDemo, type TDemoSeeder } from './demo.ts'
 export { csrf, identify, type TAuth, type TMemberIdentity } from './identity.ts'
 export { LIMITS, ORG_KINDS, ROLES, type TOrgKind, type TRole } from './limits.ts'
 export { authorize, isAllowed } from './policy.ts'
+export { openRuntime, say, type TRuntime, type TRuntimeOptions, withRuntime } from './runtime.ts'

@@ -6,12 +6,13 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { after, describe, it } from 'node:test'
 import { gzipSync } from 'node:zlib'
-import { isAppError } from '../../core/errors.ts'
-import { createRng } from './bootstrap.ts'
-import { CsvCounter, type TCounterOptions, type TCountResult } from './csv-counter.ts'
+import { isAppError } from '../../../core/errors.ts'
+import { createRng } from '../bootstrap.ts'
+import { CsvCounter } from './counter.ts'
 import { countSource } from './source.ts'
+import type { TCounterOptions, TCountResult } from './types.ts'
 
-const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/bias')
+const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/bias')
 const tmp = mkdtempSync(join(tmpdir(), 'custos-bias-'))
 after(() => rmSync(tmp, { recursive: true, force: true }))
 

@@ -7,10 +7,11 @@
  * the read buffer plus one entry per distinct group, whatever the file size.
  *
  * Once the header is read, most rows go through a loop generated for that column layout
- * (csv-fast-path.ts); it hands every row it is not sure about to the general code below, so the
+ * (fast-path.ts); it hands every row it is not sure about to the general code below, so the
  * results are those of the general code alone.
  */
-import { AppError } from '../../core/errors.ts'
+import { AppError } from '../../../core/errors.ts'
+import { CLI_NAMING, type TOptionNaming } from '../option-names.ts'
 import {
   FastTable,
   fastRowsFor,
@@ -26,59 +27,18 @@ import {
   scoreCuts,
   type TFastRows,
   type TScoreCuts,
-} from './csv-fast-path.ts'
-import type { TCellCounts } from './metrics.ts'
-import { CLI_NAMING, type TOptionNaming, withValue } from './option-names.ts'
+} from './fast-path.ts'
+import { groupLimitError, type TGroupLimitKind } from './group-limit.ts'
+import {
+  DEFAULT_MAX_GROUPS,
+  MAX_HEADER_BYTES,
+  MAX_ROW_BYTES,
+  type TCountedCell,
+  type TCounterOptions,
+  type TCountResult,
+  type TSkipReason,
+} from './types.ts'
 
-export type TCounterOptions = {
-  groupColumns: string[]
-  labelColumn: string
-  /** Predicted label column; exactly one of predColumn or scoreColumn (with threshold) is set. */
-  predColumn?: string | undefined
-  scoreColumn?: string | undefined
-  threshold?: number | undefined
-  /** The value naming the positive class in label and prediction; others are negative. */
-  positive?: string | undefined
-  weightColumn?: string | undefined
-  /**
-   * Groups allowed before counting stops (DEFAULT_MAX_GROUPS): distinct combinations of the group
-   * columns, and distinct values of the group columns one by one (the marginals).
-   */
-  maxGroups?: number | undefined
-  /** How messages name the options (the command line's flags by default). */
-  naming?: TOptionNaming | undefined
-}
-
-export type TSkipReason = { reason: string; count: number; firstRows: number[]; firstLines: number[] }
-
-export type TCountedCell = { values: string[]; counts: TCellCounts }
-
-export type TCountResult = {
-  /** Header names of the group columns as written in the file, in --group order. */
-  groupColumns: string[]
-  delimiter: string
-  /** Data rows read (header and blank lines excluded). */
-  rows: number
-  skipped: number
-  skippedReasons: TSkipReason[]
-  isWeighted: boolean
-  cells: TCountedCell[]
-}
-
-/**
- * The most groups counted by default, each way: combinations of the group columns, and single-column
- * values summed over the group columns (the marginals). A fairness audit compares groups with each
- * other; past a thousand, no reader can take in the comparison, and most groups are too small to
- * say anything (under --min-group-size). Far more groups almost always mean an identifier column
- * passed as a group — which would also make the stored result hundreds of times the size of the
- * upload (about 3.4 kB of JSON per group). The limit can be raised per run (--max-groups, maxGroups).
- */
-export const DEFAULT_MAX_GROUPS = 1_000
-/** A header longer than this is not a CSV header (binary data, or no line breaks). */
-export const MAX_HEADER_BYTES = 1 << 20
-/** A row longer than this almost always means an unterminated quote. */
-export const MAX_ROW_BYTES = 64 << 20
-/** How many row numbers are kept per skip reason. */
 const KEPT_ROW_NUMBERS = 5
 const MAX_COLUMNS = 16_384
 const CHUNK = 1 << 20
@@ -144,7 +104,7 @@ export class CsvCounter {
   private weightIdx = -1
   private readonly positiveBytes: Uint8Array | null
   private readonly threshold: number
-  /** Integer cuts equivalent to the threshold, per number of decimals (csv-fast-path.ts). */
+  /** Integer cuts equivalent to the threshold, per number of decimals (fast-path.ts). */
   readonly scoreCuts: TScoreCuts
   // Group dictionary.
   private table = new Int32Array(1024).fill(-1)
@@ -180,7 +140,7 @@ export class CsvCounter {
   // Result of trim(): the current field's trimmed range (fields, not a tuple, to avoid allocation).
   private ts = 0
   private te = 0
-  /** The row loop generated for this header layout (csv-fast-path.ts), once the header is read. */
+  /** The row loop generated for this header layout (fast-path.ts), once the header is read. */
   private fastRows: TFastRows | null = null
   private fastTable: FastTable | null = null
   /** Rows to read the general way before trying the generated loop again. */
@@ -1327,54 +1287,6 @@ export class CsvCounter {
     }
     this.table = table
   }
-}
-
-/** Which group limit was passed: combinations of the group columns, or their values one by one. */
-export type TGroupLimitKind = 'combinations' | 'values'
-
-/** 1234567 → "1,234,567", the same on every locale. */
-export const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-
-/**
- * The message for too many groups, naming the group columns and how many distinct values each had.
- * `distinct` and `combinations` are exact after two threads' counts are added up; while counting,
- * the run stops at the first group past the limit, so `combinations` is null ("more than").
- */
-export function groupLimitError(input: {
-  naming: TOptionNaming
-  columns: string[]
-  distinct: number[]
-  limit: number
-  kind: TGroupLimitKind
-  combinations: number | null
-}): AppError {
-  const { naming, columns, distinct, limit, kind, combinations } = input
-  const L = formatCount(limit)
-  const given = `${naming.names.group}${naming.assign}${columns.join(',')}`
-  const raise = `raise the limit with ${withValue(naming, 'maxGroups', 'n')}`
-  if (columns.length === 1) {
-    const seen = combinations === null ? `more than ${L}` : formatCount(combinations)
-    return new AppError(
-      'validation_failed',
-      `More than ${L} distinct groups in ${given} (group limit ${L}): column "${columns[0]}" has ${seen} distinct values. Choose a column with fewer groups (an identifier is not a group), or ${raise}.`,
-    )
-  }
-  const soFar = combinations === null ? ' so far' : ''
-  const perColumn = columns
-    .map((col, i) =>
-      i === 0
-        ? `column "${col}" has ${formatCount(distinct[i]!)} distinct values${soFar}`
-        : `"${col}" ${formatCount(distinct[i]!)}`,
-    )
-    .join(', ')
-  const what =
-    kind === 'combinations'
-      ? `More than ${L} distinct groups in ${given} (group limit ${L}): their combinations number ${combinations === null ? `more than ${L}` : formatCount(combinations)} (${perColumn})`
-      : `More than ${L} single-column groups in ${given} (group limit ${L}, the columns' distinct values added up): ${perColumn}`
-  return new AppError(
-    'validation_failed',
-    `${what}. Choose fewer columns or columns with fewer groups (an identifier is not a group), or ${raise}.`,
-  )
 }
 
 const notCsv = (): AppError =>

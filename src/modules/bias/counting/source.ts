@@ -7,12 +7,10 @@ import { availableParallelism } from 'node:os'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
-import { AppError } from '../../core/errors.ts'
-import { CsvCounter, type TCounterOptions, type TCountResult } from './csv-counter.ts'
+import { AppError } from '../../../core/errors.ts'
+import { CsvCounter } from './counter.ts'
 import { countInParallel, PARALLEL_FROM_BYTES } from './parallel.ts'
-
-/** Called as bytes are read: bytes so far and the total when known (compressed bytes for gzip). */
-export type TProgress = (bytesRead: number, totalBytes: number | null) => void
+import type { TCounterOptions, TCountResult, TProgress } from './types.ts'
 
 const isGzip = (b: Uint8Array): boolean => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b
 

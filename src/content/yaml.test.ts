@@ -62,7 +62,7 @@ describe('YAML subset reader', () => {
           reason = (error as Error).message
         }
         assert.fail(
-          `${relative(CONTENT, file)} is read by the slow yaml package (${reason}): write it in the plain subset of docs/library.md (Load time), or teach src/library/yaml.ts the construct`,
+          `${relative(CONTENT, file)} is read by the slow yaml package (${reason}): write it in the plain subset of docs/library.md (Load time), or teach src/content/yaml.ts the construct`,
         )
       }
       assert.deepEqual((mine as { value: unknown }).value, parse(text), relative(CONTENT, file))

@@ -7,19 +7,19 @@
  */
 import { readSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import { AppError } from '../../core/errors.ts'
-import type { TWorkerMessage, TWorkerTask } from './count-worker.ts'
+import { AppError } from '../../../core/errors.ts'
+import type { TCellCounts } from '../metrics.ts'
+import { CLI_NAMING, type TOptionNaming } from '../option-names.ts'
+import { CsvCounter } from './counter.ts'
+import { groupLimitError } from './group-limit.ts'
 import {
-  CsvCounter,
   DEFAULT_MAX_GROUPS,
-  groupLimitError,
   type TCounterOptions,
   type TCountResult,
+  type TProgress,
   type TSkipReason,
-} from './csv-counter.ts'
-import type { TCellCounts } from './metrics.ts'
-import { CLI_NAMING, type TOptionNaming } from './option-names.ts'
-import type { TProgress } from './source.ts'
+} from './types.ts'
+import type { TWorkerMessage, TWorkerTask } from './worker.ts'
 
 /** Below this size a second thread costs more (start-up) than it saves. */
 export const PARALLEL_FROM_BYTES = 64 << 20
@@ -58,10 +58,7 @@ function cutAfterNewline(fd: number, from: number): number | null {
  * the loader hooks, so it registers tsx itself before importing the worker module.
  */
 function startWorker(task: TWorkerTask): Worker {
-  const url = new URL(
-    import.meta.url.endsWith('.ts') ? './count-worker.ts' : './count-worker.js',
-    import.meta.url,
-  )
+  const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './count-worker.js', import.meta.url)
   if (!import.meta.url.endsWith('.ts')) return new Worker(url, { workerData: task })
   const tsx = import.meta.resolve('tsx/esm/api')
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
@@ -131,7 +128,7 @@ export function mergeCounts(
   }
 }
 
-/** Throws when the added-up cells pass either group limit (csv-counter.ts, DEFAULT_MAX_GROUPS). */
+/** Throws when the added-up cells pass either group limit (types.ts, DEFAULT_MAX_GROUPS). */
 function checkGroupLimits(
   cells: { values: string[] }[],
   columns: string[],

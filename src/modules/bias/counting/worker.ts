@@ -4,8 +4,9 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { isAppError } from '../../core/errors.ts'
-import { CsvCounter, type TCounterOptions, type TCountResult } from './csv-counter.ts'
+import { isAppError } from '../../../core/errors.ts'
+import { CsvCounter } from './counter.ts'
+import type { TCounterOptions, TCountResult } from './types.ts'
 
 export type TWorkerTask = {
   path: string

@@ -1,11 +1,11 @@
 /** What every CLI command needs: configuration, server secrets, an open and migrated database, a clean close. */
 import { existsSync } from 'node:fs'
-import { describeDatabase, loadConfig, type TConfig } from '../core/config.ts'
-import { AppError } from '../core/errors.ts'
-import { ephemeralSecrets, loadOrCreateSecrets, type TSecrets } from '../core/secrets.ts'
-import { openDatabase, type TDatabase } from '../db/database.ts'
-import { migrateToLatest, type TMigrationReport } from '../db/migrate.ts'
-import { keyLegacyChains } from '../modules/platform/index.ts'
+import { describeDatabase, loadConfig, type TConfig } from '../../core/config.ts'
+import { AppError } from '../../core/errors.ts'
+import { ephemeralSecrets, loadOrCreateSecrets, type TSecrets } from '../../core/secrets.ts'
+import { openDatabase, type TDatabase } from '../../db/database.ts'
+import { migrateToLatest, type TMigrationReport } from '../../db/migrate.ts'
+import { keyLegacyChains } from './audit-verify.ts'
 
 export type TRuntime = {
   config: TConfig

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { CsvCounter } from './csv-counter.ts'
+import { CsvCounter } from './counter.ts'
 
 const POSITIVE = new Set(['1', 'true', 'yes', 'match'])
 const NEGATIVE = new Set(['0', 'false', 'no', 'non-match', 'nonmatch'])
@@ -146,7 +146,7 @@ describe('CsvCounter property', () => {
   })
 })
 
-// A second property over many header layouts, so the loop generated per layout (csv-fast-path.ts)
+// A second property over many header layouts, so the loop generated per layout (fast-path.ts)
 // is compared with the reference on every shape it specialises: column order, extra columns
 // before, between and after the needed ones, 1–3 groups (one may also be the label column),
 // --pred or --score/--threshold, weights, --positive, comma / tab / semicolon, CRLF, long and

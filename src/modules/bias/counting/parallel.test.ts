@@ -3,10 +3,11 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, write
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
-import { isAppError } from '../../core/errors.ts'
-import { createRng } from './bootstrap.ts'
-import { CsvCounter, type TCounterOptions, type TCountResult } from './csv-counter.ts'
+import { isAppError } from '../../../core/errors.ts'
+import { createRng } from '../bootstrap.ts'
+import { CsvCounter } from './counter.ts'
 import { countInParallel } from './parallel.ts'
+import type { TCounterOptions, TCountResult } from './types.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'custos-bias-par-'))
 after(() => rmSync(tmp, { recursive: true, force: true }))
