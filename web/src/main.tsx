@@ -4,12 +4,13 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createBrowserRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
+// Before any component: the stylesheets that components and pages import come after the base.
+import './styles/index.css'
 import { setSessionLostHandler } from './api/client.ts'
 import { isApiError } from './api/errors.ts'
 import { applyDocumentLocale } from './i18n/i18n.ts'
 import { isPublicPath, loginPathFor } from './lib/paths.ts'
 import { routes } from './routes.tsx'
-import './styles.css'
 
 applyDocumentLocale(document)
 

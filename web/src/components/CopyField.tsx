@@ -1,6 +1,7 @@
 /** A read-only value with a "copy" button; falls back to selecting the text when copying is refused. */
 import { useEffect, useId, useRef, useState } from 'react'
 import { t } from '../i18n/i18n.ts'
+import './CopyField.css'
 
 type TCopyState = 'idle' | 'copied' | 'failed'
 

@@ -19,6 +19,8 @@ import { acceptAndJoin, acceptProblem, invitationTokenFrom } from '../lib/invita
 import { paths } from '../lib/paths.ts'
 import { useMeQuery } from '../lib/session.tsx'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
+import './auth.css'
+import './AcceptInvitationPage.css'
 
 const JOIN_CALLS = {
   accept: platformApi.acceptInvitation,

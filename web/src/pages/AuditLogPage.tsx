@@ -11,6 +11,7 @@ import { canReadAudit } from '../lib/roles.ts'
 import { useSession } from '../lib/session.tsx'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
 import { NotAllowed } from './NotAllowed.tsx'
+import './AuditLogPage.css'
 
 export function AuditLogPage() {
   useDocumentTitle(t('audit.title'))

@@ -9,6 +9,7 @@ import { ErrorNotice, SuccessNotice } from '../components/Status.tsx'
 import { t } from '../i18n/i18n.ts'
 import { safeNextPath } from '../lib/paths.ts'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
+import './auth.css'
 
 export function LoginPage() {
   useDocumentTitle(t('login.title'))

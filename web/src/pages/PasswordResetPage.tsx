@@ -11,6 +11,7 @@ import { t } from '../i18n/i18n.ts'
 import { passwordProblem } from '../lib/invitations.ts'
 import { fragmentToken, paths } from '../lib/paths.ts'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
+import './auth.css'
 
 export function PasswordResetPage() {
   useDocumentTitle(t('reset.title'))

@@ -5,6 +5,7 @@ import { useSession } from '../../lib/session.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { PasswordSection } from './PasswordSection.tsx'
 import { SessionsSection } from './SessionsSection.tsx'
+import './account.css'
 
 export function AccountPage() {
   useDocumentTitle(t('account.title'))

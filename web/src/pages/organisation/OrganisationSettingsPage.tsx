@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { DetailsSection } from './DetailsSection.tsx'
 import { InvitationsSection } from './InvitationsSection.tsx'
 import { MembersSection } from './MembersSection.tsx'
+import './organisation.css'
 
 export function OrganisationSettingsPage() {
   useDocumentTitle(t('org.title'))
