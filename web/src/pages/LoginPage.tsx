@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { LIMITS } from '../../../src/modules/platform/limits.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'
+import { CurrentPasswordField } from '../components/CurrentPasswordField.tsx'
 import { Field } from '../components/Field.tsx'
 import { ErrorNotice, SuccessNotice } from '../components/Status.tsx'
 import { t } from '../i18n/i18n.ts'
@@ -62,17 +63,7 @@ export function LoginPage() {
               onChange={(event) => setEmail(event.target.value)}
             />
           </Field>
-          <Field label={t('login.password')}>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              maxLength={LIMITS.passwordMax}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </Field>
+          <CurrentPasswordField label="login.password" value={password} onChange={setPassword} />
           <button type="submit" className="button button-primary button-block" disabled={login.isPending}>
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </button>

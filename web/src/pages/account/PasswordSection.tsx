@@ -2,10 +2,9 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
-import { LIMITS } from '../../../../src/modules/platform/limits.ts'
 import { rephrased } from '../../api/errors.ts'
 import { platformApi, queryKeys } from '../../api/platform.ts'
-import { Field } from '../../components/Field.tsx'
+import { CurrentPasswordField } from '../../components/CurrentPasswordField.tsx'
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx'
 import { ErrorNotice, SuccessNotice } from '../../components/Status.tsx'
 import { t, tCount } from '../../i18n/i18n.ts'
@@ -58,17 +57,12 @@ export function PasswordSection() {
         <SuccessNotice>{tCount('account.passwordChanged', change.data.endedSessions)}</SuccessNotice>
       ) : null}
       <form onSubmit={onSubmit} className="stack form-narrow" noValidate>
-        <Field label={t('account.currentPassword')}>
-          <input
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            required
-            maxLength={LIMITS.passwordMax}
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.target.value)}
-          />
-        </Field>
+        <CurrentPasswordField
+          label="account.currentPassword"
+          name="currentPassword"
+          value={currentPassword}
+          onChange={setCurrentPassword}
+        />
         <NewPasswordFields
           labels={{ password: 'account.newPassword', confirmation: 'account.confirmPassword' }}
           password={newPassword}
