@@ -14,7 +14,6 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
 import { en } from '../../web/src/i18n/messages.ts'
 import { isPublicPath } from '../../web/src/lib/paths.ts'
 import { biasEn as bias } from '../../web/src/pages/bias/messages.ts'
@@ -22,12 +21,12 @@ import { jurisdictionsEn as jur } from '../../web/src/pages/jurisdictions/messag
 import { browserSkipReason, openBrowser, type TBrowserSession } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { signInOnPage } from './helpers/sign-in.ts'
 import { ensureWebBuild } from './helpers/web-build.ts'
 
 const skipReason = browserSkipReason()
 if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
 
-const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')
 const snap = screenshotter('accessibility')
 // WCAG 2.1 A and AA, and axe's best practices (landmarks, heading order) at the same bar.
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
@@ -64,16 +63,6 @@ async function settle(page: Page, heading: string | RegExp) {
   await page.locator('.loading').first().waitFor({ state: 'detached' })
 }
 
-async function signIn(page: Page, url: string) {
-  assert.ok(provider, 'the demo provider exists')
-  const admin = demoLogin(provider.slug)
-  await page.goto(`${url}/login`)
-  await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
-  await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
-  await page.getByRole('button', { name: en['login.submit'] }).click()
-  await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
-}
-
 type TFocusStop = {
   label: string
   isSkipLink: boolean
@@ -84,7 +73,7 @@ type TFocusStop = {
 
 /** Opens a signed-in page, signing in first when this browser has not yet or is on a public page (tests may run alone). */
 async function openSignedIn(page: Page, url: string, path: string) {
-  if (!page.url().startsWith(url) || isPublicPath(new URL(page.url()).pathname)) await signIn(page, url)
+  if (!page.url().startsWith(url) || isPublicPath(new URL(page.url()).pathname)) await signInOnPage(page, url)
   await page.goto(`${url}${path}`)
 }
 

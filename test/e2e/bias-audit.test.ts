@@ -9,18 +9,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createRng } from '../../src/modules/bias/bootstrap.ts'
-import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
 import { en } from '../../web/src/i18n/messages.ts'
 import { biasEn as bias } from '../../web/src/pages/bias/messages.ts'
 import { browserSkipReason, openBrowser, unexpectedProblems } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { signInOnPage } from './helpers/sign-in.ts'
 import { ensureWebBuild } from './helpers/web-build.ts'
 
 const skipReason = browserSkipReason()
 if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
 
-const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')
 const snap = screenshotter('bias-audit')
 
 /** A vetting log: women are flagged more often at the same truth. */
@@ -57,13 +56,7 @@ describe('bias audit in a browser', { skip: skipReason ?? false, timeout: 240_00
     const session = await openBrowser({ viewport: { width: 1280, height: 900 } })
     const { page } = session
     try {
-      assert.ok(provider, 'the demo provider exists')
-      const admin = demoLogin(provider.slug)
-      await page.goto(`${server.url}/login`)
-      await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
-      await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
-      await page.getByRole('button', { name: en['login.submit'] }).click()
-      await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+      await signInOnPage(page, server.url)
 
       const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
       await nav.getByRole('link', { name: en['nav.biasAudit'] }).click()

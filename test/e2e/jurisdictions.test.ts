@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { loadLibrary } from '../../src/content/loader.ts'
-import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
 import { en } from '../../web/src/i18n/messages.ts'
 import { jurisdictionsEn as jur } from '../../web/src/pages/jurisdictions/messages.ts'
 import {
@@ -22,25 +21,15 @@ import {
 } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { signInOnPage } from './helpers/sign-in.ts'
 import { ensureWebBuild } from './helpers/web-build.ts'
 
 const skipReason = browserSkipReason()
 if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
 
 const CONTENT = join(import.meta.dirname, '../../content')
-const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')
 const snap = screenshotter('jurisdictions')
 const textOf = async (locator: Locator) => (await locator.textContent())?.trim() ?? ''
-
-async function signIn(page: Page, url: string) {
-  assert.ok(provider, 'the demo provider exists')
-  const admin = demoLogin(provider.slug)
-  await page.goto(`${url}/login`)
-  await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
-  await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
-  await page.getByRole('button', { name: en['login.submit'] }).click()
-  await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
-}
 
 /** The six WGI estimates the chart draws, counted in the data file: a missing one has no bar. */
 function wgiEstimatesOf(code: string): number {
@@ -95,7 +84,7 @@ describe('jurisdictions and gap analysis in a browser', {
     const session = await openBrowser({ viewport: { width: 1360, height: 900 } })
     const { page } = session
     try {
-      await signIn(page, server.url)
+      await signInOnPage(page, server.url)
       const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
 
       // The browser: search narrows the list; Germany's page shows facts with sources and the chart.

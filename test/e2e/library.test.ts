@@ -10,7 +10,6 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
 import { en } from '../../web/src/i18n/messages.ts'
 import { libraryEn } from '../../web/src/pages/library/messages.ts'
 import {
@@ -21,12 +20,12 @@ import {
 } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { signInOnPage } from './helpers/sign-in.ts'
 import { ensureWebBuild } from './helpers/web-build.ts'
 
 const skipReason = browserSkipReason()
 if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
 
-const provider = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-provider')
 const snap = screenshotter('library')
 const shotsDir = fileURLToPath(new URL('../../test-results/library/', import.meta.url))
 
@@ -37,15 +36,6 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 function assertNoProblems(session: TBrowserSession) {
   assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
-}
-
-async function signIn(page: Page, baseUrl: string, next = '/') {
-  assert.ok(provider, 'the demo has a provider organisation')
-  const user = demoLogin(provider.slug)
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`)
-  await page.getByLabel(en['login.email'], { exact: true }).fill(user.email)
-  await page.getByLabel(en['login.password'], { exact: true }).fill(user.password)
-  await page.getByRole('button', { name: en['login.submit'] }).click()
 }
 
 /** Headings never skip a level going down (h1 → h3 without an h2 is a skip). */
@@ -80,7 +70,7 @@ describe('the library in a browser', { skip: skipReason ?? false, timeout: 240_0
     const session = await openBrowser()
     const { page } = session
     try {
-      await signIn(page, server.url)
+      await signInOnPage(page, server.url)
       const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
       await nav.getByRole('link', { name: en['nav.library'] }).click()
       await page.getByRole('heading', { level: 1, name: libraryEn['library.title'] }).waitFor()
@@ -258,7 +248,7 @@ describe('the library in a browser', { skip: skipReason ?? false, timeout: 240_0
     const session = await openBrowser({ viewport: { width: 360, height: 740 } })
     const { page } = session
     try {
-      await signIn(page, server.url, '/library')
+      await signInOnPage(page, server.url, { next: '/library' })
       await page.getByRole('heading', { level: 1, name: libraryEn['library.title'] }).waitFor()
       await page.getByTestId('questionnaires').getByRole('link').first().waitFor()
       assert.ok(await fitsScreen(page), 'the library home fits 360 px')

@@ -24,6 +24,7 @@ import {
 } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
+import { signInOnPage, submitSignIn } from './helpers/sign-in.ts'
 import { ensureWebBuild } from './helpers/web-build.ts'
 
 const skipReason = browserSkipReason()
@@ -91,15 +92,6 @@ function assertNoProblems(session: TBrowserSession, ...expectedStatuses: number[
 /** The message of the error body in a response the page received. */
 const errorMessageOf = async (response: { json: () => Promise<unknown> }) =>
   ((await response.json()) as TErrorBody).error.message
-
-/** Signs in on the sign-in page and waits for the overview. */
-async function signInOnPage(page: Page, baseUrl: string, credentials: { email: string; password: string }) {
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel(en['login.email'], { exact: true }).fill(credentials.email)
-  await page.getByLabel(en['login.password'], { exact: true }).fill(credentials.password)
-  await page.getByRole('button', { name: en['login.submit'] }).click()
-  await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
-}
 
 describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_000 }, () => {
   let server: TTestServer
@@ -280,11 +272,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
     const { page } = session
     try {
       // The provider's administrator invites the client's administrator, who already has an account.
-      await page.goto(`${server.url}/login`)
-      await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
-      await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
-      await page.getByRole('button', { name: en['login.submit'] }).click()
-      await page.getByRole('heading', { name: en['overview.orgHeading'] }).waitFor()
+      await signInOnPage(page, server.url, { credentials: admin })
       await page.goto(`${server.url}/settings/organisation`)
       await page.getByLabel(en['invitations.email'], { exact: true }).fill(clientAdmin.email)
       await page.getByLabel(en['invitations.role'], { exact: true }).selectOption('reviewer')
@@ -370,9 +358,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
     const { page } = session
     try {
       await page.goto(`${server.url}/audit`)
-      await page.getByLabel(en['login.email'], { exact: true }).fill(vendorAdmin.email)
-      await page.getByLabel(en['login.password'], { exact: true }).fill(vendorAdmin.password)
-      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await submitSignIn(page, vendorAdmin)
       // Sign-in returns to the page that was asked for.
       await page.getByRole('heading', { name: en['audit.headHeading'] }).waitFor()
       assert.equal(pathOf(page), '/audit')
@@ -401,9 +387,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
       await nav.getByRole('link', { name: en['nav.organisation'] }).click()
       await page.getByRole('heading', { name: en['login.title'] }).waitFor()
       assert.equal(fullPathOf(page), '/login?next=%2Fsettings%2Forganisation')
-      await page.getByLabel(en['login.email'], { exact: true }).fill(vendorAdmin.email)
-      await page.getByLabel(en['login.password'], { exact: true }).fill(vendorAdmin.password)
-      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await submitSignIn(page, vendorAdmin)
       await page.getByRole('heading', { name: en['members.heading'] }).waitFor()
       assert.equal(pathOf(page), '/settings/organisation')
 
@@ -419,9 +403,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
     const newName = `${provider.name} (renamed)`
     try {
       await page.goto(`${server.url}/settings/organisation`)
-      await page.getByLabel(en['login.email'], { exact: true }).fill(admin.email)
-      await page.getByLabel(en['login.password'], { exact: true }).fill(admin.password)
-      await page.getByRole('button', { name: en['login.submit'] }).click()
+      await submitSignIn(page, admin)
       await page.getByRole('heading', { name: en['members.heading'] }).waitFor()
 
       // Rename: the header follows, because the session (me) is refetched.
@@ -522,7 +504,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
     const session = await openBrowser({ viewport: PHONE })
     const { page } = session
     try {
-      await signInOnPage(page, server.url, joiner)
+      await signInOnPage(page, server.url, { credentials: joiner })
 
       // Signed in as Jo, holding a link sent to another address: the server refuses, the page says why.
       await page.goto(forSomeoneElse)
@@ -570,9 +552,9 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
     const session = await openBrowser()
     const { page } = session
     try {
-      await signInOnPage(other.page, server.url, holder)
+      await signInOnPage(other.page, server.url, { credentials: holder })
       const script = await signInThroughApi(server.url, holder)
-      await signInOnPage(page, server.url, holder)
+      await signInOnPage(page, server.url, { credentials: holder })
 
       // "Your account" sits in the account menu, not in the main navigation.
       const nav = page.getByRole('navigation', { name: en['shell.mainNav'] })
@@ -619,7 +601,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
       await other.page.getByRole('heading', { name: en['login.title'] }).waitFor()
 
       // The other browser signs in again; then the password changes here.
-      await signInOnPage(other.page, server.url, holder)
+      await signInOnPage(other.page, server.url, { credentials: holder })
       const form = page.getByRole('region', { name: en['account.passwordHeading'] })
       const current = form.getByLabel(en['account.currentPassword'], { exact: true })
       const fresh = form.getByLabel(en['account.newPassword'], { exact: true })
@@ -655,9 +637,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
 
       await other.page.reload()
       await other.page.getByRole('heading', { name: en['login.title'] }).waitFor()
-      await other.page.getByLabel(en['login.email'], { exact: true }).fill(holder.email)
-      await other.page.getByLabel(en['login.password'], { exact: true }).fill(holder.password)
-      await other.page.getByRole('button', { name: en['login.submit'] }).click()
+      await submitSignIn(other.page, holder)
       await other.page.getByRole('alert').waitFor()
       await other.page.getByLabel(en['login.password'], { exact: true }).fill(newPassword)
       await other.page.getByRole('button', { name: en['login.submit'] }).click()
@@ -693,7 +673,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
     const { page } = session
     const person = await openBrowser({ viewport: PHONE })
     try {
-      await signInOnPage(page, server.url, admin)
+      await signInOnPage(page, server.url, { credentials: admin })
       await page.goto(`${server.url}/settings/organisation`)
       const members = page.getByRole('region', { name: en['members.heading'], exact: true })
       await members.getByRole('row').filter({ hasText: forgetful.email }).waitFor()
@@ -809,7 +789,7 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
     const session = await openBrowser()
     const { page } = session
     try {
-      await signInOnPage(page, server.url, vendorAdmin)
+      await signInOnPage(page, server.url, { credentials: vendorAdmin })
       await page.goto(`${server.url}/settings/organisation`)
       const section = page.getByRole('region', { name: en['invitations.heading'], exact: true })
       const rows = section.locator('tbody tr')
