@@ -1,12 +1,11 @@
 /**
- * Library load benchmark (issue 3: "the library loads in under 300 ms at start").
+ * Content load benchmark (docs/quality.md: the library loads in under 300 ms at start).
  * Each measurement runs in a fresh Node process, as at server or CLI start, and times only the
- * load itself (module compilation excluded): the full load from YAML with every schema check
- * (cold: first start after a content or code change; the checks run through the fast path of
- * src/content/fastcheck.ts, with zod for whatever it does not accept, and nothing is written to
- * the cache), the same load from the check cache (warm:
- * every other start), the library's own YAML reader alone (src/content/yaml.ts, no checks), and the
- * peer: parsing the same YAML files with the `yaml` package alone, with no checks and no index.
+ * load itself (module compilation excluded): the library's full load from YAML with every zod
+ * check (cold: the first start after a content or code change, nothing written to the cache), the
+ * same load from the check cache (warm: every other start, the install builds the cache), the same
+ * two for the 195 jurisdiction files, and the peer: parsing the library's YAML files with the
+ * `yaml` package alone, with no checks and no index.
  * Prints a table, the ratios, and replaces its section in docs/benchmarks.md.
  *
  *   npx tsx bench/library.ts [--runs 5] [--no-write]
@@ -18,12 +17,12 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
 import { cacheFileFor } from '../src/content/cache.ts'
-import { defaultContentDir, loadLibrary } from '../src/content/loader.ts'
-import { readYaml } from '../src/content/yaml.ts'
+import { defaultContentDir, LIBRARY_CACHE, loadLibrary } from '../src/content/loader.ts'
 import { paths } from '../src/core/paths.ts'
+import { JURISDICTIONS_CACHE, loadJurisdictions } from '../src/modules/jurisdictions/loader.ts'
 import { writeBenchmarkSection } from './lib/docs-section.ts'
 
-const MODES = ['cold', 'warm', 'reader', 'yaml-only'] as const
+const MODES = ['cold', 'warm', 'jurisdictions-cold', 'jurisdictions-warm', 'yaml-only'] as const
 type TMode = (typeof MODES)[number]
 
 const { values } = parseArgs({
@@ -48,13 +47,20 @@ const timed = (run: () => void): { wall: number; cpu: number } => {
 const child = (mode: TMode): void => {
   const contentDir = defaultContentDir()
   let time: { wall: number; cpu: number }
-  if (mode === 'yaml-only' || mode === 'reader') {
+  if (mode === 'yaml-only') {
     const { library } = loadLibrary({ contentDir, cache: true }) // file list only; not timed below
     const files = library.files.map((file) => join(contentDir, file.replace(/^.*?content\//, '')))
-    const read = mode === 'reader' ? (text: string) => readYaml(text).value : parseYaml
     time = timed(() => {
-      for (const file of files) read(readFileSync(file, 'utf8'))
+      for (const file of files) parseYaml(readFileSync(file, 'utf8'))
     })
+  } else if (mode === 'jurisdictions-cold' || mode === 'jurisdictions-warm') {
+    const { library } = loadLibrary({ contentDir, cache: true }) // not timed below
+    let result: ReturnType<typeof loadJurisdictions> | undefined
+    time = timed(() => {
+      result = loadJurisdictions({ contentDir, library, cache: mode === 'jurisdictions-warm' })
+    })
+    if (!result || result.problems.length > 0 || result.dataset.jurisdictions.size === 0)
+      process.stderr.write(`warning: ${result?.problems.length} problems\n`)
   } else {
     let result: ReturnType<typeof loadLibrary> | undefined
     time = timed(() => {
@@ -94,23 +100,25 @@ const main = (): void => {
     (sum, file) => sum + readFileSync(join(contentDir, file.replace(/^.*?content\//, ''))).length,
     0,
   )
-  const bySubset = library.files.filter(
-    (file) =>
-      readYaml(readFileSync(join(contentDir, file.replace(/^.*?content\//, '')), 'utf8')).via === 'subset',
-  ).length
+  const jurisdictionFiles = loadJurisdictions({ contentDir, library, cache: false }).dataset.jurisdictions
+    .size
 
   const samples: Record<TMode, { wall: number; cpu: number }[]> = {
     cold: [],
     warm: [],
-    reader: [],
+    'jurisdictions-cold': [],
+    'jurisdictions-warm': [],
     'yaml-only': [],
   }
   for (let i = 0; i < runs; i++) {
-    rmSync(cacheFileFor(contentDir), { force: true })
+    rmSync(cacheFileFor(LIBRARY_CACHE, contentDir), { force: true })
     samples.cold.push(measure('cold'))
     loadLibrary({ contentDir, cache: true }) // fill the cache for the warm run
     samples.warm.push(measure('warm'))
-    samples.reader.push(measure('reader'))
+    rmSync(cacheFileFor(JURISDICTIONS_CACHE, contentDir), { force: true })
+    samples['jurisdictions-cold'].push(measure('jurisdictions-cold'))
+    loadJurisdictions({ contentDir, library, cache: true }) // fill the cache for the warm run
+    samples['jurisdictions-warm'].push(measure('jurisdictions-warm'))
     samples['yaml-only'].push(measure('yaml-only'))
   }
   const loadAtEnd = loadavg()[0] ?? 0
@@ -118,10 +126,11 @@ const main = (): void => {
   const med = Object.fromEntries(MODES.map((m) => [m, median(walls(m))])) as Record<TMode, number>
   const medCpu = (m: TMode) => median(samples[m].map((sample) => sample.cpu))
   const label: Record<TMode, string> = {
-    cold: 'Custos load, cold (YAML + schema checks + index)',
-    warm: 'Custos load, warm (check cache + index)',
-    reader: 'Custos YAML reader alone (src/content/yaml.ts), no checks',
-    'yaml-only': 'Peer: `yaml` parse of the same files, no checks',
+    cold: 'Library load, cold (`yaml` + zod checks + index)',
+    warm: 'Library load, warm (check cache + index)',
+    'jurisdictions-cold': 'Jurisdictions load, cold (`yaml` + zod checks + library checks)',
+    'jurisdictions-warm': 'Jurisdictions load, warm (check cache + library checks)',
+    'yaml-only': 'Peer: `yaml` parse of the library files alone, no checks',
   }
   const rows = MODES.map(
     (m) =>
@@ -133,9 +142,9 @@ const main = (): void => {
     ...rows,
   ].join('\n')
   const verdict = [
-    `Content: ${library.files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${library.objects.size} objects; ${bySubset} of ${library.files.length} files read by the library's YAML subset reader, the rest by \`yaml\`. Runs: ${runs} fresh processes per row.`,
-    `Ratios: cold / peer = ${(med.cold / med['yaml-only']).toFixed(2)}×, warm / peer = ${(med.warm / med['yaml-only']).toFixed(2)}×, reader / peer = ${(med.reader / med['yaml-only']).toFixed(2)}×.`,
-    `Target < 300 ms at start: warm ${med.warm < 300 ? 'meets' : 'misses'} it (${med.warm.toFixed(0)} ms); cold ${med.cold < 300 ? 'meets' : 'misses'} it (${med.cold.toFixed(0)} ms, paid once after a content or code change).`,
+    `Content: ${library.files.length} library files, ${(bytes / 1024).toFixed(0)} KiB, ${library.objects.size} objects; ${jurisdictionFiles} jurisdiction files. Runs: ${runs} fresh processes per row.`,
+    `Ratios: library cold / peer = ${(med.cold / med['yaml-only']).toFixed(2)}×, library warm / peer = ${(med.warm / med['yaml-only']).toFixed(2)}×.`,
+    `Target < 300 ms at start: the warm library load ${med.warm < 300 ? 'meets' : 'misses'} it (${med.warm.toFixed(0)} ms; ${med['jurisdictions-warm'].toFixed(0)} ms more for the jurisdictions); a cold load (${med.cold.toFixed(0)} ms, and ${med['jurisdictions-cold'].toFixed(0)} ms for the jurisdictions) is paid once, at install or on the first start after a content or code change.`,
   ].join('\n')
   process.stdout.write(`${table}\n\n${verdict}\n`)
   if (values['no-write']) return

@@ -58,12 +58,13 @@ if (existsSync(webConfig) && isStale('dist/web/index.html', ['web', 'src/modules
   built.push('web')
 }
 
-// Parse and check the library once now, so the first start (or first library page) does not pay for
-// it: the loader keeps checked files in node_modules/.cache/custos, keyed by content and code.
+// Parse and check the library and the jurisdiction files once now, so the first start (or first
+// page) does not pay for it: the loaders keep checked files in node_modules/.cache/custos, keyed by
+// content and code. `jurisdictions list` loads both.
 const libraryCache = join(root, 'node_modules', '.cache', 'custos')
 if (built.includes('server') || newestMtime(['content']) > newestMtime(['node_modules/.cache/custos'])) {
   const { spawnSync } = await import('node:child_process')
-  spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'library', 'list', '--format', 'json'], {
+  spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'jurisdictions', 'list', '--format', 'json'], {
     cwd: root,
     stdio: 'ignore',
   })

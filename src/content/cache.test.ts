@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { cacheFileFor } from './cache.ts'
 import { formatProblem } from './library.ts'
-import { loadLibrary } from './loader.ts'
+import { LIBRARY_CACHE, loadLibrary } from './loader.ts'
 
 const BROKEN = join(import.meta.dirname, '../../test/fixtures/library/broken')
 
@@ -14,7 +14,7 @@ describe('library cache', () => {
   cpSync(BROKEN, dir, { recursive: true })
   after(() => {
     rmSync(dir, { recursive: true, force: true })
-    rmSync(cacheFileFor(dir), { force: true })
+    rmSync(cacheFileFor(LIBRARY_CACHE, dir), { force: true })
   })
   const summary = (cache: boolean) => {
     const { library, problems } = loadLibrary({ contentDir: dir, cache })
@@ -24,7 +24,7 @@ describe('library cache', () => {
   it('a cached load gives exactly what a fresh load gives', () => {
     const fresh = summary(false)
     summary(true)
-    assert.ok(existsSync(cacheFileFor(dir)), 'the first cached load writes the cache')
+    assert.ok(existsSync(cacheFileFor(LIBRARY_CACHE, dir)), 'the first cached load writes the cache')
     assert.deepEqual(summary(true), fresh)
   })
 
@@ -40,7 +40,7 @@ describe('library cache', () => {
   })
 
   it('a corrupt cache file is ignored', () => {
-    writeFileSync(cacheFileFor(dir), '{ not json')
+    writeFileSync(cacheFileFor(LIBRARY_CACHE, dir), '{ not json')
     assert.deepEqual(summary(true), summary(false))
   })
 })

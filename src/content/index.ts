@@ -7,6 +7,7 @@ import { defaultContentDir, loadLibrary } from './loader.ts'
 import { checkLock, readLock } from './lock.ts'
 import { validateLibrary } from './validate.ts'
 
+export { checkWithCache, type TCacheSpec } from './cache.ts'
 export {
   applicableQuestions,
   evaluateCondition,
@@ -49,7 +50,6 @@ export {
   ZText,
 } from './text.ts'
 export { OBJECT_KIND_IDS, type TObjectKind } from './urn.ts'
-export { readYaml } from './yaml.ts'
 
 /** Loads and checks the library: schema problems, semantic problems and lock problems together. */
 export const checkLibrary = (

@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { paths } from '../core/paths.ts'
-import { checkWithCache } from './cache.ts'
-import { fastParser, REJECT } from './fastcheck.ts'
+import { checkWithCache, type TCacheSpec } from './cache.ts'
 import { inverseRelationship, type TFrameworkEntry, type TLibrary, type TProblem } from './library.ts'
 import {
   FILE_SHAPES,
@@ -33,7 +33,6 @@ import {
 } from './schemas.ts'
 import type { TText } from './text.ts'
 import { type TObjectKind, urnKindMismatch } from './urn.ts'
-import { readYaml } from './yaml.ts'
 
 /** content/ at the root of the package, whatever the working directory (and under tsx or bundled). */
 export const defaultContentDir = (): string => paths.content()
@@ -160,8 +159,6 @@ type TChecker = {
 const makeChecker = (problems: TProblem[]): TChecker => ({
   problems,
   check: <T>(schema: z.ZodType<T>, value: unknown, file: string, at: string): T | null => {
-    const fast = fastParser(schema)(value)
-    if (fast !== REJECT) return fast as T
     const result = schema.safeParse(value)
     if (result.success) return result.data
     const urn = urnOf(value)
@@ -231,7 +228,7 @@ const parseAndCheck = (source: TSourceFile): TCheckedFile => {
   const empty = { singles: {}, lists: {}, problems }
   let data: unknown
   try {
-    data = readYaml(source.text).value
+    data = parseYaml(source.text)
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     problems.push({ file: source.file, message: `YAML syntax error: ${message}` })
@@ -259,6 +256,12 @@ const parseAndCheck = (source: TSourceFile): TCheckedFile => {
   return { singles, lists, problems }
 }
 
+/** The library's check cache: what decides a checked file is this loader, its schemas and their parts. */
+export const LIBRARY_CACHE: TCacheSpec = {
+  name: 'library',
+  code: ['loader.ts', 'schemas.ts', 'text.ts', 'urn.ts'].map((name) => new URL(`./${name}`, import.meta.url)),
+}
+
 /** Loads content/ and returns the index plus every problem found while reading and parsing. */
 export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = {}): TLoadResult => {
   const contentDir = options.contentDir ?? defaultContentDir()
@@ -273,7 +276,9 @@ export const loadLibrary = (options: { contentDir?: string; cache?: boolean } = 
   const sources = readFiles(contentDir, library.displayDir, problems)
   library.files = sources.map((source) => source.file)
   const checked =
-    options.cache === false ? sources.map(parseAndCheck) : checkWithCache(contentDir, sources, parseAndCheck)
+    options.cache === false
+      ? sources.map(parseAndCheck)
+      : checkWithCache(LIBRARY_CACHE, contentDir, sources, parseAndCheck)
 
   const sourceFiles = new Map<string, string>()
   const register = (

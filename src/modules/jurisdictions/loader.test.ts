@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { stringify } from 'yaml'
+import { cacheFileFor } from '../../content/cache.ts'
 import { loadLibrary } from '../../content/index.ts'
 import type { TTechnology } from '../../content/schemas.ts'
-import { loadJurisdictions } from './loader.ts'
+import { JURISDICTIONS_CACHE, loadJurisdictions } from './loader.ts'
 import { TOPIC_IDS } from './schemas.ts'
 import { checkJurisdictions } from './service.ts'
 import { parseWgiCsv, splitCsvLine } from './wgi.ts'
@@ -270,5 +271,34 @@ describe('the shipped jurisdiction data', () => {
       [],
     )
     assert.ok(dataset.jurisdictions.size >= 195)
+  })
+})
+
+describe('the jurisdictions check cache', () => {
+  it('a cached load gives exactly what a fresh load gives, for the shipped dataset', () => {
+    const { library } = loadLibrary()
+    const fresh = loadJurisdictions({ contentDir: library.contentDir, library, cache: false })
+    loadJurisdictions({ contentDir: library.contentDir, library }) // fills the cache if needed
+    const cached = loadJurisdictions({ contentDir: library.contentDir, library })
+    assert.equal(fresh.dataset.jurisdictions.size, 195)
+    assert.deepStrictEqual(cached, fresh)
+  })
+
+  it('a changed file is checked again, never served stale', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'custos-jur-cache-'))
+    dirs.push(dir)
+    after(() => rmSync(cacheFileFor(JURISDICTIONS_CACHE, dir), { force: true }))
+    mkdirSync(join(dir, 'jurisdictions'))
+    mkdirSync(join(dir, 'governance'))
+    writeFileSync(join(dir, 'governance/wgi-2023.csv'), WGI)
+    const file = join(dir, 'jurisdictions', 'DE.yaml')
+    writeFileSync(file, stringify(jurisdictionFile('DE', 'DEU')))
+    const { library } = loadLibrary({ contentDir: dir })
+    library.sources.set('src-a', { id: 'src-a', publisher: 'P', title: 'T' })
+    assert.equal(loadJurisdictions({ contentDir: dir, library }).dataset.jurisdictions.size, 1)
+    writeFileSync(file, stringify(jurisdictionFile('DE', 'DEU', { unMember: 'yes' })))
+    const after2 = loadJurisdictions({ contentDir: dir, library })
+    assert.equal(after2.dataset.jurisdictions.size, 0)
+    assert.ok(after2.problems.some((p) => p.file.endsWith('DE.yaml') && p.field === 'unMember'))
   })
 })

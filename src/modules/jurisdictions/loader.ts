@@ -10,8 +10,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import countries from 'i18n-iso-countries'
-import { formatPath, readYaml, type TLibrary, type TProblem } from '../../content/index.ts'
-import { type TDataset, type TGovernance, type TJurisdiction, ZJurisdictionFile } from './schemas.ts'
+import { parse as parseYaml } from 'yaml'
+import {
+  checkWithCache,
+  formatPath,
+  type TCacheSpec,
+  type TLibrary,
+  type TProblem,
+} from '../../content/index.ts'
+import {
+  type TDataset,
+  type TGovernance,
+  type TJurisdiction,
+  type TJurisdictionFile,
+  ZJurisdictionFile,
+} from './schemas.ts'
 import { parseWgiCsv, type TWgiRow } from './wgi.ts'
 
 export const JURISDICTIONS_DIR = 'jurisdictions'
@@ -116,11 +129,45 @@ const checkJurisdiction = (
   })
 }
 
+/** The check cache of the jurisdiction files: what decides a checked file is this loader and its schemas. */
+export const JURISDICTIONS_CACHE: TCacheSpec = {
+  name: 'jurisdictions',
+  code: ['loader.ts', 'schemas.ts'].map((name) => new URL(`./${name}`, import.meta.url)),
+}
+
+type TParsedFile = { data: TJurisdictionFile | null; problems: TProblem[] }
+
+/**
+ * YAML and schema checks of one file: the part that depends on the file alone, so it can be cached
+ * (the checks against the library and the governance data run on every load).
+ */
+const parseJurisdictionFile = (source: { file: string; text: string }): TParsedFile => {
+  const { file } = source
+  let data: unknown
+  try {
+    data = parseYaml(source.text)
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
+    return { data: null, problems: [{ file, message: `YAML syntax error: ${message}` }] }
+  }
+  const parsed = ZJurisdictionFile.safeParse(data)
+  if (parsed.success) return { data: parsed.data, problems: [] }
+  return {
+    data: null,
+    problems: parsed.error.issues.map((issue) => {
+      const field = formatPath(issue.path)
+      return { file, ...(field ? { field } : {}), message: issue.message }
+    }),
+  }
+}
+
 /** Loads every jurisdiction file with its governance indicators; problems are listed, not thrown. */
 export const loadJurisdictions = (options: {
   contentDir: string
   displayDir?: string
   library: TLibrary
+  /** False: parse and check every file afresh (the check cache is neither read nor written). */
+  cache?: boolean
 }): TJurisdictionLoad => {
   const { contentDir, library } = options
   const displayDir = options.displayDir ?? library.displayDir
@@ -155,28 +202,23 @@ export const loadJurisdictions = (options: {
     return { dataset, problems }
   }
 
-  for (const name of names) {
-    const file = `${displayDir}/${JURISDICTIONS_DIR}/${name}`
-    let data: unknown
-    try {
-      data = readYaml(readFileSync(join(dir, name), 'utf8')).value
-    } catch (error) {
-      const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
-      problems.push({ file, message: `YAML syntax error: ${message}` })
+  const sources = names.map((name) => ({
+    file: `${displayDir}/${JURISDICTIONS_DIR}/${name}`,
+    kind: 'jurisdiction',
+    text: readFileSync(join(dir, name), 'utf8'),
+  }))
+  const checked =
+    options.cache === false
+      ? sources.map(parseJurisdictionFile)
+      : checkWithCache(JURISDICTIONS_CACHE, contentDir, sources, parseJurisdictionFile)
+  for (const [i, name] of names.entries()) {
+    const file = sources[i]!.file
+    const { data, problems: fileProblems } = checked[i]!
+    if (!data) {
+      problems.push(...fileProblems)
       continue
     }
-    const parsed = ZJurisdictionFile.safeParse(data)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = formatPath(issue.path)
-        problems.push({ file, ...(field ? { field } : {}), message: issue.message })
-      }
-      continue
-    }
-    const jurisdiction: TJurisdiction = {
-      ...parsed.data,
-      governance: governanceOf(wgi.get(parsed.data.code)),
-    }
+    const jurisdiction: TJurisdiction = { ...data, governance: governanceOf(wgi.get(data.code)) }
     checkJurisdiction(jurisdiction, name, file, library, problems)
     if (jurisdictions.has(jurisdiction.code)) {
       problems.push({ file, field: 'code', message: `jurisdiction ${jurisdiction.code} is defined twice` })
