@@ -86,21 +86,37 @@ export function createBinomialSampler(rng: () => number): (n: number, p: number)
   return draw
 }
 
-export type TBootstrapOptions = { replicates: number; seed: number }
+export type TBootstrapOptions = {
+  replicates: number
+  seed: number
+  /** Which groups the summary intervals compare, by position (all when absent): docs/bias-audit.md. */
+  compared?: readonly boolean[] | undefined
+  /**
+   * Whether to give per-group figures: each group's rate intervals and its adverse-impact interval
+   * (true when absent). Without them only the cross-group measures are drawn, at less cost.
+   */
+  isPerGroup?: boolean | undefined
+}
 
 export type TBootstrapResult = {
   replicates: number
   seed: number
   method: string
+  /** Per-group intervals; empty when isPerGroup is false (as is each summary's adverseImpact). */
   groups: { key: string; ci: Record<TRateName, TInterval | null> }[]
-  summary: {
-    demographicParityDifference: TInterval | null
-    demographicParityRatio: TInterval | null
-    equalizedOddsDifference: TInterval | null
-    equalizedOddsRatio: TInterval | null
-    equalOpportunityDifference: TInterval | null
-    adverseImpact: { key: string; ci: TInterval | null }[]
-  }
+  /** Over the compared groups; adverseImpact lists only those. */
+  summary: TBootstrapSummary
+  /** The same over every group, from the same replicates (equal to summary when all are compared). */
+  allGroups: TBootstrapSummary
+}
+
+export type TBootstrapSummary = {
+  demographicParityDifference: TInterval | null
+  demographicParityRatio: TInterval | null
+  equalizedOddsDifference: TInterval | null
+  equalizedOddsRatio: TInterval | null
+  equalOpportunityDifference: TInterval | null
+  adverseImpact: { key: string; ci: TInterval | null }[]
 }
 
 /** A percentile is reported only when the statistic was defined in at least this share of replicates. */
@@ -212,21 +228,115 @@ function resampleSize(g: TGroupCounts): number {
   return squares > 0 ? Math.max(1, Math.round((total * total) / squares)) : 0
 }
 
-/** 95 % percentile intervals for every group rate and the main summary measures. */
+/**
+ * The summary statistics of one set of groups, one value per replicate, and the running extremes
+ * of the replicate being drawn. A comparison needs two groups with the rate defined (as metrics.ts).
+ */
+class SummaryDraws {
+  readonly dpDiff: Float64Array
+  readonly dpRatio: Float64Array
+  readonly eoDiff: Float64Array
+  readonly eoRatio: Float64Array
+  readonly eopDiff: Float64Array
+  readonly air: Float64Array
+  srMax = Number.NEGATIVE_INFINITY
+  srMin = Number.POSITIVE_INFINITY
+  tprMax = Number.NEGATIVE_INFINITY
+  tprMin = Number.POSITIVE_INFINITY
+  fprMax = Number.NEGATIVE_INFINITY
+  fprMin = Number.POSITIVE_INFINITY
+  srDefined = 0
+  tprDefined = 0
+  fprDefined = 0
+
+  constructor(
+    readonly replicates: number,
+    groups: number,
+    readonly isPerGroup: boolean,
+  ) {
+    this.dpDiff = new Float64Array(replicates)
+    this.dpRatio = new Float64Array(replicates)
+    this.eoDiff = new Float64Array(replicates)
+    this.eoRatio = new Float64Array(replicates)
+    this.eopDiff = new Float64Array(replicates)
+    this.air = new Float64Array(isPerGroup ? groups * replicates : 0)
+  }
+
+  start(): void {
+    this.srMax = this.tprMax = this.fprMax = Number.NEGATIVE_INFINITY
+    this.srMin = this.tprMin = this.fprMin = Number.POSITIVE_INFINITY
+    this.srDefined = this.tprDefined = this.fprDefined = 0
+  }
+
+  /** One group's rates in this replicate (NaN where undefined: comparisons with NaN are false). */
+  add(sr: number, tpr: number, fpr: number): void {
+    if (!Number.isNaN(sr)) this.srDefined++
+    if (!Number.isNaN(tpr)) this.tprDefined++
+    if (!Number.isNaN(fpr)) this.fprDefined++
+    if (sr > this.srMax) this.srMax = sr
+    if (sr < this.srMin) this.srMin = sr
+    if (tpr > this.tprMax) this.tprMax = tpr
+    if (tpr < this.tprMin) this.tprMin = tpr
+    if (fpr > this.fprMax) this.fprMax = fpr
+    if (fpr < this.fprMin) this.fprMin = fpr
+  }
+
+  /** Close replicate b: the summary statistics and each group's ratio to the highest selection rate. */
+  finish(b: number, sr: Float64Array): void {
+    const hasSr = this.srDefined >= 2
+    const hasTpr = this.tprDefined >= 2
+    const hasFpr = this.fprDefined >= 2
+    const { srMax, srMin, tprMax, tprMin, fprMax, fprMin } = this
+    this.dpDiff[b] = hasSr ? srMax - srMin : Number.NaN
+    this.dpRatio[b] = hasSr && srMax > 0 ? srMin / srMax : Number.NaN
+    this.eopDiff[b] = hasTpr ? tprMax - tprMin : Number.NaN
+    this.eoDiff[b] = hasTpr && hasFpr ? Math.max(tprMax - tprMin, fprMax - fprMin) : Number.NaN
+    this.eoRatio[b] =
+      hasTpr && hasFpr && tprMax > 0 && fprMax > 0 ? Math.min(tprMin / tprMax, fprMin / fprMax) : Number.NaN
+    if (!this.isPerGroup) return
+    const B = this.replicates
+    for (let g = 0; g < sr.length; g++) this.air[g * B + b] = srMax > 0 ? sr[g]! / srMax : Number.NaN
+  }
+
+  /** The 95 % percentile intervals, adverse impact for the groups `isListed` accepts. */
+  intervals(groups: TGroupCounts[], isListed: (g: number) => boolean): TBootstrapSummary {
+    const B = this.replicates
+    return {
+      demographicParityDifference: percentileInterval(this.dpDiff, LOWER, UPPER),
+      demographicParityRatio: percentileInterval(this.dpRatio, LOWER, UPPER),
+      equalizedOddsDifference: percentileInterval(this.eoDiff, LOWER, UPPER),
+      equalizedOddsRatio: percentileInterval(this.eoRatio, LOWER, UPPER),
+      equalOpportunityDifference: percentileInterval(this.eopDiff, LOWER, UPPER),
+      adverseImpact: groups.flatMap((g, gi) =>
+        this.isPerGroup && isListed(gi)
+          ? [{ key: g.key, ci: percentileInterval(this.air.subarray(gi * B, gi * B + B), LOWER, UPPER) }]
+          : [],
+      ),
+    }
+  }
+}
+
+const LOWER = 0.025
+const UPPER = 0.975
+
+/**
+ * 95 % percentile intervals for every group rate and for the main summary measures, over the
+ * compared groups and, from the same replicates, over every group.
+ */
 export function bootstrap(groups: TGroupCounts[], options: TBootstrapOptions): TBootstrapResult {
   const B = options.replicates
   const G = groups.length
   const R = RATE_NAMES.length
   const rng = createRng(options.seed)
   const binomial = createBinomialSampler(rng)
+  const compared = groups.map((_, g) => options.compared?.[g] ?? true)
+  const hasExcluded = compared.includes(false)
+  const isPerGroup = options.isPerGroup ?? true
   // values[(g * R + r) * B + b]: rate r of group g in replicate b (NaN when undefined).
-  const values = new Float64Array(G * R * B)
-  const dpDiff = new Float64Array(B)
-  const dpRatio = new Float64Array(B)
-  const eoDiff = new Float64Array(B)
-  const eoRatio = new Float64Array(B)
-  const eopDiff = new Float64Array(B)
-  const air = new Float64Array(G * B)
+  const values = new Float64Array(isPerGroup ? G * R * B : 0)
+  const ofCompared = new SummaryDraws(B, G, isPerGroup)
+  // Over every group: drawn only when some group is excluded (else the same as ofCompared).
+  const ofAll = hasExcluded ? new SummaryDraws(B, G, isPerGroup) : ofCompared
   const sizes = groups.map(resampleSize)
   // Cell probabilities p̂ per group, flat: [tp, fp, tn] (fn is the rest).
   const probs = new Float64Array(G * 3)
@@ -237,16 +347,8 @@ export function bootstrap(groups: TGroupCounts[], options: TBootstrapOptions): T
   })
   const sr = new Float64Array(G)
   for (let b = 0; b < B; b++) {
-    let srMax = Number.NEGATIVE_INFINITY
-    let srMin = Number.POSITIVE_INFINITY
-    let tprMax = Number.NEGATIVE_INFINITY
-    let tprMin = Number.POSITIVE_INFINITY
-    let fprMax = Number.NEGATIVE_INFINITY
-    let fprMin = Number.POSITIVE_INFINITY
-    // How many groups have each rate defined: a cross-group comparison needs two (as metrics.ts).
-    let srDefined = 0
-    let tprDefined = 0
-    let fprDefined = 0
+    ofCompared.start()
+    if (hasExcluded) ofAll.start()
     for (let g = 0; g < G; g++) {
       const n = sizes[g]!
       const ptp = probs[g * 3]!
@@ -261,8 +363,6 @@ export function bootstrap(groups: TGroupCounts[], options: TBootstrapOptions): T
       mass -= pfp
       const tn = mass > 0 ? binomial(rest, Math.min(1, ptn / mass)) : 0
       const fn = rest - tn
-      const base = g * R * B + b
-      // Rates in RATE_NAMES order, written straight into the replicate table (NaN = undefined).
       const pos = tp + fn
       const neg = fp + tn
       const pp = tp + fp
@@ -270,63 +370,42 @@ export function bootstrap(groups: TGroupCounts[], options: TBootstrapOptions): T
       const s = n > 0 ? pp / n : Number.NaN
       const tpr = pos > 0 ? tp / pos : Number.NaN
       const fpr = neg > 0 ? fp / neg : Number.NaN
-      values[base] = s
-      values[base + B] = n > 0 ? pos / n : Number.NaN
-      values[base + 2 * B] = tpr
-      values[base + 3 * B] = fpr
-      values[base + 4 * B] = neg > 0 ? tn / neg : Number.NaN
-      values[base + 5 * B] = pos > 0 ? fn / pos : Number.NaN
-      values[base + 6 * B] = pp > 0 ? tp / pp : Number.NaN
-      values[base + 7 * B] = pn > 0 ? tn / pn : Number.NaN
-      values[base + 8 * B] = pp > 0 ? fp / pp : Number.NaN
-      values[base + 9 * B] = pn > 0 ? fn / pn : Number.NaN
+      if (isPerGroup) {
+        // Rates in RATE_NAMES order, written straight into the replicate table (NaN = undefined).
+        const base = g * R * B + b
+        values[base] = s
+        values[base + B] = n > 0 ? pos / n : Number.NaN
+        values[base + 2 * B] = tpr
+        values[base + 3 * B] = fpr
+        values[base + 4 * B] = neg > 0 ? tn / neg : Number.NaN
+        values[base + 5 * B] = pos > 0 ? fn / pos : Number.NaN
+        values[base + 6 * B] = pp > 0 ? tp / pp : Number.NaN
+        values[base + 7 * B] = pn > 0 ? tn / pn : Number.NaN
+        values[base + 8 * B] = pp > 0 ? fp / pp : Number.NaN
+        values[base + 9 * B] = pn > 0 ? fn / pn : Number.NaN
+      }
       sr[g] = s
-      if (n > 0) srDefined++
-      if (pos > 0) tprDefined++
-      if (neg > 0) fprDefined++
-      if (s > srMax) srMax = s
-      if (s < srMin) srMin = s
-      if (tpr > tprMax) tprMax = tpr
-      if (tpr < tprMin) tprMin = tpr
-      if (fpr > fprMax) fprMax = fpr
-      if (fpr < fprMin) fprMin = fpr
+      if (compared[g]) ofCompared.add(s, tpr, fpr)
+      if (hasExcluded) ofAll.add(s, tpr, fpr)
     }
-    const hasSr = srDefined >= 2
-    const hasTpr = tprDefined >= 2
-    const hasFpr = fprDefined >= 2
-    dpDiff[b] = hasSr ? srMax - srMin : Number.NaN
-    dpRatio[b] = hasSr && srMax > 0 ? srMin / srMax : Number.NaN
-    eopDiff[b] = hasTpr ? tprMax - tprMin : Number.NaN
-    eoDiff[b] = hasTpr && hasFpr ? Math.max(tprMax - tprMin, fprMax - fprMin) : Number.NaN
-    eoRatio[b] =
-      hasTpr && hasFpr && tprMax > 0 && fprMax > 0 ? Math.min(tprMin / tprMax, fprMin / fprMax) : Number.NaN
-    for (let g = 0; g < G; g++) air[g * B + b] = srMax > 0 ? sr[g]! / srMax : Number.NaN
+    ofCompared.finish(b, sr)
+    if (hasExcluded) ofAll.finish(b, sr)
   }
-  const lower = 0.025
-  const upper = 0.975
+  const summary = ofCompared.intervals(groups, (g) => compared[g]!)
   return {
     replicates: B,
     seed: options.seed,
     method:
       'percentile bootstrap, 95 %, multinomial per group from the count table (exact inversion below n·min(p,1−p) = 40, normal with skewness correction above)',
-    groups: groups.map((g, gi) => {
+    groups: (isPerGroup ? groups : []).map((g, gi) => {
       const ci = {} as Record<TRateName, TInterval | null>
       RATE_NAMES.forEach((name, r) => {
         const start = (gi * R + r) * B
-        ci[name] = percentileInterval(values.subarray(start, start + B), lower, upper)
+        ci[name] = percentileInterval(values.subarray(start, start + B), LOWER, UPPER)
       })
       return { key: g.key, ci }
     }),
-    summary: {
-      demographicParityDifference: percentileInterval(dpDiff, lower, upper),
-      demographicParityRatio: percentileInterval(dpRatio, lower, upper),
-      equalizedOddsDifference: percentileInterval(eoDiff, lower, upper),
-      equalizedOddsRatio: percentileInterval(eoRatio, lower, upper),
-      equalOpportunityDifference: percentileInterval(eopDiff, lower, upper),
-      adverseImpact: groups.map((g, gi) => ({
-        key: g.key,
-        ci: percentileInterval(air.subarray(gi * B, gi * B + B), lower, upper),
-      })),
-    },
+    summary,
+    allGroups: hasExcluded ? ofAll.intervals(groups, () => true) : summary,
   }
 }

@@ -132,23 +132,34 @@ describe('custos bias-audit JSON contract', () => {
     )
     assert.deepEqual(Object.keys(report.marginals), ['sex', 'region'])
     const s = report.summary
-    // Selection rates: F|north 0.5, F|south 0, M|north 0, M|south 0.75.
+    // Selection rates: F|north 0.5, F|south 0 (3 rows, under the default 30), M|north 0, M|south 0.75.
+    assert.deepEqual(s.comparedGroups, ['sex=F|region=north', 'sex=M|region=north', 'sex=M|region=south'])
+    assert.deepEqual(s.excludedGroups, [{ key: 'sex=F|region=south', rows: 3 }])
+    assert.equal(s.tooFewGroups, false)
     assert.equal(s.demographicParityDifference, 0.75)
     assert.equal(s.demographicParityRatio, 0)
+    assert.deepEqual(s.measures.demographicParityDifference.max, { key: 'sex=M|region=south', value: 0.75 })
+    assert.deepEqual(s.measures.demographicParityDifference.min, { key: 'sex=M|region=north', value: 0 })
     assert.equal(typeof s.equalizedOddsDifference, 'number')
     assert.equal(typeof s.equalizedOddsRatio, 'number')
+    // 20/40 against 30/40: the Katz interval reaches past 0.8, so the data cannot tell; 0/40 has an
+    // upper bound far under 0.8 (½ added to each cell).
     assert.deepEqual(
-      s.adverseImpact.map((a: { key: string; ratio: number; flagged: boolean }) => [
+      s.adverseImpact.map((a: { key: string; ratio: number; flag: string; flagged: boolean }) => [
         a.key,
         a.ratio,
+        a.flag,
         a.flagged,
       ]),
       [
-        ['sex=F|region=north', 0.5 / 0.75, true],
-        ['sex=F|region=south', 0, true],
-        ['sex=M|region=north', 0, true],
-        ['sex=M|region=south', 1, false],
+        ['sex=F|region=north', 0.5 / 0.75, 'inconclusive', false],
+        ['sex=M|region=north', 0, 'below', true],
+        ['sex=M|region=south', 1, 'within', false],
       ],
+    )
+    assert.deepEqual(
+      s.allGroups.adverseImpact.map((a: { key: string }) => a.key),
+      ['sex=F|region=north', 'sex=F|region=south', 'sex=M|region=north', 'sex=M|region=south'],
     )
   })
 })
@@ -210,7 +221,10 @@ describe('custos bias-audit edges', () => {
     )
     assert.equal(r.code, 0, r.stderr)
     assert.match(r.stdout, /7 rows read, 3 skipped/)
-    assert.match(r.stdout, /sex=M .* AIR below 0\.8/)
+    // Two rows a group: shown, not compared, and no cross-group figure from them.
+    assert.match(r.stdout, /sex=M .* not compared \(2 rows < 30\)/)
+    assert.match(r.stdout, /Fewer than two groups have at least 30 rows/)
+    assert.match(r.stdout, /Four-fifths rule: not computed/)
     assert.ok(!r.stdout.includes('\u001b['), 'no ANSI colour codes')
   })
 

@@ -20,7 +20,7 @@ import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { isAppError } from '../../core/errors.ts'
 import { RATE_NAMES, type TRateName } from './metrics.ts'
-import { MAX_LISTED_KEYS, type TBiasReport, type TGroupResult } from './report.ts'
+import { MAX_LISTED_KEYS, oddsReplicates, type TBiasReport, type TGroupResult } from './report.ts'
 import { runBiasAudit, type TBiasAuditFlags } from './service.ts'
 
 const ROOT = join(import.meta.dirname, '../../..')
@@ -193,7 +193,29 @@ describe('bias-audit contract: counts, keys, rates (contract-known.csv)', async 
 
 describe('bias-audit contract: summary (contract-known.csv)', async () => {
   const report = await run(KNOWN, { group: 'region,sex', label: 'truth', pred: 'decision' })
-  const s = report.summary
+  // Rows: north|F 20, north|M 30, south|F 5, south|M 5. Only north|M reaches the default minimum of
+  // 30 rows, so the summary compares nothing and the figures below are those over all groups.
+  const s = report.summary.allGroups
+
+  it('compares no group when fewer than two reach the minimum size, and says so', () => {
+    const top = report.summary
+    assert.equal(top.tooFewGroups, true)
+    assert.deepEqual(top.comparedGroups, ['region=north|sex=M'])
+    assert.deepEqual(top.excludedGroups, [
+      { key: 'region=north|sex=F', rows: 20 },
+      { key: 'region=south|sex=F', rows: 5 },
+      { key: 'region=south|sex=M', rows: 5 },
+    ])
+    for (const field of [
+      'demographicParityDifference',
+      'equalizedOddsDifference',
+      'averageOddsDifference',
+    ] as const)
+      assert.strictEqual(top[field], null, field)
+    assert.strictEqual(top.reference, null)
+    assert.deepEqual(top.adverseImpact, [])
+  })
+
   // Selection rates: north|F 8/20 = 0.4, north|M 12/30 = 0.4, south|F 0/5 = 0, south|M 4/5 = 0.8.
   // TPR: 6/8, 9/15, undefined, 4/5. FPR: 2/12, 3/15, 0/5, undefined.
 
@@ -215,16 +237,26 @@ describe('bias-audit contract: summary (contract-known.csv)', async () => {
     it(`has ${String(field)} = ${how}`, () => expectRate(s[field], expected, String(field)))
   }
 
-  it('lists the adverse impact ratio per group (SR / highest SR), flagged below 0.8', () => {
+  it('lists the adverse impact ratio per group (SR / highest SR), read against 0.8 through its interval', () => {
     assert.deepEqual(
-      s.adverseImpact.map((a) => [a.key, a.ratio, a.flagged]),
+      s.adverseImpact.map((a) => [a.key, a.ratio, a.flag, a.flagged]),
       [
-        ['region=north|sex=F', 0.5, true],
-        ['region=north|sex=M', 0.5, true],
-        ['region=south|sex=F', 0, true],
-        ['region=south|sex=M', 1, false],
+        ['region=north|sex=F', 0.5, 'inconclusive', false],
+        ['region=north|sex=M', 0.5, 'inconclusive', false],
+        ['region=south|sex=F', 0, 'inconclusive', false],
+        ['region=south|sex=M', 1, 'within', false],
       ],
     )
+    // Katz in Python: 8/20 and 12/30 over 4/5; 0/5 over 4/5 with ½ added to each cell for the upper bound.
+    const KATZ: [number, [number, number]][] = [
+      [0, [0.2500488218628046, 0.9998047506785239]],
+      [1, [0.2690273550635448, 0.9292735303476833]],
+      [2, [0, 1.6429415548694677]],
+    ]
+    for (const [i, [lo, hi]] of KATZ) {
+      close(s.adverseImpact[i]!.ci![0], lo, `${s.adverseImpact[i]!.key} lower`)
+      close(s.adverseImpact[i]!.ci![1], hi, `${s.adverseImpact[i]!.key} upper`)
+    }
   })
 
   it('summarises every rate: max−min, min/max, largest |difference| to overall, ratio to reference', () => {
@@ -235,16 +267,20 @@ describe('bias-audit contract: summary (contract-known.csv)', async () => {
     close(per.npv.ratio, 0, 'npv ratio')
     close(per.npv.maxAbsDifferenceToOverall!.value, 27 / 36, 'npv max |g − overall| (south|M)')
     assert.equal(per.npv.maxAbsDifferenceToOverall!.key, 'region=south|sex=M')
-    // Ratio to north|M: (10/12)/(12/18) = 180/144 = 1.25 exactly, on the band's edge: not flagged.
+    // Ratio to north|M: (10/12)/(12/18) = 180/144 = 1.25 exactly, on the band's edge. Katz (Python):
+    // north|F [0.827, 1.890] and south|F 5/5 [1.082, 2.079] both hold 1.25; south|M 0/1 [0, 4.28].
     assert.deepEqual(
-      per.npv.toReference.map((r) => [r.key, r.ratio, r.flagged]),
+      per.npv.toReference.map((r) => [r.key, r.ratio, r.flag, r.flagged]),
       [
-        ['region=north|sex=F', 1.25, false],
-        ['region=north|sex=M', 1, false],
-        ['region=south|sex=F', 1.5, true],
-        ['region=south|sex=M', 0, true],
+        ['region=north|sex=F', 1.25, 'inconclusive', false],
+        ['region=north|sex=M', 1, 'within', false],
+        ['region=south|sex=F', 1.5, 'inconclusive', false],
+        ['region=south|sex=M', 0, 'inconclusive', false],
       ],
     )
+    close(per.npv.toReference[0]!.ci![0], 0.8269151930752449, 'npv north|F lower')
+    close(per.npv.toReference[2]!.ci![1], 2.0794964482115104, 'npv south|F upper')
+    close(per.npv.toReference[3]!.ci![1], 4.283077180201337, 'npv south|M upper')
     // FPR is undefined for south|M: left out and listed; its ratio to the reference is null.
     assert.deepEqual(per.fpr.undefinedGroups, ['region=south|sex=M'])
     assert.strictEqual(per.fpr.toReference[3]!.ratio, null)
@@ -265,8 +301,12 @@ describe('bias-audit contract: summary (contract-known.csv)', async () => {
       () => s.rates.selectionRate.differenceCi,
       [0.19259086051089158, 0.9637758913675698],
     ],
-    // Katz needs both counts above 0: south|F selected nobody.
-    ['SR ratio 0/5 over 4/5 (Katz, undefined)', () => s.rates.selectionRate.ratioCi, null],
+    // south|F selected nobody: lower bound 0, upper bound with ½ added to each cell (Haldane–Anscombe).
+    [
+      'SR ratio 0/5 over 4/5 (Katz, zero count)',
+      () => s.rates.selectionRate.ratioCi,
+      [0, 1.6429415548694677],
+    ],
   ]
   for (const [what, get, expected] of PAIRS) {
     it(`gives the known interval for the ${what}`, () => {
@@ -279,11 +319,177 @@ describe('bias-audit contract: summary (contract-known.csv)', async () => {
   }
 
   it('summarises the marginals the same way, each against its own largest group', () => {
-    assert.deepEqual(Object.keys(s.marginals), ['region', 'sex'])
-    assert.equal(s.marginals.sex!.reference, 'sex=M')
+    const marginals = report.summary.marginals
+    assert.deepEqual(Object.keys(marginals), ['region', 'sex'])
+    // Rows: F 25, M 35 — F is under 30, so sex compares nothing by default; region north 50 / south 10 neither.
+    assert.equal(marginals.sex!.tooFewGroups, true)
+    assert.deepEqual(marginals.sex!.excludedGroups, [{ key: 'sex=F', rows: 25 }])
+    const sex = marginals.sex!.allGroups
+    assert.equal(sex.reference, 'sex=M')
     // SR: F 8/25, M 16/35.
-    close(s.marginals.sex!.demographicParityDifference, 16 / 35 - 8 / 25, 'sex DP difference')
-    close(s.marginals.sex!.demographicParityRatio, 8 / 25 / (16 / 35), 'sex DP ratio')
+    close(sex.demographicParityDifference, 16 / 35 - 8 / 25, 'sex DP difference')
+    close(sex.demographicParityRatio, 8 / 25 / (16 / 35), 'sex DP ratio')
+  })
+})
+
+describe('bias-audit contract: a tiny group with the extreme rates does not set the headline', async () => {
+  // Five groups of 40 to 3,000 rows and one of 11 rows with the highest selection rate and TPR = 1
+  // (5 of 5), as in a real decision log where 11 people drove every cross-group figure. The log is
+  // written from these count tables; the expected values are the formulas of docs/bias-audit.md
+  // worked on them in Python (math module only), the fractions shown beside each.
+  const TABLES: Record<string, TTable> = {
+    A: { tp: 450, fp: 300, tn: 1950, fn: 300 },
+    B: { tp: 30, fp: 30, tn: 70, fn: 20 },
+    C: { tp: 20, fp: 5, tn: 60, fn: 15 },
+    D: { tp: 15, fp: 12, tn: 25, fn: 8 },
+    E: { tp: 6, fp: 2, tn: 28, fn: 4 },
+    F: { tp: 5, fp: 3, tn: 3, fn: 0 },
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'custos-bias-small-'))
+  after(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'tiny-group.csv')
+  const lines = ['g,y,p']
+  for (const [g, t] of Object.entries(TABLES)) {
+    const add = (n: number, y: number, p: number): void => {
+      for (let i = 0; i < n; i++) lines.push(`${g},${y},${p}`)
+    }
+    add(t.tp, 1, 1)
+    add(t.fp, 0, 1)
+    add(t.tn, 0, 0)
+    add(t.fn, 1, 0)
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`)
+  const flags = { group: 'g', label: 'y', pred: 'p' }
+  const report = await run(file, flags)
+  const s = report.summary
+  const pair = (ci: [number, number] | null | undefined, expected: [number, number], what: string): void => {
+    assert.ok(ci, `${what}: null`)
+    close(ci[0], expected[0], `${what} lower`)
+    close(ci[1], expected[1], `${what} upper`)
+  }
+
+  it('compares the five groups of 30 rows or more and lists the small one as excluded', () => {
+    assert.equal(s.tooFewGroups, false)
+    assert.deepEqual(s.comparedGroups, ['g=A', 'g=B', 'g=C', 'g=D', 'g=E'])
+    assert.deepEqual(s.excludedGroups, [{ key: 'g=F', rows: 11 }])
+    // Its rates are still shown, with their intervals.
+    close(report.groups[5]!.selectionRate, 8 / 11, 'F selection rate')
+    close(report.groups[5]!.tpr, 1, 'F TPR')
+  })
+
+  it('takes demographic parity over the compared groups: D 27/60 against E 8/40', () => {
+    const m = s.measures.demographicParityDifference
+    close(s.demographicParityDifference, 0.25, 'DP difference')
+    assert.deepEqual(
+      [m.max, m.min, m.rate, m.method],
+      [{ key: 'g=D', value: 0.45 }, { key: 'g=E', value: 0.2 }, 'selectionRate', 'newcombe'],
+    )
+    pair(m.ci, [0.060384822340809996, 0.4070674578368722], 'Newcombe')
+    close(s.demographicParityRatio, 4 / 9, 'DP ratio')
+    pair(s.measures.demographicParityRatio.ci, [0.22516346847484034, 0.8772775865264436], 'Katz')
+  })
+
+  it('takes equal opportunity and equalized odds over the compared groups, naming the rate and groups', () => {
+    close(s.equalOpportunityDifference, 15 / 23 - 20 / 35, 'EOp difference (D − C TPR)')
+    pair(
+      s.measures.equalOpportunityDifference.ci,
+      [-0.17112420403797396, 0.30884602583410875],
+      'EOp Newcombe',
+    )
+    // TPR gap 15/23 − 20/35 = 0.081 < FPR gap 12/37 − 2/30 = 0.258: the FPR gives equalized odds.
+    const eod = s.measures.equalizedOddsDifference
+    close(s.equalizedOddsDifference, 12 / 37 - 2 / 30, 'EO difference')
+    assert.deepEqual([eod.rate, eod.max?.key, eod.min?.key, eod.method], ['fpr', 'g=D', 'g=E', 'bootstrap'])
+    assert.ok(
+      eod.ci && eod.ci[0] < eod.value! && eod.value! < eod.ci[1],
+      `EO interval ${eod.ci} around ${eod.value}`,
+    )
+    const eor = s.measures.equalizedOddsRatio
+    close(s.equalizedOddsRatio, 2 / 30 / (12 / 37), 'EO ratio (FPR E / D)')
+    assert.deepEqual([eor.rate, eor.max?.key, eor.min?.key], ['fpr', 'g=D', 'g=E'])
+  })
+
+  it('takes the average odds against the largest group over the compared groups', () => {
+    close(s.averageOddsDifference, 0.12158245201723465, 'average odds (D against A)')
+    assert.deepEqual(s.measures.averageOddsDifference.max?.key, 'g=D')
+    assert.equal(s.reference, 'g=A')
+  })
+
+  it('reads the four-fifths rule against the highest compared group, D, through each interval', () => {
+    assert.deepEqual(
+      s.adverseImpact.map((a) => [a.key, a.ratio, a.flag]),
+      [
+        ['g=A', 5 / 9, 'below'],
+        ['g=B', 8 / 9, 'inconclusive'],
+        ['g=C', 5 / 9, 'inconclusive'],
+        ['g=D', 1, 'within'],
+        ['g=E', 4 / 9, 'inconclusive'],
+      ],
+    )
+    // A: 750/3000 over 27/60, Katz [0.417, 0.740] lies below 0.8; C: 25/100, [0.358, 0.863] holds it.
+    pair(s.adverseImpact[0]!.ci, [0.4171513725561545, 0.7398800426267192], 'A against D')
+    pair(s.adverseImpact[2]!.ci, [0.3578404256876719, 0.8625128776758976], 'C against D')
+    assert.deepEqual(
+      s.adverseImpact.filter((a) => a.flagged).map((a) => a.key),
+      ['g=A'],
+    )
+  })
+
+  it('keeps the all-groups figures, which the 11 rows drive, under allGroups', () => {
+    const all = s.allGroups
+    close(all.demographicParityDifference, 8 / 11 - 8 / 40, 'all DP difference (F − E)')
+    assert.equal(all.measures.demographicParityDifference.max?.key, 'g=F')
+    close(all.equalOpportunityDifference, 1 - 20 / 35, 'all EOp difference (F − C)')
+    close(all.equalizedOddsDifference, 0.5 - 2 / 30, 'all EO difference (F − E FPR)')
+    close(all.averageOddsDifference, 0.38333333333333336, 'all average odds (F against A)')
+    // Against F, the 3,000 rows of A would be "below" too, with three more groups.
+    assert.deepEqual(
+      all.adverseImpact.map((a) => [a.key, a.flag]),
+      [
+        ['g=A', 'below'],
+        ['g=B', 'inconclusive'],
+        ['g=C', 'below'],
+        ['g=D', 'inconclusive'],
+        ['g=E', 'below'],
+        ['g=F', 'within'],
+      ],
+    )
+    pair(all.adverseImpact[0]!.ci, [0.2381172190839448, 0.4962432492475186], 'A against F')
+  })
+
+  it('draws the equalized-odds interval from the same replicates as a bootstrap with the default seed', async () => {
+    const boot = await run(file, { ...flags, bootstrap: '1000', seed: '1' })
+    assert.deepEqual(boot.summary.bootstrap!.equalizedOddsDifference, s.measures.equalizedOddsDifference.ci)
+    assert.deepEqual(boot.summary.bootstrap!.equalizedOddsRatio, s.measures.equalizedOddsRatio.ci)
+    assert.deepEqual(
+      boot.summary.bootstrap!.adverseImpact.map((a) => a.key),
+      ['g=A', 'g=B', 'g=C', 'g=D', 'g=E'],
+    )
+    assert.ok(boot.summary.bootstrap!.allGroups.demographicParityDifference)
+    assert.deepEqual(s.equalizedOddsBootstrap, { replicates: 1000, seed: 1 })
+    assert.deepEqual(boot.summary.equalizedOddsBootstrap, { replicates: 1000, seed: 1 })
+  })
+
+  it('draws fewer equalized-odds replicates over hundreds of groups, never under 200, unless asked', async () => {
+    assert.deepEqual([1, 200, 201, 400, 1000, 2000].map(oddsReplicates), [1000, 1000, 995, 500, 200, 200])
+    const seven = await run(file, { ...flags, bootstrap: '300', seed: '7' })
+    assert.deepEqual(seven.summary.equalizedOddsBootstrap, { replicates: 300, seed: 7 })
+  })
+
+  it('takes face-match maxima over the compared groups', async () => {
+    const fm = (await run(file, { ...flags, faceMatch: true })).summary.faceMatch!
+    // FMR = FPR: F's 3/6 is the highest of all, D's 12/37 of the compared groups.
+    assert.equal(fm.fmr.max?.key, 'g=D')
+    assert.equal(fm.fmr.groups.length, 6)
+  })
+
+  it('compares every group with a lower minimum size, as before', async () => {
+    const every = await run(file, { ...flags, minGroupSize: '11' })
+    assert.deepEqual(every.summary.excludedGroups, [])
+    close(every.summary.demographicParityDifference, 8 / 11 - 8 / 40, 'DP difference, all compared')
+    // Nothing excluded: the all-groups figures are the headline ones.
+    assert.deepEqual(every.summary.allGroups.measures, every.summary.measures)
+    assert.deepEqual(every.summary.allGroups.adverseImpact, every.summary.adverseImpact)
   })
 })
 
@@ -314,7 +520,9 @@ describe('bias-audit contract: weights (contract-weighted.csv)', async () => {
         ['g=B', 3, true],
       ],
     )
-    assert.equal(report.summary.reference, 'g=A')
+    // The same count decides what is compared: B is left out although its weights add up to more.
+    assert.deepEqual(report.summary.comparedGroups, ['g=A'])
+    assert.equal(report.summary.allGroups.reference, 'g=A')
   })
 
   it('puts intervals on Kish effective counts', () => {
@@ -328,19 +536,36 @@ describe('bias-audit contract: weights (contract-weighted.csv)', async () => {
 
 describe('bias-audit contract: reference, face match, bootstrap, errors', () => {
   const known = { group: 'region,sex', label: 'truth', pred: 'decision' }
+  // Every group compared, for the reference and face-match arithmetic on this small log.
+  const everyGroup = { ...known, minGroupSize: '1' }
 
   it('uses --reference for ratios to the reference', async () => {
-    const r = await run(KNOWN, { ...known, reference: 'region=north|sex=F' })
+    const r = await run(KNOWN, { ...everyGroup, reference: 'region=north|sex=F' })
     assert.equal(r.summary.reference, 'region=north|sex=F')
     // SR ratio of south|M to north|F: (4/5)/(8/20) = 2.
     assert.equal(r.summary.rates.selectionRate.toReference[3]!.ratio, 2)
   })
 
   it("applies a single-column --reference to that column's marginals (intersections: most rows)", async () => {
-    const r = await run(KNOWN, { ...known, reference: 'sex=F' })
+    const r = await run(KNOWN, { ...everyGroup, reference: 'sex=F' })
     assert.equal(r.summary.marginals.sex!.reference, 'sex=F')
     assert.equal(r.summary.marginals.region!.reference, 'region=north')
     assert.equal(r.summary.reference, 'region=north|sex=M')
+  })
+
+  it('refuses a --reference under the minimum group size, saying how to compare it', async () => {
+    for (const reference of ['region=north|sex=F', 'sex=F'])
+      await assert.rejects(run(KNOWN, { ...known, reference }), (err: unknown) => {
+        assert.ok(isAppError(err) && err.code === 'validation_failed')
+        assert.match(
+          err.userMessage,
+          new RegExp(
+            `^--reference "${reference.replace('|', '\\|')}" has (20|25) rows, fewer than the minimum group size of 30`,
+          ),
+        )
+        assert.match(err.userMessage, /or lower --min-group-size\.$/)
+        return true
+      })
   })
 
   it('refuses an unknown --reference (exit 2 at the CLI) and lists the valid keys', async () => {
@@ -376,7 +601,7 @@ describe('bias-audit contract: reference, face match, bootstrap, errors', () => 
   })
 
   it('reports FMR/FNMR with log10, ratio to the lowest group and max / geometric mean with --face-match', async () => {
-    const r = await run(KNOWN, { ...known, faceMatch: true })
+    const r = await run(KNOWN, { ...everyGroup, faceMatch: true })
     const fm = r.summary.faceMatch!
     // FMR = FPR: 1/6, 1/5, 0, undefined. Lowest non-zero 1/6; a zero rate makes the geometric mean 0.
     assert.deepEqual(

@@ -2,18 +2,20 @@
  * Plain-text rendering of a bias audit for the terminal: aligned columns, words for every flag
  * (colour, when on, only repeats what the words say).
  */
+import { fmtCi, fmtCount, fmtRate } from './format-numbers.ts'
 import type { TInterval } from './intervals.ts'
-import type { TAdverseImpact } from './metrics.ts'
+import { MEASURE_NAMES, type TAdverseImpact, type TMeasureName, type TSummary } from './metrics.ts'
 import type { TBiasReport, TGroupResult } from './report.ts'
+import {
+  comparisonNote,
+  flagWords,
+  fourFifthsSentence,
+  MEASURE_LABELS,
+  measureGroups,
+  measureInterval,
+} from './wording.ts'
 
 export type TTableOptions = { isColor: boolean }
-
-export const fmtRate = (v: number | null | undefined): string =>
-  v === null || v === undefined ? '—' : v.toFixed(4)
-export const fmtCi = (ci: TInterval | null | undefined): string =>
-  ci ? `[${ci[0].toFixed(4)}, ${ci[1].toFixed(4)}]` : '—'
-export const fmtCount = (v: number): string =>
-  Number.isInteger(v) ? v.toLocaleString('en-GB') : v.toLocaleString('en-GB', { maximumFractionDigits: 2 })
 
 function align(rows: string[][], rightAligned: Set<number>): string[] {
   const widths: number[] = []
@@ -42,8 +44,9 @@ function groupTable(
   const rows = groups.map((g) => {
     const a = air.get(g.key)
     const notes: string[] = []
-    if (g.insufficient) notes.push(`small group (< ${report.minGroupSize} rows)`)
-    if (a?.flagged) notes.push('AIR below 0.8')
+    if (g.insufficient) notes.push(`not compared (${fmtCount(g.rows)} rows < ${report.minGroupSize})`)
+    const words = flagWords(a?.flag ?? null, 'AIR', '0.8')
+    if (words) notes.push(words)
     return [
       g.key,
       fmtCount(g.n),
@@ -66,6 +69,38 @@ function groupTable(
     if (g.insufficient) return paint(l, 2)
     return l
   })
+}
+
+type TBootstrapIntervals = Partial<Record<TMeasureName, TInterval | null>>
+
+/**
+ * One summary as lines: what it leaves out, each measure with its interval and the groups behind it
+ * (the figure over all groups beside it when some were left out), then the four-fifths reading.
+ */
+function summaryLines(s: TSummary, minGroupSize: number, boot: TBootstrapIntervals | undefined): string[] {
+  const out: string[] = []
+  const note = comparisonNote(s, minGroupSize)
+  if (note) out.push(note)
+  const isPartial = s.tooFewGroups || s.excludedGroups.length > 0
+  const header = ['measure', 'value', '95% interval', 'groups']
+  if (isPartial) header.push('all groups')
+  if (boot) header.push('bootstrap')
+  const rows = [header, ['reference group', s.reference ?? '—', '', '']]
+  if (isPartial) rows[1]!.push(s.allGroups.reference ?? '—')
+  for (const name of MEASURE_NAMES) {
+    const m = s.measures[name]
+    const row = [MEASURE_LABELS[name], fmtRate(m.value), measureInterval(m), measureGroups(m, s.reference)]
+    if (isPartial) row.push(fmtRate(s.allGroups.measures[name].value))
+    if (boot) row.push(fmtCi(boot[name]))
+    rows.push(row)
+  }
+  out.push(...align(rows, new Set([1])))
+  out.push('')
+  out.push(fourFifthsSentence(s))
+  out.push(
+    '  This is an indicator to investigate, not a verdict: read it with the group sizes and intervals.',
+  )
+  return out
 }
 
 /** The whole report as aligned text. */
@@ -98,50 +133,15 @@ export function formatTable(report: TBiasReport, options: TTableOptions): string
     }
   }
   const s = report.summary
-  const b = s.bootstrap
-  const boot = (ci: TInterval | null | undefined): string => (b ? `  bootstrap ${fmtCi(ci)}` : '')
   out.push('')
   out.push(paint('Summary across groups', 1))
-  const summaryRows = [
-    ['reference group', s.reference ?? '—', ''],
-    [
-      'demographic parity difference',
-      fmtRate(s.demographicParityDifference),
-      `Newcombe ${fmtCi(s.rates.selectionRate.differenceCi)}${boot(b?.demographicParityDifference)}`,
-    ],
-    [
-      'demographic parity ratio',
-      fmtRate(s.demographicParityRatio),
-      `Katz ${fmtCi(s.rates.selectionRate.ratioCi)}${boot(b?.demographicParityRatio)}`,
-    ],
-    [
-      'equalized odds difference',
-      fmtRate(s.equalizedOddsDifference),
-      boot(b?.equalizedOddsDifference).trim(),
-    ],
-    ['equalized odds ratio', fmtRate(s.equalizedOddsRatio), boot(b?.equalizedOddsRatio).trim()],
-    [
-      'equal opportunity difference (TPR)',
-      fmtRate(s.equalOpportunityDifference),
-      boot(b?.equalOpportunityDifference).trim(),
-    ],
-    ['average odds difference (largest vs reference)', fmtRate(s.averageOddsDifference), ''],
-  ]
-  out.push(...align(summaryRows, new Set([1])))
-  const flagged = s.adverseImpact.filter((a) => a.flagged)
-  out.push('')
-  out.push(
-    flagged.length === 0
-      ? 'Four-fifths rule: no group has a selection rate below 0.8 of the highest.'
-      : `Four-fifths rule: ${flagged.length} group(s) below 0.8 of the highest selection rate: ${flagged.map((a) => `${a.key} (${fmtRate(a.ratio)}, CI ${fmtCi(a.ci)})`).join('; ')}.`,
-  )
-  out.push(
-    '  This is an indicator to investigate, not a verdict: read it with the group sizes and intervals.',
-  )
-  if (s.insufficientGroups.length > 0) {
-    out.push(
-      `Small groups (< ${report.minGroupSize} rows, read with care): ${s.insufficientGroups.join(', ')}`,
-    )
+  out.push(...summaryLines(s, report.minGroupSize, s.bootstrap))
+  if (cols.length > 1) {
+    for (const col of cols) {
+      out.push('')
+      out.push(paint(`Summary by ${col}`, 1))
+      out.push(...summaryLines(s.marginals[col]!, report.minGroupSize, undefined))
+    }
   }
   if (s.faceMatch) {
     for (const [label, fm] of [

@@ -128,5 +128,13 @@ describe('katzRatio', () => {
     closePair(katzRatio(30, 100, 50, 100), [0.41951145274354046, 0.8581410534698285], 1e-12, 'katz'))
   it('matches the log interval for 12/40 over 45/60', () =>
     closePair(katzRatio(12, 40, 45, 60), [0.24372952868155465, 0.6564653895878506], 1e-12, 'katz'))
-  it('is undefined when a count is zero', () => assert.equal(katzRatio(0, 100, 5, 100), null))
+  // A zero numerator: the ratio is 0, so the lower bound is 0; the upper bound adds ½ to each cell
+  // (Haldane–Anscombe): (0.5/101)/(5.5/101)·exp(z·√(1/0.5 − 1/101 + 1/5.5 − 1/101)), in Python.
+  it('bounds a zero numerator by 0 and the corrected upper bound', () =>
+    closePair(katzRatio(0, 100, 5, 100), [0, 1.6225448457913936], 1e-12, 'katz zero'))
+  it('is undefined when the divisor count is zero or a group is empty', () => {
+    assert.equal(katzRatio(5, 100, 0, 100), null)
+    assert.equal(katzRatio(0, 0, 5, 100), null)
+    assert.equal(katzRatio(5, 100, 5, 0), null)
+  })
 })

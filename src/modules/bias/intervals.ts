@@ -84,11 +84,21 @@ export function newcombeDifference(
 }
 
 /**
- * Katz log interval for the ratio (x1/n1)/(x2/n2). The variance of log(ratio) has 1/x terms,
- * so it is undefined when either count is 0: we return null rather than invent a correction.
+ * Katz log interval for the ratio (x1/n1)/(x2/n2). The variance of log(ratio) has 1/x terms, so
+ * when the numerator count x1 is 0 (the ratio is 0) the upper bound comes from the
+ * Haldane–Anscombe correction — ½ added to each cell of both groups' 2×2 rows, x + ½ over n + 1 —
+ * and the lower bound is 0. Null when the ratio itself is undefined (x2 = 0 or an empty group).
  */
 export function katzRatio(x1: number, n1: number, x2: number, n2: number, z = Z95): TInterval | null {
-  if (!(n1 > 0 && n2 > 0 && x1 > 0 && x2 > 0) || x1 > n1 || x2 > n2) return null
+  if (!(n1 > 0 && n2 > 0 && x2 > 0) || x1 < 0 || x1 > n1 || x2 > n2) return null
+  if (x1 === 0) {
+    const a = 0.5
+    const m1 = n1 + 1
+    const b = x2 + 0.5
+    const m2 = n2 + 1
+    const se = Math.sqrt(1 / a - 1 / m1 + 1 / b - 1 / m2)
+    return [0, (a / m1 / (b / m2)) * Math.exp(z * se)]
+  }
   const ratio = x1 / n1 / (x2 / n2)
   const se = Math.sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2)
   return [ratio * Math.exp(-z * se), ratio * Math.exp(z * se)]

@@ -8,12 +8,15 @@ import {
   chooseReference,
   effectiveCounts,
   faceMatchRate,
+  flagOf,
+  isFlagged,
   RATE_NAMES,
   rateIntervals,
   rates,
   summarise,
   summariseRate,
   type TCellCounts,
+  type TFlag,
   type TGroupCounts,
 } from './metrics.ts'
 
@@ -157,7 +160,7 @@ describe('intervals per rate', () => {
 })
 
 describe('summarise', () => {
-  const s = summarise(groups, overall, chooseReference(groups, undefined))
+  const s = summarise(groups, overall, { minGroupSize: 0 })
   it('takes the largest group as reference, the first on a tie', () => assert.equal(s.reference, 'g=A'))
   it('computes demographic parity over selection rates, including a zero group', () => {
     close(s.demographicParityDifference, 0.4)
@@ -175,14 +178,20 @@ describe('summarise', () => {
     assert.equal(s.rates.selectionRate.maxAbsDifferenceToOverall?.key, 'g=C')
     close(s.rates.selectionRate.maxAbsDifferenceToOverall!.value, 70 / 205)
   })
-  it('flags ratios to the reference outside [0.8, 1.25]', () => {
+  it('reads ratios to the reference against [0.8, 1.25] through their intervals', () => {
+    // B: 0.3/0.4 = 0.75, Katz [0.511, 1.101] holds 0.8; C: 0/5, [0, 2.98]: neither can be flagged.
     assert.deepEqual(
-      s.rates.selectionRate.toReference.map((r) => [r.key, r.flagged]),
+      s.rates.selectionRate.toReference.map((r) => [r.key, r.ratio, r.flag, r.flagged]),
       [
-        ['g=A', false],
-        ['g=B', true],
-        ['g=C', true],
+        ['g=A', 1, 'within', false],
+        ['g=B', 0.75, 'inconclusive', false],
+        ['g=C', 0, 'inconclusive', false],
       ],
+    )
+    assert.equal(
+      s.rates.selectionRate.toReference[0]!.ci,
+      null,
+      'the reference has no interval against itself',
     )
     close(s.rates.fpr.toReference[1]!.ratio, 0.25 / (1 / 6))
   })
@@ -192,19 +201,57 @@ describe('summarise', () => {
   })
 })
 
+const closePairOf = (actual: [number, number] | null, expected: [number, number]): void => {
+  assert.ok(actual, 'interval is null')
+  close(actual[0], expected[0])
+  close(actual[1], expected[1])
+}
+
+describe('flagOf', () => {
+  const band = [0.8, 1.25] as const
+  const table: [string, number | null, [number, number] | null, TFlag | null][] = [
+    ['undefined ratio', null, null, null],
+    ['interval wholly below', 0.5, [0.3, 0.79], 'below'],
+    ['interval wholly above', 1.6, [1.26, 2], 'above'],
+    ['interval inside', 1, [0.85, 1.2], 'within'],
+    ['interval touching the bounds, which are inside', 1, [0.8, 1.25], 'within'],
+    ['interval holding the lower bound', 0.7, [0.5, 0.9], 'inconclusive'],
+    ['interval holding the upper bound', 1.3, [1.1, 1.5], 'inconclusive'],
+    ['interval holding both bounds', 1, [0.5, 2], 'inconclusive'],
+    ['no interval for a defined ratio', 0.5, null, 'inconclusive'],
+  ]
+  for (const [what, ratio, ci, expected] of table) {
+    it(`gives ${expected} for ${what}`, () => {
+      assert.equal(flagOf(ratio, ci, band), expected)
+      assert.equal(isFlagged(expected), expected === 'below' || expected === 'above')
+    })
+  }
+})
+
 describe('named measures', () => {
-  it('computes the adverse impact ratio against the highest selection rate and flags below 0.8', () => {
+  it('computes the adverse impact ratio against the highest selection rate, inconclusive when its interval holds 0.8', () => {
     const air = adverseImpact(groups)
     assert.deepEqual(
-      air.map((a) => [a.key, a.ratio, a.flagged]),
+      air.map((a) => [a.key, a.ratio, a.flag, a.flagged]),
       [
-        ['g=A', 1, false],
-        ['g=B', 0.75, true],
-        ['g=C', 0, true],
+        ['g=A', 1, 'within', false],
+        ['g=B', 0.75, 'inconclusive', false],
+        ['g=C', 0, 'inconclusive', false],
       ],
     )
     assert.equal(air[0]!.ci, null, 'the top group has no ratio interval against itself')
-    assert.ok(air[1]!.ci && air[1]!.ci[0] < 0.75 && air[1]!.ci[1] > 0.75)
+    // Katz for 30/100 over 40/100 and, with a zero count, [0, Haldane–Anscombe upper] for 0/5 (Python).
+    closePairOf(air[1]!.ci, [0.510981718633414, 1.1008221615136604])
+    closePairOf(air[2]!.ci, [0, 2.9844005789370995])
+  })
+  it('flags a ratio below 0.8 when its whole interval lies below', () => {
+    // 20/100 over 50/100 = 0.4, Katz [0.258, 0.620] (Python).
+    const air = adverseImpact([
+      { key: 'a', counts: cell(25, 25, 50, 0) },
+      { key: 'b', counts: cell(10, 10, 80, 0) },
+    ])
+    assert.deepEqual([air[1]!.ratio, air[1]!.flag, air[1]!.flagged], [0.4, 'below', true])
+    closePairOf(air[1]!.ci, [0.258062880171086, 0.6200039304138821])
   })
   it('gives exactly 0.8 at the four-fifths boundary, which is not flagged', () => {
     // 40/100 over 50/100: naive 0.4 / 0.5 in floating point is not guaranteed to be 0.8.
@@ -253,7 +300,7 @@ describe('cross-group summaries need two groups with a defined rate', () => {
     assert.deepEqual(onlyA.max, { key: 'g=A', value: 0.75 })
   })
   it('makes the named measures null rather than a reassuring 0 with one comparable group', () => {
-    const s = summarise([groups[0]!, groups[2]!], A, 'g=A')
+    const s = summarise([groups[0]!, groups[2]!], A, { reference: 'g=A', minGroupSize: 0 })
     assert.equal(s.equalOpportunityDifference, null)
     assert.equal(s.equalizedOddsDifference, null)
     assert.equal(s.equalizedOddsRatio, null)
@@ -282,6 +329,6 @@ describe('cross-group summaries need two groups with a defined rate', () => {
   })
   it('keeps the largest average odds difference among non-reference groups, sign included', () => {
     // Reference A (TPR 0.75, FPR 1/6); B: ½[(0.25 − 1/6) + (0.5 − 0.75)] = −1/12.
-    close(summarise(groups, overall, 'g=A').averageOddsDifference, -1 / 12)
+    close(summarise(groups, overall, { reference: 'g=A', minGroupSize: 0 }).averageOddsDifference, -1 / 12)
   })
 })

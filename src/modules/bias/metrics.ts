@@ -96,11 +96,46 @@ export function rateIntervals(c: TCellCounts): Record<TRateName, TInterval | nul
 export type TGroupCounts = { key: string; counts: TCellCounts }
 
 /** The band outside which a ratio to the reference group is flagged (Aequitas' τ = 0.8). */
-export const RATIO_BAND: [number, number] = [0.8, 1.25]
+export const RATIO_BAND: readonly [number, number] = [0.8, 1.25]
 /** Four-fifths rule threshold for the adverse impact ratio (29 CFR 1607.4(D)). */
 export const ADVERSE_IMPACT_THRESHOLD = 0.8
+const ADVERSE_IMPACT_BAND: readonly [number, number] = [ADVERSE_IMPACT_THRESHOLD, Number.POSITIVE_INFINITY]
 
-type TKeyed = { key: string; value: number }
+export type TKeyed = { key: string; value: number }
+
+/**
+ * Where a ratio stands against a band, read through its 95 % interval (docs/bias-audit.md): `below`
+ * or `above` when the whole interval lies outside the band, `within` when it lies inside (the
+ * bounds themselves are inside), `inconclusive` when it contains a bound, so the data cannot tell.
+ */
+export type TFlag = 'below' | 'above' | 'within' | 'inconclusive'
+
+/** The flag of a ratio with interval `ci`; null when the ratio is undefined. */
+export function flagOf(
+  ratio: number | null,
+  ci: TInterval | null,
+  band: readonly [number, number],
+): TFlag | null {
+  if (ratio === null) return null
+  if (ci === null) return 'inconclusive'
+  if (ci[1] < band[0]) return 'below'
+  if (ci[0] > band[1]) return 'above'
+  if (ci[0] >= band[0] && ci[1] <= band[1]) return 'within'
+  return 'inconclusive'
+}
+
+/** A flag that calls for attention: the interval lies wholly outside the band. */
+export const isFlagged = (flag: TFlag | null): boolean => flag === 'below' || flag === 'above'
+
+export type TToReference = {
+  key: string
+  ratio: number | null
+  /** Katz interval for rate_g / rate_reference; null for the reference itself. */
+  ci: TInterval | null
+  flag: TFlag | null
+  /** flag is `below` or `above`. */
+  flagged: boolean
+}
 
 export type TRateSummary = {
   max: TKeyed | null
@@ -117,7 +152,7 @@ export type TRateSummary = {
   ratioCi: TInterval | null
   /** Largest |rate − overall rate|, with the group where it occurs. */
   maxAbsDifferenceToOverall: TKeyed | null
-  toReference: { key: string; ratio: number | null; flagged: boolean }[]
+  toReference: TToReference[]
 }
 
 /**
@@ -133,6 +168,13 @@ export function rateRatio(a: TCounts, b: TCounts, name: TRateName): number | nul
   const numB = sum(b, parts.num)
   if (denA === 0 || denB === 0 || numB === 0) return null
   return (sum(a, parts.num) * denB) / (numB * denA)
+}
+
+/** Katz interval for rate_a / rate_b from the (effective) counts. */
+function ratioInterval(a: TCellCounts, b: TCellCounts, name: TRateName): TInterval | null {
+  const ea = effectiveCounts(a, name)
+  const eb = effectiveCounts(b, name)
+  return ea && eb ? katzRatio(ea.x, ea.n, eb.x, eb.n) : null
 }
 
 /**
@@ -153,7 +195,7 @@ export function summariseRate(
   const overallValue = rate(overall, name)
   const reference = groups.find((g) => g.key === referenceKey)
   const referenceValue = reference ? rate(reference.counts, name) : null
-  const toReference: TRateSummary['toReference'] = []
+  const toReference: TToReference[] = []
   const undefinedGroups: string[] = []
   let defined = 0
   const byKey = new Map<string, TCellCounts>()
@@ -161,11 +203,12 @@ export function summariseRate(
     byKey.set(g.key, g.counts)
     const value = rate(g.counts, name)
     const ratio = reference && referenceValue !== null ? rateRatio(g.counts, reference.counts, name) : null
-    toReference.push({
-      key: g.key,
-      ratio,
-      flagged: ratio !== null && (ratio < RATIO_BAND[0] || ratio > RATIO_BAND[1]),
-    })
+    // The reference against itself is 1 with no uncertainty to read.
+    const isReference = g === reference
+    const ci =
+      reference && ratio !== null && !isReference ? ratioInterval(g.counts, reference.counts, name) : null
+    const flag = isReference && ratio !== null ? 'within' : flagOf(ratio, ci, RATIO_BAND)
+    toReference.push({ key: g.key, ratio, ci, flag, flagged: isFlagged(flag) })
     if (value === null) {
       undefinedGroups.push(g.key)
       continue
@@ -205,16 +248,20 @@ export function summariseRate(
 export type TAdverseImpact = {
   key: string
   ratio: number | null
+  /** Against 0.8 through the interval: `below`, `within` or `inconclusive`. */
+  flag: TFlag | null
+  /** flag is `below`. */
   flagged: boolean
   rows: number
   selectionRate: number | null
-  /** Katz interval for SR_g / SR_highest. */
+  /** Katz interval for SR_g / SR_highest; null for the highest group itself. */
   ci: TInterval | null
 }
 
 /**
- * Adverse impact ratio per group: SR_g / highest SR, flagged below 0.8. The four-fifths rule is an
- * indicator of possible adverse impact, not a verdict, hence the sizes and intervals beside it.
+ * Adverse impact ratio per group: SR_g / highest SR, `below` when its interval lies under 0.8. The
+ * four-fifths rule is an indicator of possible adverse impact, not a verdict, hence the sizes and
+ * intervals beside it.
  */
 export function adverseImpact(groups: TGroupCounts[]): TAdverseImpact[] {
   let top: TGroupCounts | null = null
@@ -226,19 +273,13 @@ export function adverseImpact(groups: TGroupCounts[]): TAdverseImpact[] {
       top = g
     }
   }
-  const topCounts = top ? effectiveCounts(top.counts, 'selectionRate') : null
   return groups.map((g) => {
     const sr = rate(g.counts, 'selectionRate')
     const ratio = top && sr !== null ? rateRatio(g.counts, top.counts, 'selectionRate') : null
-    const mine = effectiveCounts(g.counts, 'selectionRate')
-    return {
-      key: g.key,
-      ratio,
-      flagged: ratio !== null && ratio < ADVERSE_IMPACT_THRESHOLD,
-      rows: g.counts.rows,
-      selectionRate: sr,
-      ci: mine && topCounts && g !== top ? katzRatio(mine.x, mine.n, topCounts.x, topCounts.n) : null,
-    }
+    const isTop = g === top
+    const ci = top && ratio !== null && !isTop ? ratioInterval(g.counts, top.counts, 'selectionRate') : null
+    const flag = isTop && ratio !== null ? 'within' : flagOf(ratio, ci, ADVERSE_IMPACT_BAND)
+    return { key: g.key, ratio, flag, flagged: isFlagged(flag), rows: g.counts.rows, selectionRate: sr, ci }
   })
 }
 
@@ -266,7 +307,39 @@ export function chooseReference(groups: TGroupCounts[], requested: string | unde
   return best ? best.key : null
 }
 
-export type TSummary = {
+/** The groups a summary compares: those with at least `minGroupSize` rows (docs/bias-audit.md). */
+export function isCompared(g: TGroupCounts, minGroupSize: number): boolean {
+  return g.counts.rows >= minGroupSize
+}
+
+export type TIntervalMethod = 'newcombe' | 'katz' | 'bootstrap'
+
+/** One named measure with what produced it: its interval, the rate and the groups at max and min. */
+export type TMeasure = {
+  value: number | null
+  ci: TInterval | null
+  /** How `ci` was computed; null when there is none. */
+  method: TIntervalMethod | null
+  /** The rate whose groups give the value (for equalized odds, the one of TPR and FPR that does). */
+  rate: TRateName | null
+  /** The groups behind the value: highest and lowest rate (for average odds, the group compared with the reference, and null). */
+  max: TKeyed | null
+  min: TKeyed | null
+}
+
+export const MEASURE_NAMES = [
+  'demographicParityDifference',
+  'demographicParityRatio',
+  'equalizedOddsDifference',
+  'equalizedOddsRatio',
+  'equalOpportunityDifference',
+  'equalOpportunityRatio',
+  'averageOddsDifference',
+] as const
+export type TMeasureName = (typeof MEASURE_NAMES)[number]
+
+/** The summary figures of one set of groups. */
+export type TSummaryFigures = {
   reference: string | null
   demographicParityDifference: number | null
   demographicParityRatio: number | null
@@ -279,41 +352,161 @@ export type TSummary = {
   averageOdds: { key: string; difference: number | null }[]
   adverseImpact: TAdverseImpact[]
   rates: Record<TRateName, TRateSummary>
+  measures: Record<TMeasureName, TMeasure>
 }
 
-const maxOrNull = (a: number | null, b: number | null): number | null =>
-  a === null || b === null ? null : Math.max(a, b)
-const minOrNull = (a: number | null, b: number | null): number | null =>
-  a === null || b === null ? null : Math.min(a, b)
+/**
+ * The summary of docs/bias-audit.md: figures over the groups with at least minGroupSize rows, what was
+ * left out, and the same figures over all groups under `allGroups`.
+ */
+export type TSummary = TSummaryFigures & {
+  /** Keys of the groups the figures compare. */
+  comparedGroups: string[]
+  /** Groups under minGroupSize rows: their rates are shown, not compared. */
+  excludedGroups: { key: string; rows: number }[]
+  /** Fewer than two groups reach minGroupSize: no cross-group figure is computed. */
+  tooFewGroups: boolean
+  allGroups: TSummaryFigures
+  /** The count bootstrap behind the equalized-odds intervals; null when none was run. */
+  equalizedOddsBootstrap: { replicates: number; seed: number } | null
+}
 
-/** All cross-group summaries and named measures for one set of groups. */
-export function summarise(groups: TGroupCounts[], overall: TCounts, referenceKey: string | null): TSummary {
+/** Intervals of the equalized-odds measures, which have no closed form (the bootstrap gives them). */
+export type TOddsIntervals = { difference: TInterval | null; ratio: TInterval | null }
+
+export type TSummariseOptions = {
+  /** The reference key when one was asked for; it must be a compared group. Else the largest. */
+  reference?: string | undefined
+  minGroupSize: number
+  /** Equalized-odds intervals over the compared groups and over all of them, when computed. */
+  oddsIntervals?:
+    | { compared: TOddsIntervals; all: TOddsIntervals; replicates: number; seed: number }
+    | undefined
+}
+
+const measureOf = (s: TRateSummary, rateName: TRateName, kind: 'difference' | 'ratio'): TMeasure => {
+  const ci = kind === 'difference' ? s.differenceCi : s.ratioCi
+  return {
+    value: s[kind],
+    ci,
+    method: ci ? (kind === 'difference' ? 'newcombe' : 'katz') : null,
+    rate: rateName,
+    max: s.max,
+    min: s.min,
+  }
+}
+
+/** Equalized odds: the TPR or FPR part that gives the value (the larger difference, the smaller ratio; TPR on a tie). */
+function oddsMeasure(
+  perRate: Record<TRateName, TRateSummary>,
+  kind: 'difference' | 'ratio',
+  ci: TInterval | null,
+): TMeasure {
+  const tpr = perRate.tpr[kind]
+  const fpr = perRate.fpr[kind]
+  if (tpr === null || fpr === null)
+    return { value: null, ci: null, method: null, rate: null, max: null, min: null }
+  const isFpr = kind === 'difference' ? fpr > tpr : fpr < tpr
+  const part = isFpr ? perRate.fpr : perRate.tpr
+  return {
+    value: kind === 'difference' ? Math.max(tpr, fpr) : Math.min(tpr, fpr),
+    ci,
+    method: ci ? 'bootstrap' : null,
+    rate: isFpr ? 'fpr' : 'tpr',
+    max: part.max,
+    min: part.min,
+  }
+}
+
+/** All cross-group figures for one set of groups, every group compared. */
+export function summariseFigures(
+  groups: TGroupCounts[],
+  overall: TCounts,
+  referenceKey: string | null,
+  oddsIntervals?: TOddsIntervals,
+): TSummaryFigures {
   const ref = referenceKey ?? ''
   const perRate = {} as Record<TRateName, TRateSummary>
   for (const name of RATE_NAMES) perRate[name] = summariseRate(groups, overall, ref, name)
   const odds = averageOdds(groups, ref)
   // The largest in magnitude over the groups other than the reference (the reference against
   // itself is 0 by construction): null when no other group is comparable, never a reassuring 0.
-  let worst: number | null = null
+  let worst: { key: string; difference: number } | null = null
   for (const o of odds)
     if (
       o.key !== referenceKey &&
       o.difference !== null &&
-      (worst === null || Math.abs(o.difference) > Math.abs(worst))
+      (worst === null || Math.abs(o.difference) > Math.abs(worst.difference))
     )
-      worst = o.difference
+      worst = { key: o.key, difference: o.difference }
+  const oddsCi = oddsIntervals ?? { difference: null, ratio: null }
+  const equalizedOddsDifference = oddsMeasure(perRate, 'difference', oddsCi.difference)
+  const equalizedOddsRatio = oddsMeasure(perRate, 'ratio', oddsCi.ratio)
   return {
     reference: referenceKey,
     demographicParityDifference: perRate.selectionRate.difference,
     demographicParityRatio: perRate.selectionRate.ratio,
-    equalizedOddsDifference: maxOrNull(perRate.tpr.difference, perRate.fpr.difference),
-    equalizedOddsRatio: minOrNull(perRate.tpr.ratio, perRate.fpr.ratio),
+    equalizedOddsDifference: equalizedOddsDifference.value,
+    equalizedOddsRatio: equalizedOddsRatio.value,
     equalOpportunityDifference: perRate.tpr.difference,
     equalOpportunityRatio: perRate.tpr.ratio,
-    averageOddsDifference: worst,
+    averageOddsDifference: worst ? worst.difference : null,
     averageOdds: odds,
     adverseImpact: adverseImpact(groups),
     rates: perRate,
+    measures: {
+      demographicParityDifference: measureOf(perRate.selectionRate, 'selectionRate', 'difference'),
+      demographicParityRatio: measureOf(perRate.selectionRate, 'selectionRate', 'ratio'),
+      equalizedOddsDifference,
+      equalizedOddsRatio,
+      equalOpportunityDifference: measureOf(perRate.tpr, 'tpr', 'difference'),
+      equalOpportunityRatio: measureOf(perRate.tpr, 'tpr', 'ratio'),
+      averageOddsDifference: {
+        value: worst ? worst.difference : null,
+        ci: null,
+        method: null,
+        rate: null,
+        max: worst ? { key: worst.key, value: worst.difference } : null,
+        min: null,
+      },
+    },
+  }
+}
+
+/**
+ * The summary of one set of groups (docs/bias-audit.md): the figures compare only the groups with at
+ * least minGroupSize rows, so a handful of rows cannot set the headline; with fewer than two such
+ * groups every cross-group figure is null and `tooFewGroups` says why. The figures over every group
+ * stay under `allGroups`.
+ */
+export function summarise(groups: TGroupCounts[], overall: TCounts, options: TSummariseOptions): TSummary {
+  const compared = groups.filter((g) => isCompared(g, options.minGroupSize))
+  const excluded = groups.filter((g) => !isCompared(g, options.minGroupSize))
+  const tooFewGroups = compared.length < 2
+  const figures = summariseFigures(
+    tooFewGroups ? [] : compared,
+    overall,
+    tooFewGroups ? null : chooseReference(compared, options.reference),
+    tooFewGroups ? undefined : options.oddsIntervals?.compared,
+  )
+  const allGroups =
+    excluded.length === 0 && !tooFewGroups
+      ? figures
+      : summariseFigures(
+          groups,
+          overall,
+          chooseReference(groups, options.reference),
+          options.oddsIntervals?.all,
+        )
+  return {
+    ...figures,
+    comparedGroups: compared.map((g) => g.key),
+    excludedGroups: excluded.map((g) => ({ key: g.key, rows: g.counts.rows })),
+    tooFewGroups,
+    allGroups,
+    equalizedOddsBootstrap: options.oddsIntervals
+      ? { replicates: options.oddsIntervals.replicates, seed: options.oddsIntervals.seed }
+      : null,
   }
 }
 
@@ -330,8 +523,15 @@ export type TFaceMatchRate = {
   groups: { key: string; value: number | null; log10: number | null; ratioToLowest: number | null }[]
 }
 
-/** FMR or FNMR across groups: log10, ratio to the lowest group, max and geometric mean. */
-export function faceMatchRate(groups: TGroupCounts[], name: 'fpr' | 'fnr'): TFaceMatchRate {
+/**
+ * FMR or FNMR across groups: log10, ratio to the lowest group, max and geometric mean. Max, lowest
+ * and the mean are taken over the groups `isIncluded` accepts (the compared ones); every group is listed.
+ */
+export function faceMatchRate(
+  groups: TGroupCounts[],
+  name: 'fpr' | 'fnr',
+  isIncluded: (g: TGroupCounts) => boolean = () => true,
+): TFaceMatchRate {
   let max: TKeyed | null = null
   let lowest: TKeyed | null = null
   let logSum = 0
@@ -339,7 +539,7 @@ export function faceMatchRate(groups: TGroupCounts[], name: 'fpr' | 'fnr'): TFac
   let hasZero = false
   for (const g of groups) {
     const v = rate(g.counts, name)
-    if (v === null) continue
+    if (v === null || !isIncluded(g)) continue
     defined++
     if (v === 0) hasZero = true
     else logSum += Math.log(v)

@@ -47,7 +47,7 @@ function hostileReport(options: { faceMatch?: boolean } = {}): TBiasReport {
   counter.push(Buffer.from(hostileLog()))
   return buildReport(counter.end(), {
     minGroupSize: 5,
-    reference: `${REGION}=${HOSTILE.img}|${SITE}=north`,
+    reference: `${REGION}=${HOSTILE.img}|${SITE}=${HOSTILE.ampersand}`,
     bootstrap: { replicates: 20, seed: 3 },
     isFaceMatch: options.faceMatch === true,
     columns: { group: [REGION, SITE], label: 'label', pred: 'pred' },
@@ -101,8 +101,9 @@ describe('the bias HTML report', () => {
     // The flagged rows, the small-group notes and an undefined rate are all drawn.
     assert.match(html, /<tr class="flag">/)
     assert.match(html, /undefined \(no cases\)/)
-    assert.match(html, /small group \(&lt; 5 rows\)/)
-    assert.match(visibleText(html), /group\(s\) have a selection rate below 0\.8 of the highest/)
+    assert.match(html, /not compared \(3 rows &lt; 5\)/)
+    assert.match(visibleText(html), /Not compared — fewer than 5 rows: /)
+    assert.match(visibleText(html), /Four-fifths rule: below 0\.8 of the highest selection rate/)
   })
 
   it('keeps the face-matching table inert too', () => {

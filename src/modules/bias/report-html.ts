@@ -2,10 +2,24 @@
  * Self-contained HTML report of a bias audit: no external assets, an inline SVG interval plot we
  * draw ourselves, the tables, and plain explanations of each measure.
  */
-import { fmtCi, fmtCount, fmtRate } from './format-table.ts'
+import { fmtCi, fmtCount, fmtRate } from './format-numbers.ts'
 import type { TInterval } from './intervals.ts'
-import type { TAdverseImpact, TRateName } from './metrics.ts'
+import {
+  MEASURE_NAMES,
+  type TAdverseImpact,
+  type TMeasureName,
+  type TRateName,
+  type TSummary,
+} from './metrics.ts'
 import type { TBiasReport, TGroupResult } from './report.ts'
+import {
+  comparisonNote,
+  flagWords,
+  fourFifthsSentence,
+  MEASURE_LABELS,
+  measureGroups,
+  measureInterval,
+} from './wording.ts'
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -74,10 +88,10 @@ export function intervalPlot(
     const ci = g.ci[rate]
     const label = g.key.length > 44 ? `${g.key.slice(0, 43)}…` : g.key
     parts.push(
-      `<g><title>${esc(g.key)}: ${fmtRate(v)} ${fmtCi(ci)}, ${fmtCount(g.rows)} rows${g.insufficient ? ', small group' : ''}</title>`,
+      `<g><title>${esc(g.key)}: ${fmtRate(v)} ${fmtCi(ci)}, ${fmtCount(g.rows)} rows${g.insufficient ? ', not compared' : ''}</title>`,
     )
     parts.push(
-      `<text x="${labelW - 8}" y="${y + 4}" text-anchor="end">${esc(label)}${g.insufficient ? ' (small)' : ''}</text>`,
+      `<text x="${labelW - 8}" y="${y + 4}" text-anchor="end">${esc(label)}${g.insufficient ? ' (not compared)' : ''}</text>`,
     )
     if (ci)
       parts.push(
@@ -103,24 +117,67 @@ function groupTable(groups: TGroupResult[], report: TBiasReport, adverse: TAdver
     .map((g) => {
       const a = air.get(g.key)
       const notes = [
-        g.insufficient ? `small group (&lt; ${report.minGroupSize} rows)` : '',
-        a?.flagged ? 'AIR below 0.8' : '',
+        g.insufficient ? `not compared (${fmtCount(g.rows)} rows &lt; ${report.minGroupSize})` : '',
+        esc(flagWords(a?.flag ?? null, 'AIR', '0.8')),
       ]
         .filter(Boolean)
         .join('; ')
-      return `<tr${a?.flagged ? ' class="flag"' : ''}><th scope="row">${esc(g.key)}</th><td>${fmtCount(g.n)}</td><td>${fmtCount(g.tp)}</td><td>${fmtCount(g.fp)}</td><td>${fmtCount(g.tn)}</td><td>${fmtCount(g.fn)}</td><td>${fmtRate(g.selectionRate)}<br><small>${fmtCi(g.ci.selectionRate)}</small></td><td>${fmtRate(g.tpr)}<br><small>${fmtCi(g.ci.tpr)}</small></td><td>${fmtRate(g.fpr)}<br><small>${fmtCi(g.ci.fpr)}</small></td><td>${fmtRate(g.ppv)}</td><td>${a ? fmtRate(a.ratio) : ''}</td><td>${notes}</td></tr>`
+      return `<tr${a?.flagged ? ' class="flag"' : ''}><th scope="row">${esc(g.key)}</th><td>${fmtCount(g.n)}</td><td>${fmtCount(g.tp)}</td><td>${fmtCount(g.fp)}</td><td>${fmtCount(g.tn)}</td><td>${fmtCount(g.fn)}</td><td>${fmtRate(g.selectionRate)}<br><small>${fmtCi(g.ci.selectionRate)}</small></td><td>${fmtRate(g.tpr)}<br><small>${fmtCi(g.ci.tpr)}</small></td><td>${fmtRate(g.fpr)}<br><small>${fmtCi(g.ci.fpr)}</small></td><td>${fmtRate(g.ppv)}</td><td>${a ? fmtRate(a.ratio) : ''}</td><td class="text">${notes}</td></tr>`
     })
     .join('\n')
   return `<table><thead><tr><th scope="col">Group</th><th scope="col">n</th><th scope="col">TP</th><th scope="col">FP</th><th scope="col">TN</th><th scope="col">FN</th><th scope="col">Selection rate</th><th scope="col">TPR</th><th scope="col">FPR</th><th scope="col">PPV</th><th scope="col">AIR</th><th scope="col">Notes</th></tr></thead><tbody>${rows}</tbody></table>`
 }
 
-const summaryRow = (
-  name: string,
-  value: number | null,
-  ci: TInterval | null | undefined,
-  how: string,
-): string =>
-  `<tr><th scope="row">${name}</th><td>${fmtRate(value)}</td><td class="nowrap">${ci ? fmtCi(ci) : '—'}</td><td class="text">${how}</td></tr>`
+const HOW: Record<TMeasureName, string> = {
+  demographicParityDifference: 'highest minus lowest selection rate',
+  demographicParityRatio: 'lowest over highest selection rate',
+  equalizedOddsDifference: 'larger of the TPR gap and the FPR gap',
+  equalizedOddsRatio: 'smaller of the TPR and FPR lowest-over-highest ratios',
+  equalOpportunityDifference: 'highest minus lowest true positive rate',
+  equalOpportunityRatio: 'lowest over highest true positive rate',
+  averageOddsDifference:
+    'largest of ½[(FPR − FPR<sub>ref</sub>) + (TPR − TPR<sub>ref</sub>)] across groups; no interval',
+}
+
+type TBootstrapIntervals = Partial<Record<TMeasureName, TInterval | null>>
+
+/**
+ * One summary: what it leaves out, the measures with their intervals and the groups behind them (the
+ * figure over all groups beside them when some were left out), and the four-fifths reading.
+ */
+function summarySection(s: TSummary, minGroupSize: number, boot: TBootstrapIntervals | undefined): string {
+  const note = comparisonNote(s, minGroupSize)
+  const isPartial = s.tooFewGroups || s.excludedGroups.length > 0
+  const th = (t: string): string => `<th scope="col">${t}</th>`
+  const head = [
+    th('Measure'),
+    th('Value'),
+    th('95 % interval'),
+    th('Groups'),
+    isPartial ? th('All groups') : '',
+    boot ? th('Bootstrap') : '',
+    th('How it is computed'),
+  ].join('')
+  const rows = MEASURE_NAMES.map((name) => {
+    const m = s.measures[name]
+    const cells = [
+      `<th scope="row">${MEASURE_LABELS[name]}</th>`,
+      `<td>${fmtRate(m.value)}</td>`,
+      `<td class="nowrap">${esc(measureInterval(m))}</td>`,
+      `<td class="text">${esc(measureGroups(m, s.reference))}</td>`,
+      isPartial ? `<td>${fmtRate(s.allGroups.measures[name].value)}</td>` : '',
+      boot ? `<td class="nowrap">${fmtCi(boot[name])}</td>` : '',
+      `<td class="text">${HOW[name]}</td>`,
+    ]
+    return `<tr>${cells.join('')}</tr>`
+  }).join('\n')
+  return `${note ? `<p class="excluded">${esc(note)}</p>` : ''}
+<p>Reference group: ${esc(s.reference ?? '—')}${isPartial ? `; over all groups: ${esc(s.allGroups.reference ?? '—')}` : ''}.</p>
+<table><thead><tr>${head}</tr></thead><tbody>
+${rows}
+</tbody></table>
+<p>${esc(fourFifthsSentence(s))} This is an indicator to investigate, not a verdict.</p>`
+}
 
 /** The full report as one HTML document. */
 export function renderHtml(report: TBiasReport, generatedAt = new Date().toISOString()): string {
@@ -134,13 +191,14 @@ export function renderHtml(report: TBiasReport, generatedAt = new Date().toISOSt
       return intervalPlot(report.groups, r, report.overall[r], title)
     })
     .join('\n')
-  const flagged = s.adverseImpact.filter((a) => a.flagged)
   const marginalSections =
     cols.length > 1
       ? cols
           .map(
             (c) =>
-              `<h3>By ${esc(c)}</h3>${groupTable(report.marginals[c]!, report, s.marginals[c]!.adverseImpact)}`,
+              `<h3>By ${esc(c)}</h3>${groupTable(report.marginals[c]!, report, s.marginals[c]!.adverseImpact)}
+<h4>Summary by ${esc(c)}</h4>
+${summarySection(s.marginals[c]!, report.minGroupSize, undefined)}`,
           )
           .join('\n')
       : ''
@@ -167,6 +225,7 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}
 th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:right;vertical-align:top}
 th[scope=row]{text-align:left;font-weight:normal}thead th{background:#f2f2f2}
 tr.flag{background:#fde8e8}small{color:#555;white-space:nowrap}.nowrap{white-space:nowrap}td.text,thead th{text-align:left}
+.excluded{border-left:4px solid #8a5a00;padding:.5rem 1rem;background:#fff7e6}
 .note{background:#f6f6f6;padding:.75rem 1rem;border-left:4px solid #1f4e79}
 svg{display:block;margin:1rem 0}
 @media print{body{margin:1cm}h2{break-after:avoid}svg,table{break-inside:avoid}}
@@ -177,17 +236,8 @@ ${report.skippedReasons.length > 0 ? `<ul>${report.skippedReasons.map((r) => `<l
 <h2>Rates by group with 95 % intervals</h2>
 ${plots}
 <h2>Summary</h2>
-<table><thead><tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">95 % interval</th><th scope="col">How it is computed</th></tr></thead><tbody>
-${summaryRow('Demographic parity difference', s.demographicParityDifference, s.rates.selectionRate.differenceCi, 'highest minus lowest selection rate (Newcombe interval)')}
-${summaryRow('Demographic parity ratio', s.demographicParityRatio, s.rates.selectionRate.ratioCi, 'lowest over highest selection rate (Katz interval)')}
-${summaryRow('Equalized odds difference', s.equalizedOddsDifference, b?.equalizedOddsDifference, 'larger of the TPR gap and the FPR gap (bootstrap interval when run)')}
-${summaryRow('Equalized odds ratio', s.equalizedOddsRatio, b?.equalizedOddsRatio, 'smaller of the TPR and FPR min/max ratios')}
-${summaryRow('Equal opportunity difference', s.equalOpportunityDifference, s.rates.tpr.differenceCi, 'highest minus lowest true positive rate (Newcombe interval)')}
-${summaryRow('Average odds difference', s.averageOddsDifference, null, 'largest of ½[(FPR − FPR<sub>ref</sub>) + (TPR − TPR<sub>ref</sub>)] across groups')}
-</tbody></table>
+${summarySection(s, report.minGroupSize, b)}
 ${b ? `<p>Bootstrap: ${b.replicates} replicates, seed ${b.seed}; ${esc(b.method)}.</p>` : ''}
-<h3>Four-fifths rule</h3>
-<p>${flagged.length === 0 ? 'No group has a selection rate below 0.8 of the highest.' : `${flagged.length} group(s) have a selection rate below 0.8 of the highest: ${flagged.map((a) => `${esc(a.key)} (ratio ${fmtRate(a.ratio)}, interval ${fmtCi(a.ci)}, ${fmtCount(a.rows)} rows)`).join('; ')}.`}</p>
 <h2>Groups</h2>
 ${groupTable(report.groups, report, s.adverseImpact)}
 ${marginalSections}
@@ -197,7 +247,7 @@ ${faceSection}
 <p><b>Selection rate</b> is the share of people the system flags or selects. <b>Base rate</b> is the share that truly belong to the positive class. <b>True positive rate</b> (TPR) is the share of true positives the system catches; <b>false negative rate</b> is the share it misses. <b>False positive rate</b> (FPR) is the share of true negatives it wrongly flags. <b>Positive predictive value</b> is how often a flag is right.</p>
 <p><b>Demographic parity</b> compares selection rates: a large difference means some groups are selected far more often, whatever the truth. <b>Equalized odds</b> compares both error directions (TPR and FPR): a system can have equal selection rates and still make many more mistakes for one group. <b>Equal opportunity</b> compares only the TPR. The <b>average odds difference</b> averages the FPR and TPR gaps of a group against the reference group.</p>
 <p>The <b>adverse impact ratio</b> divides each group's selection rate by the highest group's. Below 0.8 is the "four-fifths rule" used in US employment practice as a first signal of possible adverse impact. It is an <b>indicator, not a verdict</b>: with small groups a low ratio can be chance (look at the interval), a ratio above 0.8 can still hide a meaningful gap when groups are large, and it says nothing about whether errors fall evenly. Decide with the sizes, intervals and the context of the decision.</p>
-<p>Every rate has a 95 % interval: ${esc(report.intervals.method)} Groups with fewer than ${report.minGroupSize} rows are marked small: their rates move a lot by chance. An undefined rate (no cases in its denominator) is shown as —, never as 0.</p>
+<p>Every rate has a 95 % interval: ${esc(report.intervals.method)} Groups with fewer than ${report.minGroupSize} rows are shown but not compared: their rates move a lot by chance, so they are left out of every cross-group figure and of the four-fifths reference, and the figures over all groups stand beside. A ratio is flagged only when its whole interval lies outside its bounds (0.8 for the four-fifths rule, 0.8 to 1.25 against the reference); when the interval holds a bound the reading is inconclusive. An undefined rate (no cases in its denominator) is shown as —, never as 0.</p>
 </div>
 </body></html>
 `

@@ -40,8 +40,9 @@ after(() => rmSync(tmp, { recursive: true, force: true }))
 /**
  * 80 decisions with figures worked by hand: sex=F has 12 TP, 8 FP and 20 TN, so its selection rate is
  * (12 + 8) / 40 = 0.5000 and its false positive rate 8 / (8 + 20) = 0.2857; sex=M has 30 TP and
- * 10 TN, so (30 + 0) / 40 = 0.7500; F's adverse impact ratio is 0.5 / 0.75 = 0.6667, below 0.8, so
- * the four-fifths paragraph names F with that ratio.
+ * 10 TN, so (30 + 0) / 40 = 0.7500; F's adverse impact ratio is 0.5 / 0.75 = 0.6667, below 0.8, but
+ * its Katz interval, exp(ln 0.6667 ± 1.96 √(1/20 − 1/40 + 1/30 − 1/40)) = [0.4661, 0.9535], holds 0.8,
+ * so the four-fifths paragraph names F as inconclusive with that ratio and interval.
  */
 function knownLog(): string {
   const table: [string, string, string, number][] = [
@@ -77,7 +78,14 @@ function checkKnownPdf(pdf: string): void {
   const text = pdftotext(pdf)
   assert.match(text, /Bias audit/)
   assert.match(text, /80 rows read, 0 skipped/)
-  for (const figure of ['sex=F', 'sex=M', '0.5000', '0.7500', '0.2857', 'sex=F (ratio 0.6667'])
+  for (const figure of [
+    'sex=F',
+    'sex=M',
+    '0.5000',
+    '0.7500',
+    '0.2857',
+    'Inconclusive, the interval holds 0.8: sex=F (0.6667, interval [0.4661, 0.9535]',
+  ])
     assert.ok(text.includes(figure), `the PDF text holds ${figure}`)
 
   const page = join(tmp, `page-${Math.random().toString(36).slice(2)}`)

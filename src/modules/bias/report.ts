@@ -4,12 +4,13 @@
  * measures, face-match figures and the optional bootstrap.
  */
 import { AppError } from '../../core/errors.ts'
-import { bootstrap, type TBootstrapResult } from './bootstrap.ts'
+import { bootstrap, type TBootstrapSummary } from './bootstrap.ts'
 import type { TCountResult, TSkipReason } from './counting/index.ts'
 import { EXACT_INTERVAL_BELOW_N, type TInterval } from './intervals.ts'
 import {
   chooseReference,
   faceMatchRate,
+  isCompared,
   rateIntervals,
   rates,
   summarise,
@@ -22,6 +23,23 @@ import {
 import { CLI_NAMING, type TOptionNaming } from './option-names.ts'
 
 export const DEFAULT_MIN_GROUP_SIZE = 30
+/**
+ * Replicates of the count bootstrap that gives the equalized-odds intervals (a maximum over two
+ * rates has no closed form) when no bootstrap was asked for; its seed is the bootstrap's default.
+ */
+export const ODDS_REPLICATES = 1000
+export const DEFAULT_SEED = 1
+/**
+ * Above this many groups × replicates the automatic run draws fewer replicates (never under
+ * MIN_ODDS_REPLICATES), so a report of hundreds of groups stays a fraction of a second on the
+ * server's event loop (bench/bias.ts); an asked-for bootstrap keeps its own count.
+ */
+export const ODDS_DRAWS = 200_000
+export const MIN_ODDS_REPLICATES = 200
+
+/** Replicates of the automatic equalized-odds bootstrap over `groups` groups. */
+export const oddsReplicates = (groups: number): number =>
+  Math.max(MIN_ODDS_REPLICATES, Math.min(ODDS_REPLICATES, Math.floor(ODDS_DRAWS / Math.max(1, groups))))
 
 export type TReportOptions = {
   reference?: string | undefined
@@ -67,13 +85,20 @@ export type TBiasReport = {
     insufficientGroups: string[]
     marginals: Record<string, TSummary>
     faceMatch?: { fmr: TFaceMatchRate; fnmr: TFaceMatchRate }
-    bootstrap?: TBootstrapResult['summary'] & { replicates: number; seed: number; method: string }
+    /** Over the compared groups; the same over every group under allGroups. */
+    bootstrap?: TBootstrapSummary & {
+      replicates: number
+      seed: number
+      method: string
+      allGroups: TBootstrapSummary
+    }
   }
 }
 
 const INTERVAL_METHOD =
   `Wilson score interval; Clopper–Pearson (exact) when the count is 0, equals the denominator, or the denominator is below ${EXACT_INTERVAL_BELOW_N}. ` +
-  'Differences: Newcombe hybrid score. Ratios: Katz log (null when a count is 0). Weighted data: Kish effective sample size.'
+  'Differences: Newcombe hybrid score; equalized odds: percentile bootstrap from the count table. ' +
+  'Ratios: Katz log (a zero count: lower bound 0, upper bound with ½ added to each cell). Weighted data: Kish effective sample size.'
 
 const compareValues = (a: string[], b: string[]): number => {
   for (let i = 0; i < a.length; i++) {
@@ -147,6 +172,19 @@ function unknownReferenceMessage(
   return `${naming.names.reference} "${requested}" is not a group key. Keys (${keys.length}): ${listed}${more}`
 }
 
+/**
+ * A reference must be a compared group: a handful of rows cannot be what every other group is
+ * measured against (docs/bias-audit.md).
+ */
+function refuseSmallReference(group: TGroupCounts, minGroupSize: number, naming: TOptionNaming): void {
+  if (isCompared(group, minGroupSize)) return
+  const rows = group.counts.rows
+  throw new AppError(
+    'validation_failed',
+    `${naming.names.reference} "${group.key}" has ${rows} ${rows === 1 ? 'row' : 'rows'}, fewer than the minimum group size of ${minGroupSize}: small groups are shown but not compared, so one cannot be the reference. Choose a group with at least ${minGroupSize} rows, or lower ${naming.names.minGroupSize}.`,
+  )
+}
+
 /** Turn counted cells into the bias-audit result. Throws AppError when nothing usable remains. */
 export function buildReport(count: TCountResult, options: TReportOptions): TBiasReport {
   if (count.rows === 0) throw new AppError('validation_failed', 'The file has a header but no data rows.')
@@ -200,24 +238,54 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
   })
 
   const requested = options.reference
+  const naming = options.naming ?? CLI_NAMING
   const reference = chooseReference(groupCounts, requested)
   const isMarginalReference =
     requested !== undefined && Object.values(marginalCounts).some((gs) => gs.some((g) => g.key === requested))
   if (requested !== undefined && reference === null && !isMarginalReference) {
     throw new AppError(
       'validation_failed',
-      unknownReferenceMessage(requested, groupCounts, marginalCounts, options.naming ?? CLI_NAMING),
+      unknownReferenceMessage(requested, groupCounts, marginalCounts, naming),
     )
   }
-  const summary = summarise(groupCounts, overallCounts, reference ?? chooseReference(groupCounts, undefined))
+  const asked = options.bootstrap && options.bootstrap.replicates > 0 ? options.bootstrap : undefined
+  const summaryOf = (gs: TGroupCounts[], ref: string | undefined) => {
+    if (ref !== undefined) refuseSmallReference(gs.find((g) => g.key === ref)!, minGroupSize, naming)
+    const odds = {
+      replicates: asked?.replicates ?? oddsReplicates(gs.length),
+      seed: asked?.seed ?? options.bootstrap?.seed ?? DEFAULT_SEED,
+    }
+    const run = bootstrap(gs, {
+      ...odds,
+      compared: gs.map((g) => isCompared(g, minGroupSize)),
+      isPerGroup: false,
+    })
+    const oddsOf = (b: TBootstrapSummary) => ({
+      difference: b.equalizedOddsDifference,
+      ratio: b.equalizedOddsRatio,
+    })
+    return summarise(gs, overallCounts, {
+      reference: ref,
+      minGroupSize,
+      oddsIntervals: { compared: oddsOf(run.summary), all: oddsOf(run.allGroups), ...odds },
+    })
+  }
+  const summary = summaryOf(
+    groupCounts,
+    reference !== null && requested !== undefined ? requested : undefined,
+  )
   const marginalSummaries: Record<string, TSummary> = {}
   for (const col of columns) {
+    // With one group column its values are the groups: the same summary, not drawn twice.
+    if (columns.length === 1) {
+      marginalSummaries[col] = summary
+      continue
+    }
     const gs = marginalCounts[col]!
-    const ref =
-      requested !== undefined && gs.some((g) => g.key === requested)
-        ? requested
-        : chooseReference(gs, undefined)
-    marginalSummaries[col] = summarise(gs, overallCounts, ref)
+    marginalSummaries[col] = summaryOf(
+      gs,
+      requested !== undefined && gs.some((g) => g.key === requested) ? requested : undefined,
+    )
   }
 
   const report: TBiasReport = {
@@ -246,17 +314,28 @@ export function buildReport(count: TCountResult, options: TReportOptions): TBias
     },
   }
   if (options.isFaceMatch) {
+    const isIncluded = (g: TGroupCounts): boolean => !summary.tooFewGroups && isCompared(g, minGroupSize)
     report.summary.faceMatch = {
-      fmr: faceMatchRate(groupCounts, 'fpr'),
-      fnmr: faceMatchRate(groupCounts, 'fnr'),
+      fmr: faceMatchRate(groupCounts, 'fpr', isIncluded),
+      fnmr: faceMatchRate(groupCounts, 'fnr', isIncluded),
     }
   }
   if (options.bootstrap && options.bootstrap.replicates > 0) {
-    const b = bootstrap(groupCounts, options.bootstrap)
+    // The same replicates as the equalized-odds intervals above (same groups, options and seed).
+    const b = bootstrap(groupCounts, {
+      ...options.bootstrap,
+      compared: groupCounts.map((g) => isCompared(g, minGroupSize)),
+    })
     b.groups.forEach((bg, i) => {
       groups[i]!.bootstrapCi = bg.ci
     })
-    report.summary.bootstrap = { ...b.summary, replicates: b.replicates, seed: b.seed, method: b.method }
+    report.summary.bootstrap = {
+      ...b.summary,
+      replicates: b.replicates,
+      seed: b.seed,
+      method: b.method,
+      allGroups: b.allGroups,
+    }
   }
   return report
 }
