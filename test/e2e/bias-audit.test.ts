@@ -22,7 +22,7 @@ if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`)
 
 const snap = screenshotter('bias-audit')
 
-/** A vetting log: women are flagged more often at the same truth. */
+/** A vetting log: women are flagged more often at the same truth; a group of 11 is flagged always. */
 function vettingLog(): string {
   const rng = createRng(5)
   const lines = ['person,sex,region,flagged_truth,flag']
@@ -33,6 +33,8 @@ function vettingLog(): string {
     const flag = rng() < (truth ? 0.8 : sex === 'F' ? 0.3 : 0.12) ? 'yes' : 'no'
     lines.push(`${i},${sex},${region},${truth},${flag}`)
   }
+  // Eleven people of a third value, all flagged: shown, but too few to compare.
+  for (let i = 0; i < 11; i++) lines.push(`${400 + i},X,north,${i < 5 ? 1 : 0},yes`)
   return `${lines.join('\n')}\n`
 }
 
@@ -72,16 +74,33 @@ describe('bias audit in a browser', { skip: skipReason ?? false, timeout: 240_00
 
       await page.getByRole('heading', { name: bias['bias.resultHeading'] }).waitFor()
       const result = page.locator('section[aria-labelledby="bias-result"]')
-      assert.match((await result.textContent()) ?? '', /400 rows read, 0 skipped/)
-      assert.equal(await result.locator('table.data-table tbody tr').count(), 4)
-      assert.equal(await result.locator('figure.bias-plot svg circle').count(), 12)
-      assert.match((await result.textContent()) ?? '', /sex=F\|region=north/)
+      const text = (await result.textContent()) ?? ''
+      assert.match(text, /411 rows read, 0 skipped/)
+      const groups = result.getByRole('table', { name: bias['bias.groupsTable'] })
+      assert.equal(await groups.locator('tbody tr').count(), 5)
+      assert.equal(await result.locator('figure.bias-plot svg circle').count(), 15)
+      assert.match(text, /sex=F\|region=north/)
+      // The small group is named as left out, with its size, and sets none of the measures.
+      const note = result.getByRole('note')
+      assert.match((await note.textContent()) ?? '', /fewer than 30 rows: sex=X\|region=north \(11 rows\)/)
+      assert.match(
+        (await groups.getByRole('row', { name: /sex=X\|region=north/ }).textContent()) ?? '',
+        /not compared \(11 rows, fewer than 30\)/,
+      )
+      const measures = result.getByRole('table', { name: bias['bias.measuresTable'] })
+      assert.equal(await measures.locator('tbody tr').count(), 7)
+      const dpd =
+        (await measures.getByRole('row', { name: new RegExp(bias['bias.dpd']) }).textContent()) ?? ''
+      assert.match(dpd, /\[\d\.\d{4}, \d\.\d{4}\] Newcombe/)
+      assert.doesNotMatch(dpd, /sex=X/)
       await page
         .getByRole('cell', { name: 'vetting.csv' })
         .or(page.getByRole('rowheader', { name: 'vetting.csv' }))
         .first()
         .waitFor()
       await snap(page, 'result')
+      await page.setViewportSize({ width: 390, height: 844 })
+      await snap(page, 'result-phone')
       assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
     } finally {
       await session.close()

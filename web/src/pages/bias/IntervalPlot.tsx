@@ -63,7 +63,7 @@ export function IntervalPlot({
               <title>{`${p.key}: ${p.value === null ? tb('bias.undefined') : p.value.toFixed(4)}`}</title>
               <text x={labelW - 8} y={y + 4} textAnchor="end" fontSize="12">
                 {p.key.length > 38 ? `${p.key.slice(0, 37)}…` : p.key}
-                {p.isSmall ? ` (${tb('bias.small')})` : ''}
+                {p.isSmall ? ` (${tb('bias.notCompared')})` : ''}
               </text>
               {p.ci ? (
                 <line x1={x(p.ci[0])} y1={y} x2={x(p.ci[1])} y2={y} stroke="#1f4e79" strokeWidth="2" />

@@ -26,13 +26,43 @@ export type TReport = {
     ci: { selectionRate: TInterval; tpr: TInterval; fpr: TInterval }
     insufficient: boolean
   }[]
-  summary: {
-    demographicParityDifference: TRate
-    demographicParityRatio: TRate
-    equalizedOddsDifference: TRate
-    equalizedOddsRatio: TRate
-    adverseImpact: { key: string; ratio: TRate; flagged: boolean }[]
-  }
+  summary: TSummary
+}
+
+/** How a ratio reads through its interval (docs/bias-audit.md). */
+export type TFlag = 'below' | 'above' | 'within' | 'inconclusive'
+
+export const MEASURE_NAMES = [
+  'demographicParityDifference',
+  'demographicParityRatio',
+  'equalizedOddsDifference',
+  'equalizedOddsRatio',
+  'equalOpportunityDifference',
+  'equalOpportunityRatio',
+  'averageOddsDifference',
+] as const
+export type TMeasureName = (typeof MEASURE_NAMES)[number]
+
+type TKeyed = { key: string; value: number } | null
+
+export type TMeasure = {
+  value: TRate
+  ci: TInterval
+  method: 'newcombe' | 'katz' | 'bootstrap' | null
+  rate: string | null
+  max: TKeyed
+  min: TKeyed
+}
+
+/** The summary compares the groups of at least minGroupSize rows; allGroups holds every group. */
+export type TSummary = {
+  reference: string | null
+  comparedGroups: string[]
+  excludedGroups: { key: string; rows: number }[]
+  tooFewGroups: boolean
+  measures: Record<TMeasureName, TMeasure>
+  adverseImpact: { key: string; ratio: TRate; ci: TInterval; flag: TFlag | null; flagged: boolean }[]
+  allGroups: { reference: string | null; measures: Record<TMeasureName, TMeasure> }
 }
 
 export const biasKeys = { list: ['bias-audits'] as const }
