@@ -1,9 +1,8 @@
 /**
- * The client-side routes. Signed-in pages sit below <RequireSession> and <AppShell>; pages other
- * than sign-in load on demand so the first download stays small (docs/quality.md).
+ * The client-side routes. Signed-in pages sit below <RequireSession> and <AppShell>; the shell and
+ * every page other than sign-in load on demand so the first download stays small (docs/quality.md).
  */
 import type { RouteObject } from 'react-router'
-import { AppShell } from './components/AppShell.tsx'
 import { RouteError } from './components/RouteError.tsx'
 import { FullPageLoading } from './components/Status.tsx'
 import { RequireSession } from './lib/session.tsx'
@@ -30,7 +29,8 @@ export const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [
           {
-            element: <AppShell />,
+            // The shell (navigation, organisation switcher, user menu) is not part of the sign-in page.
+            lazy: async () => ({ Component: (await import('./components/AppShell.tsx')).AppShell }),
             children: [
               {
                 index: true,
