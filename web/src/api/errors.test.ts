@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { ApiError, rephrased, toApiError } from './errors.ts'
+import { ApiError, fieldIssue, inputError, rephrased, toApiError } from './errors.ts'
 
 describe('toApiError', () => {
   it('keeps the code, message and request id of the error envelope', () => {
@@ -31,6 +31,37 @@ describe('toApiError', () => {
       assert.equal(error.message, 'fallback')
     })
   }
+})
+
+describe('field issues', () => {
+  it('keeps the issues of a validation failure, dropping entries of the wrong shape', () => {
+    const error = toApiError(
+      422,
+      {
+        error: {
+          code: 'validation_failed',
+          message: 'Invalid input: email: Invalid email.',
+          issues: [{ path: 'email', message: 'Invalid email.' }, { path: 3 }, 'role', null],
+        },
+      },
+      'fallback',
+    )
+    assert.deepEqual(error.issues, [{ path: 'email', message: 'Invalid email.' }])
+    assert.equal(fieldIssue(error, 'email'), 'Invalid email.')
+    assert.equal(fieldIssue(error, 'role'), undefined)
+  })
+
+  it('gives no issues when the server sent none, and none for an error that is not an ApiError', () => {
+    assert.deepEqual(toApiError(403, { error: { code: 'forbidden', message: 'No.' } }, 'x').issues, [])
+    assert.equal(fieldIssue(new Error('email'), 'email'), undefined)
+  })
+
+  it("makes the page's own checks an ApiError with code invalid_input", () => {
+    const error = inputError('Pick the columns.', [{ path: 'label', message: 'Choose the outcome column.' }])
+    assert.equal(error.code, 'invalid_input')
+    assert.equal(error.status, 0)
+    assert.equal(fieldIssue(error, 'label'), 'Choose the outcome column.')
+  })
 })
 
 describe('rephrased', () => {

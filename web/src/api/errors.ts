@@ -1,20 +1,53 @@
+/** One field the server (or the page) found wrong: its path in the request and why. */
+export type TFieldIssue = { path: string; message: string }
+
 /**
  * The error every API call rejects with: the stable `code` and the user-safe `message` the server
- * sent in `{"error":{"code","message"}}`, or a generic one when the body is not that shape.
+ * sent in `{"error":{"code","message","issues"}}`, or a generic one when the body is not that shape.
+ * A page's own checks reject with it too (status 0, code `invalid_input`), so every error shows
+ * the same way.
  */
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly requestId: string | undefined
+  /** Validation failures: which field and why (empty otherwise). */
+  readonly issues: readonly TFieldIssue[]
 
-  constructor(status: number, code: string, message: string, requestId?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    requestId?: string,
+    issues: readonly TFieldIssue[] = [],
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.requestId = requestId
+    this.issues = issues
   }
 }
+
+/** A mistake the page itself found before asking the server, shown like the server's own. */
+export const inputError = (message: string, issues: readonly TFieldIssue[] = []): ApiError =>
+  new ApiError(0, 'invalid_input', message, undefined, issues)
+
+/** The message about `path` in `error`, for the field that shows it; undefined when none. */
+export function fieldIssue(error: unknown, path: string): string | undefined {
+  if (!isApiError(error)) return undefined
+  return error.issues.find((i) => i.path === path)?.message
+}
+
+const issuesOf = (value: unknown): TFieldIssue[] =>
+  Array.isArray(value)
+    ? value.flatMap((i) =>
+        typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string'
+          ? [{ path: i.path, message: i.message }]
+          : [],
+      )
+    : []
 
 export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError
 
@@ -34,9 +67,15 @@ export function toApiError(status: number, body: unknown, fallbackMessage: strin
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const envelope = (body as { error: unknown }).error
     if (typeof envelope === 'object' && envelope !== null) {
-      const { code, message, requestId } = envelope as Record<string, unknown>
+      const { code, message, requestId, issues } = envelope as Record<string, unknown>
       if (typeof code === 'string' && typeof message === 'string' && message.length > 0) {
-        return new ApiError(status, code, message, typeof requestId === 'string' ? requestId : undefined)
+        return new ApiError(
+          status,
+          code,
+          message,
+          typeof requestId === 'string' ? requestId : undefined,
+          issuesOf(issues),
+        )
       }
     }
   }
@@ -49,5 +88,5 @@ export function toApiError(status: number, body: unknown, fallbackMessage: strin
  */
 export function rephrased(error: unknown, code: string, message: string): unknown {
   if (!isApiError(error) || error.code !== code) return error
-  return new ApiError(error.status, error.code, message, error.requestId)
+  return new ApiError(error.status, error.code, message, error.requestId, error.issues)
 }

@@ -10,7 +10,18 @@ export const en = {
   'app.retry': 'Try again',
 
   'error.network': 'Custos could not be reached. Check your connection and try again.',
-  'error.unexpected': 'Something went wrong. Try again; if it keeps happening, tell your administrator.',
+  'error.unexpected':
+    'Custos could not complete this request. Try again; if it happens again, tell your administrator.',
+  'error.next.forbidden': 'If you need this, ask an owner or administrator of this organisation.',
+  'error.next.rate_limited': 'Wait a minute, then try again.',
+  'error.next.payload_too_large': 'Send a smaller file, or split it into parts.',
+  'error.next.internal_error':
+    'Try again in a moment. If it happens again, give your administrator the reference below.',
+  'error.next.unavailable': 'Try again in a moment; the service is busy or being restarted.',
+  'error.next.not_found': 'Check the address, or start again from the overview.',
+  'error.next.conflict': 'Reload the page to see the latest state, then try again.',
+  'error.next.fields': 'Correct the fields listed, then send again.',
+  'error.fields': 'What to correct',
   'error.notAllowed': 'Your role in this organisation does not allow this page.',
   'error.requestId': 'Reference: {id}',
 

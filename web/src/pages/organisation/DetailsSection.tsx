@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { LIMITS } from '../../../../src/modules/platform/limits.ts'
+import { fieldIssue } from '../../api/errors.ts'
 import { platformApi, queryKeys } from '../../api/platform.ts'
 import { Field } from '../../components/Field.tsx'
 import { ErrorNotice, SuccessNotice } from '../../components/Status.tsx'
@@ -33,7 +34,7 @@ export function DetailsSection({ isManager }: { isManager: boolean }) {
       <h2 id="org-details">{t('org.detailsHeading')}</h2>
       {isManager ? (
         <form className="inline-form" onSubmit={onSubmit}>
-          <Field label={t('org.name')}>
+          <Field label={t('org.name')} error={fieldIssue(rename.error, 'name')}>
             <input
               type="text"
               name="organisationName"
@@ -57,7 +58,7 @@ export function DetailsSection({ isManager }: { isManager: boolean }) {
       <p className="muted small">
         {kindLabel(me.organisation.kind)} · <code>{me.organisation.slug}</code>
       </p>
-      {rename.isError ? <ErrorNotice error={rename.error} /> : null}
+      {rename.isError ? <ErrorNotice error={rename.error} fieldLabels={{ name: t('org.name') }} /> : null}
       {rename.isSuccess ? <SuccessNotice>{t('org.renamed')}</SuccessNotice> : null}
     </section>
   )

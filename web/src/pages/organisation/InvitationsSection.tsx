@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { type FormEvent, useState } from 'react'
 import { LIMITS, type TRole } from '../../../../src/modules/platform/limits.ts'
 import type { TCreatedInvitation, TInvitation } from '../../../../src/modules/platform/schemas.ts'
+import { fieldIssue } from '../../api/errors.ts'
 import { platformApi, queryKeys } from '../../api/platform.ts'
 import { CopyField } from '../../components/CopyField.tsx'
 import { Field } from '../../components/Field.tsx'
@@ -58,7 +59,7 @@ export function InvitationsSection() {
       <p className="muted">{t('invitations.intro')}</p>
 
       <form className="inline-form" onSubmit={onSubmit}>
-        <Field label={t('invitations.email')}>
+        <Field label={t('invitations.email')} error={fieldIssue(create.error, 'email')}>
           <input
             type="email"
             name="inviteEmail"
@@ -69,7 +70,7 @@ export function InvitationsSection() {
             onChange={(event) => setEmail(event.target.value)}
           />
         </Field>
-        <Field label={t('invitations.role')}>
+        <Field label={t('invitations.role')} error={fieldIssue(create.error, 'role')}>
           <select name="inviteRole" value={role} onChange={(event) => setRole(event.target.value as TRole)}>
             {assignableRoles(me.role).map((option) => (
               <option key={option} value={option}>
@@ -82,7 +83,12 @@ export function InvitationsSection() {
           {create.isPending ? t('invitations.creating') : t('invitations.create')}
         </button>
       </form>
-      {create.isError ? <ErrorNotice error={create.error} /> : null}
+      {create.isError ? (
+        <ErrorNotice
+          error={create.error}
+          fieldLabels={{ email: t('invitations.email'), role: t('invitations.role') }}
+        />
+      ) : null}
 
       {created ? (
         <section className="created-invitation" aria-labelledby="created-invitation-heading">
