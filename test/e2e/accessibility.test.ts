@@ -176,7 +176,9 @@ const LINK_PAGES: { name: string; path: string; heading: string; button: string 
   },
 ]
 
-describe('accessibility of the main pages', { skip: skipReason ?? false, timeout: 300_000 }, () => {
+// The timeout guards against a hang, not a speed: axe takes over a minute on the 195-row country
+// list alone, and CI runs this beside other suites on two cores.
+describe('accessibility of the main pages', { skip: skipReason ?? false, timeout: 900_000 }, () => {
   let server: TTestServer
   let session: TBrowserSession
   const dir = mkdtempSync(join(tmpdir(), 'custos-e2e-a11y-'))
