@@ -67,6 +67,14 @@ const CASES: Record<string, (f: TFixture) => { path: string; objectId: string; b
     path: `/api/bias-audits/${f.biasAuditId}`,
     objectId: f.biasAuditId,
   }),
+  'GET /api/bias-audits/{id}/report.html': (f) => ({
+    path: `/api/bias-audits/${f.biasAuditId}/report.html`,
+    objectId: f.biasAuditId,
+  }),
+  'GET /api/bias-audits/{id}/report.pdf': (f) => ({
+    path: `/api/bias-audits/${f.biasAuditId}/report.pdf`,
+    objectId: f.biasAuditId,
+  }),
 }
 
 const keyOf = (op: TOperation) => `${op.method} ${op.path}`

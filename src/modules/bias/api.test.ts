@@ -1,8 +1,12 @@
 /** API: upload a decision log, read the audit and its report, roles, tenant isolation. */
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
+import { browserSkipReason } from '../../../test/e2e/helpers/browser.ts'
 import {
   buildOrg,
   buildUser,
@@ -19,7 +23,7 @@ import { forEachDatabase } from '../../../test/helpers/db.ts'
 import { HOUR_MS } from '../../core/time.ts'
 import { findBiasAudit, finishBiasAudit, insertBiasAudit, listBiasAudits } from './repository.ts'
 import type { TBiasAudit, TBiasAuditSummary } from './schemas.ts'
-import { presentedStatus, STALE_RUNNING_AFTER_MS } from './service.ts'
+import { presentedStatus, reportFileName, STALE_RUNNING_AFTER_MS } from './service.ts'
 
 describe('presentedStatus (an orphaned run is shown as failed, derived at read time)', () => {
   const created = '2026-03-01T00:00:00.000Z'
@@ -40,6 +44,9 @@ describe('presentedStatus (an orphaned run is shown as failed, derived at read t
     })
   }
 })
+
+/** The PDF download needs Chromium and poppler's pdftotext (both required when REQUIRE_BROWSER=1). */
+const pdfSkip = browserSkipReason() ?? (existsSync('/usr/bin/pdftotext') ? false : 'no /usr/bin/pdftotext')
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/bias')
 const labels = readFileSync(join(FIXTURES, 'labels.csv'), 'utf8')
@@ -147,6 +154,138 @@ forEachDatabase('bias audit API', (handle) => {
       expectError(res, 403, 'forbidden')
     })
 
+    it('keeps the parameters used and the SHA-256 of the uploaded bytes, in the list too', async () => {
+      const sha256 = createHash('sha256').update(labels).digest('hex')
+      assert.equal(audit.sha256, sha256)
+      assert.deepEqual(audit.parameters, {
+        group: ['sex'],
+        label: 'label',
+        pred: 'pred',
+        score: null,
+        threshold: null,
+        positive: null,
+        weight: null,
+        reference: null,
+        minGroupSize: 30,
+        maxGroups: null,
+        bootstrap: null,
+        faceMatch: false,
+      })
+      const list = await request(ctx, 'GET', '/api/bias-audits', { session })
+      const listed = (list.body as { items: TBiasAuditSummary[] }).items.find((i) => i.id === audit.id)
+      assert.equal(listed?.sha256, sha256)
+      assert.deepEqual(listed?.parameters, audit.parameters)
+      const read = await request(ctx, 'GET', `/api/bias-audits/${audit.id}`, { session })
+      assert.deepEqual((read.body as TBiasAudit).result, audit.result)
+    })
+
+    it('stores a score, threshold, bootstrap and the hash of gzip bytes as sent', async () => {
+      const scored = 'sex,label,score\nF,1,0.9\nF,0,0.2\nM,1,0.7\nM,0,0.65\n'
+      const gz = spawnSync('gzip', ['-c'], { input: scored })
+      const res = await ctx.app.request(
+        '/api/bias-audits?group=sex&label=label&score=score&threshold=0.6&bootstrap=20&seed=4&minGroupSize=1&faceMatch=true&fileName=s.csv.gz',
+        {
+          method: 'POST',
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrf,
+            'content-type': 'application/gzip',
+          },
+          body: gz.stdout,
+        },
+      )
+      assert.equal(res.status, 201, await res.clone().text())
+      const body = (await res.json()) as TBiasAudit
+      assert.equal(body.sha256, createHash('sha256').update(gz.stdout).digest('hex'))
+      assert.deepEqual(
+        {
+          score: body.parameters?.score,
+          threshold: body.parameters?.threshold,
+          bootstrap: body.parameters?.bootstrap,
+          minGroupSize: body.parameters?.minGroupSize,
+          faceMatch: body.parameters?.faceMatch,
+        },
+        {
+          score: 'score',
+          threshold: 0.6,
+          bootstrap: { replicates: 20, seed: 4 },
+          minGroupSize: 1,
+          faceMatch: true,
+        },
+      )
+    })
+
+    it('downloads the stored result as the HTML report, an attachment with the figures', async () => {
+      const res = await request(ctx, 'GET', `/api/bias-audits/${audit.id}/report.html`, { session })
+      assert.equal(res.status, 200, res.text)
+      assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8')
+      assert.equal(res.headers.get('content-disposition'), 'attachment; filename="bias-audit-labels.html"')
+      assert.match(res.text, /^<!doctype html>/)
+      assert.match(res.text, /7 rows read, 3 skipped/)
+      assert.match(res.text, /Decision log: labels\.csv, SHA-256 <code class="hash">[0-9a-f]{64}<\/code>/)
+      assert.match(res.text, /<th scope="row">sex=F<\/th>/)
+    })
+
+    it('downloads the PDF report printed by Chromium, read back with pdftotext', {
+      skip: pdfSkip,
+    }, async () => {
+      const res = await ctx.app.request(`/api/bias-audits/${audit.id}/report.pdf`, {
+        headers: { cookie: session.cookie },
+      })
+      assert.equal(res.status, 200, res.status === 200 ? '' : await res.text())
+      assert.equal(res.headers.get('content-type'), 'application/pdf')
+      assert.equal(res.headers.get('content-disposition'), 'attachment; filename="bias-audit-labels.pdf"')
+      const pdf = Buffer.from(await res.arrayBuffer())
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-')
+      const dir = mkdtempSync(join(tmpdir(), 'custos-api-pdf-'))
+      try {
+        writeFileSync(join(dir, 'r.pdf'), pdf)
+        const text = spawnSync('/usr/bin/pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], {
+          encoding: 'utf8',
+        })
+        assert.equal(text.status, 0, text.stderr)
+        assert.match(text.stdout, /7 rows read, 3 skipped/)
+        assert.match(text.stdout, /sex=F/)
+        assert.match(text.stdout, /labels\.csv/)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+
+    it('refuses a report while the audit has no result, and is 404 for an unknown id', async () => {
+      const user = await buildUser(ctx, org, 'viewer')
+      const viewer = await login(ctx, user)
+      const id = `running-${Date.now()}`
+      await insertBiasAudit(ctx.db, {
+        id,
+        org_id: org.id,
+        created_by: user.id,
+        file_name: 'r.csv',
+        status: 'running',
+        bytes_read: 0,
+        options: '{}',
+        result: null,
+        result_bytes: 0,
+        parameters: null,
+        sha256: null,
+        created_at: ctx.clock.now().toISOString(),
+        finished_at: null,
+      })
+      const running = await request(ctx, 'GET', `/api/bias-audits/${id}/report.html`, { session: viewer })
+      expectError(running, 409, 'conflict')
+      assert.match(running.text, /still running/)
+      expectError(
+        await request(ctx, 'GET', '/api/bias-audits/no-such-audit/report.pdf', { session: viewer }),
+        404,
+        'not_found',
+      )
+      expectError(
+        await request(ctx, 'GET', `/api/bias-audits/${audit.id}/report.html`, {}),
+        401,
+        'unauthenticated',
+      )
+    })
+
     it('needs a session', async () => {
       expectError(await request(ctx, 'GET', '/api/bias-audits', {}), 401, 'unauthenticated')
     })
@@ -166,6 +305,8 @@ forEachDatabase('bias audit API', (handle) => {
         options: '{}',
         result: null,
         result_bytes: 0,
+        parameters: null,
+        sha256: null,
         created_at: ctx.clock.now().toISOString(),
         finished_at: null,
       })
@@ -237,4 +378,19 @@ forEachDatabase('a 50,000-group upload', (handle) => {
     assert.ok(probe.ms < 1000, `/healthz answered after ${Math.round(probe.ms)} ms`)
     assert.deepEqual(await listBiasAudits(handle.db, org.id, 10), [], 'nothing is kept of a refused upload')
   })
+})
+
+describe('reportFileName (a safe attachment name from the uploaded file name)', () => {
+  const table: [string, 'html' | 'pdf', string][] = [
+    ['labels.csv', 'html', 'bias-audit-labels.html'],
+    ['log.csv.gz', 'pdf', 'bias-audit-log.pdf'],
+    ['"; rm -rf /.csv', 'html', 'bias-audit-rm-rf.html'],
+    ['../../etc/passwd', 'html', 'bias-audit-etc-passwd.html'],
+    ['Évaluation été 2026.csv', 'pdf', 'bias-audit-Evaluation-ete-2026.pdf'],
+    ['مرحبا.csv', 'html', 'bias-audit-decision-log.html'],
+    ['', 'html', 'bias-audit-decision-log.html'],
+  ]
+  for (const [name, format, expected] of table) {
+    it(`${JSON.stringify(name)} → ${expected}`, () => assert.equal(reportFileName(name, format), expected))
+  }
 })

@@ -1,12 +1,16 @@
 /** Bias audits → API shapes, fields picked one by one. */
+
+import { fromJsonColumn } from '../../db/json.ts'
 import type { TBiasAuditHead } from './repository.ts'
-import type { TBiasAuditSummary } from './schemas.ts'
+import type { TBiasAuditParameters, TBiasAuditSummary } from './schemas.ts'
 import { presentedStatus, type TStoredAudit } from './service.ts'
 
 /** `now` (the app clock) derives the shown status: an orphaned run reads as `failed`, nothing written. */
 export const presentAuditSummary = (row: TBiasAuditHead, now: Date): TBiasAuditSummary => ({
   id: row.id,
   fileName: row.file_name,
+  parameters: row.parameters === null ? null : fromJsonColumn<TBiasAuditParameters>(row.parameters),
+  sha256: row.sha256,
   status: presentedStatus(row, now),
   bytesRead: Number(row.bytes_read),
   createdAt: row.created_at,

@@ -180,7 +180,14 @@ ${rows}
 }
 
 /** The full report as one HTML document. */
-export function renderHtml(report: TBiasReport, generatedAt = new Date().toISOString()): string {
+/** The uploaded file a report was made from, when known (the API's stored audits). */
+export type TReportSource = { fileName: string; sha256: string | null }
+
+export function renderHtml(
+  report: TBiasReport,
+  generatedAt = new Date().toISOString(),
+  source?: TReportSource,
+): string {
   const s = report.summary
   const b = s.bootstrap
   const cols = Object.keys(report.marginals)
@@ -227,11 +234,12 @@ th[scope=row]{text-align:left;font-weight:normal}thead th{background:#f2f2f2}
 tr.flag{background:#fde8e8}small{color:#555;white-space:nowrap}.nowrap{white-space:nowrap}td.text,thead th{text-align:left}
 .excluded{border-left:4px solid #8a5a00;padding:.5rem 1rem;background:#fff7e6}
 .note{background:#f6f6f6;padding:.75rem 1rem;border-left:4px solid #1f4e79}
-svg{display:block;margin:1rem 0}
+svg{display:block;margin:1rem 0}code.hash{overflow-wrap:anywhere}
 @media print{body{margin:1cm}h2{break-after:avoid}svg,table{break-inside:avoid}}
 </style></head><body>
 <h1>Bias audit</h1>
 <p>${fmtCount(report.rows)} rows read, ${fmtCount(report.skipped)} skipped. Groups: every combination of ${cols.map(esc).join(' × ')} (${report.groups.length} groups). Reference group: ${esc(s.reference ?? '—')}. Generated ${esc(generatedAt)} by Custos.</p>
+${source ? `<p>Decision log: ${esc(source.fileName)}${source.sha256 ? `, SHA-256 <code class="hash">${esc(source.sha256)}</code>` : ''}.</p>` : ''}
 ${report.skippedReasons.length > 0 ? `<ul>${report.skippedReasons.map((r) => `<li>Skipped: ${esc(r.reason)} — ${fmtCount(r.count)} rows (first data rows ${r.firstRows.join(', ')})</li>`).join('')}</ul>` : ''}
 <h2>Rates by group with 95 % intervals</h2>
 ${plots}

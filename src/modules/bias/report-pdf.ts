@@ -1,29 +1,46 @@
 /**
  * PDF of the HTML report, printed by Debian's chromium in headless mode (no downloaded browser).
+ * The command line writes it to a file; the API answers it (at most MAX_PRINTS at once, so a burst
+ * of downloads cannot start a browser per request on a small server).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { AppError } from '../../core/errors.ts'
 
 export const CHROMIUM = '/usr/bin/chromium'
 const PRINT_TIMEOUT_MS = 60_000
+/** Browsers printing at once for the API; more wait, up to MAX_WAITING, and the rest are refused. */
+export const MAX_PRINTS = 2
+export const MAX_WAITING = 8
 
-/** Print `html` to `outPath` as PDF; a clear AppError when chromium is missing or fails. */
-export async function renderPdf(html: string, outPath: string, chromium = CHROMIUM): Promise<void> {
+type TPrintOptions = {
+  chromium?: string
+  /** What to do instead, said when chromium is missing (the command line names its --out). */
+  insteadHint: string
+}
+
+/**
+ * The PDF of `html`, printed in a temporary folder removed afterwards. Everything around the
+ * browser is asynchronous, so the event loop serves other requests while it prints. A clear
+ * AppError (`unavailable`) when chromium is missing, fails or writes nothing.
+ */
+export async function printPdf(html: string, options: TPrintOptions): Promise<Buffer> {
+  const chromium = options.chromium ?? CHROMIUM
   if (!existsSync(chromium)) {
     throw new AppError(
       'unavailable',
-      `PDF output needs ${chromium} (Debian package chromium); write --out report.html instead.`,
+      `PDF output needs ${chromium} (Debian package chromium); ${options.insteadHint}`,
     )
   }
-  const dir = mkdtempSync(join(tmpdir(), 'custos-pdf-'))
+  const dir = await mkdtemp(join(tmpdir(), 'custos-pdf-'))
   try {
     const page = join(dir, 'report.html')
-    writeFileSync(page, html)
-    const target = resolve(outPath)
+    const target = join(dir, 'report.pdf')
+    await writeFile(page, html)
     const args = [
       '--headless',
       '--no-sandbox',
@@ -43,10 +60,45 @@ export async function renderPdf(html: string, outPath: string, chromium = CHROMI
         done(c ?? -1)
       })
     })
-    if (code !== 0 || !existsSync(target) || statSync(target).size === 0) {
+    const pdf = code === 0 ? await readFile(target).catch(() => null) : null
+    if (!pdf || pdf.length === 0) {
       throw new AppError('unavailable', `chromium could not print the PDF (exit ${code}).`)
     }
+    return pdf
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Print `html` to `outPath` as PDF (the command line's --out); nothing is written on failure. */
+export async function renderPdf(html: string, outPath: string, chromium = CHROMIUM): Promise<void> {
+  const pdf = await printPdf(html, { chromium, insteadHint: 'write --out report.html instead.' })
+  await writeFile(outPath, pdf)
+}
+
+let printing = 0
+const waiting: (() => void)[] = []
+
+/**
+ * printPdf for the API: at most MAX_PRINTS browsers at once, MAX_WAITING requests queued behind
+ * them, and any more refused with `unavailable` (503) rather than piling up browsers.
+ */
+export async function printPdfQueued(html: string, options: TPrintOptions): Promise<Buffer> {
+  if (printing >= MAX_PRINTS) {
+    if (waiting.length >= MAX_WAITING) {
+      throw new AppError(
+        'unavailable',
+        'The server is printing other PDF reports right now. Try again in a minute, or download the HTML report.',
+      )
+    }
+    await new Promise<void>((go) => waiting.push(go))
+  } else printing++
+  try {
+    return await printPdf(html, options)
+  } finally {
+    // Hand the slot to the next waiting request, or free it.
+    const next = waiting.shift()
+    if (next) next()
+    else printing--
   }
 }

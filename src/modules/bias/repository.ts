@@ -14,6 +14,10 @@ export type TBiasAuditsTable = {
   result: string | null
   /** UTF-8 bytes of the result's JSON text (0 until done), counted against the organisation's quota. */
   result_bytes: number
+  /** What the audit was run with (TBiasAuditParameters as JSON); null on rows stored before issue 10. */
+  parameters: string | null
+  /** SHA-256 of the uploaded bytes, lower-case hex; null while running and on rows stored before issue 10. */
+  sha256: string | null
   created_at: string
   finished_at: string | null
 }
@@ -33,6 +37,8 @@ const HEAD_COLUMNS = [
   'bytes_read',
   'options',
   'result_bytes',
+  'parameters',
+  'sha256',
   'created_at',
   'finished_at',
 ] as const
@@ -61,7 +67,7 @@ export const finishBiasAudit = async (
   orgId: string,
   id: string,
   changes: Pick<TBiasAuditRow, 'status' | 'bytes_read' | 'result' | 'finished_at'> &
-    Partial<Pick<TBiasAuditRow, 'result_bytes'>>,
+    Partial<Pick<TBiasAuditRow, 'result_bytes' | 'sha256'>>,
 ): Promise<TBiasAuditHead> =>
   tables(db)
     .updateTable('bias_audits')

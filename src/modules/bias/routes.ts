@@ -7,20 +7,29 @@ import { createRoute } from '@hono/zod-openapi'
 import type { Context, TypedResponse } from 'hono'
 import type { JSONParsed } from 'hono/utils/types'
 import { requireAuth, type TApp, type TAppDeps } from '../../http/context.ts'
-import { errorResponses, jsonContent, SESSION_SECURITY } from '../../http/openapi.ts'
+import { errorResponses, jsonContent, SESSION_SECURITY, ZErrorBody } from '../../http/openapi.ts'
 import { authorize } from '../platform/index.ts'
 import { presentAuditJson, presentAuditSummary } from './presenters.ts'
 import {
   LIST_LIMIT,
+  REPORT_FORMATS,
   type TBiasAudit,
   ZBiasAudit,
   ZBiasAuditIdParam,
   ZBiasAuditList,
   ZBiasAuditQuery,
 } from './schemas.ts'
-import { deleteBiasAudit, getBiasAudit, listBiasAuditHeads, runUploadedAudit } from './service.ts'
+import {
+  auditReport,
+  deleteBiasAudit,
+  getBiasAudit,
+  listBiasAuditHeads,
+  runUploadedAudit,
+} from './service.ts'
 
 const tags = ['Bias audit']
+
+const REPORT_MEDIA = { html: 'text/html; charset=utf-8', pdf: 'application/pdf' } as const
 
 /**
  * An answer of one audit from its JSON text (presentAuditJson builds it around the stored result
@@ -101,6 +110,43 @@ export const registerBiasRoutes = (app: TApp, deps: TAppDeps): void => {
       return auditAnswer(c, presentAuditJson(stored, deps.clock.now()), 200)
     },
   )
+
+  for (const format of REPORT_FORMATS) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/api/bias-audits/{id}/report.${format}`,
+        tags,
+        security: SESSION_SECURITY,
+        summary: `The report of a finished bias audit as ${format === 'html' ? 'one self-contained HTML page' : 'PDF'}`,
+        description:
+          format === 'html'
+            ? 'The page `custos bias-audit --out report.html` writes, from the stored result, as an attachment. Refused with 409 while the audit has no result.'
+            : "That page printed by the server's Chromium, as an attachment. Refused with 409 while the audit has no result, and with 503 when the server has no Chromium, it fails, or too many PDFs are being printed at once.",
+        request: { params: ZBiasAuditIdParam },
+        responses: {
+          200: {
+            content: { [REPORT_MEDIA[format]]: { schema: { type: 'string', format: 'binary' } } },
+            description: `The report (Content-Disposition: attachment; bias-audit-<file name>.${format})`,
+          },
+          ...errorResponses(401, 403, 404, 409),
+          ...(format === 'pdf'
+            ? { 503: jsonContent(ZErrorBody, 'No Chromium on the server, it failed, or it is busy') }
+            : {}),
+        },
+      }),
+      async (c) => {
+        const auth = requireAuth(c)
+        authorize(auth, 'read', 'biasAudit')
+        const { body, fileName } = await auditReport(deps, auth, { ...c.req.valid('param'), format })
+        return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+          'Content-Type': REPORT_MEDIA[format],
+          'Content-Disposition': `attachment; filename="${fileName}"`,
+          'Cache-Control': 'private, no-store',
+        })
+      },
+    )
+  }
 
   app.openapi(
     createRoute({

@@ -62,10 +62,36 @@ export const ZBiasAuditIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 })
 
+/** What an audit was run with, as the upload's query named it, defaults filled in. */
+export const ZBiasAuditParameters = z
+  .object({
+    group: z.array(z.string()).openapi({ description: 'The group columns, in order.' }),
+    label: z.string(),
+    pred: z.string().nullable(),
+    score: z.string().nullable(),
+    threshold: z.number().nullable(),
+    positive: z.string().nullable(),
+    weight: z.string().nullable(),
+    reference: z.string().nullable(),
+    minGroupSize: z.number(),
+    maxGroups: z.number().nullable(),
+    bootstrap: z.object({ replicates: z.number(), seed: z.number() }).nullable(),
+    faceMatch: z.boolean(),
+  })
+  .openapi('BiasAuditParameters')
+export type TBiasAuditParameters = z.infer<typeof ZBiasAuditParameters>
+
 export const ZBiasAuditSummary = z
   .object({
     id: z.string(),
     fileName: z.string(),
+    parameters: ZBiasAuditParameters.nullable().openapi({
+      description: 'The columns and options used; null for audits stored before they were kept.',
+    }),
+    sha256: z.string().nullable().openapi({
+      description:
+        'SHA-256 of the uploaded bytes (as sent, before any gzip is undone), lower-case hex; null while running and for audits stored before it was kept.',
+    }),
     /**
      * running → done. `failed` is derived when read, never stored: still running six hours after
      * creation (its server stopped mid-upload); finishedAt stays null. A late finish shows `done`.
@@ -88,3 +114,7 @@ export const ZBiasAudit = ZBiasAuditSummary.extend({
 export type TBiasAudit = z.infer<typeof ZBiasAudit>
 
 export const ZBiasAuditList = z.object({ items: z.array(ZBiasAuditSummary) }).openapi('BiasAuditList')
+
+/** The stored result's report, as a file. */
+export const REPORT_FORMATS = ['html', 'pdf'] as const
+export type TReportFormat = (typeof REPORT_FORMATS)[number]

@@ -3,6 +3,7 @@
  * uploaded logs recorded as bias audits (status, progress, result) for the API, within the group
  * limits and the organisation's storage quota (docs/bias-audit.md, "Limits").
  */
+import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { AppError, errors } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
@@ -20,6 +21,8 @@ import {
 } from './limits.ts'
 import { API_NAMING, CLI_NAMING, type TOptionNaming, withValue } from './option-names.ts'
 import { buildReport, DEFAULT_MIN_GROUP_SIZE, type TBiasReport } from './report.ts'
+import { renderHtml } from './report-html.ts'
+import { printPdfQueued } from './report-pdf.ts'
 import {
   deleteBiasAuditRow,
   findBiasAudit,
@@ -32,6 +35,7 @@ import {
   type TBiasAuditHead,
   updateBiasAuditProgress,
 } from './repository.ts'
+import type { TBiasAuditParameters, TReportFormat } from './schemas.ts'
 
 export type TBiasAuditFlags = {
   group: string
@@ -246,6 +250,49 @@ const quotaFull = (used: number, needed: number): AppError =>
     { details: { usedBytes: used, quotaBytes: ORG_RESULT_QUOTA_BYTES, resultBytes: needed } },
   )
 
+/** What an upload was run with, for the stored row: the checked options, defaults filled in. */
+function parametersOf(flags: TBiasAuditFlags, parsed: ReturnType<typeof parseFlags>): TBiasAuditParameters {
+  return {
+    group: parsed.counter.groupColumns,
+    label: flags.label,
+    pred: flags.pred ?? null,
+    score: flags.score ?? null,
+    threshold: parsed.counter.threshold ?? null,
+    positive: flags.positive ?? null,
+    weight: flags.weight ?? null,
+    reference: flags.reference ?? null,
+    minGroupSize: parsed.minGroupSize,
+    maxGroups: parsed.counter.maxGroups ?? null,
+    bootstrap: parsed.bootstrap ?? null,
+    faceMatch: flags.faceMatch === true,
+  }
+}
+
+/**
+ * The body passed through a SHA-256 as the counter reads it: the hash costs one pass over bytes
+ * already in memory and nothing is buffered. `digest()` is the hex hash once the whole body went
+ * through, null when the reading stopped before its end.
+ */
+function hashWhileReading(body: ReadableStream<Uint8Array>): {
+  stream: ReadableStream<Uint8Array>
+  digest: () => string | null
+} {
+  const hash = createHash('sha256')
+  let hex: string | null = null
+  const stream = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        hash.update(chunk)
+        controller.enqueue(chunk)
+      },
+      flush() {
+        hex = hash.digest('hex')
+      },
+    }),
+  )
+  return { stream, digest: () => hex }
+}
+
 /**
  * Audit an uploaded decision log: record a running bias audit, count the stream as it arrives
  * (progress readable meanwhile), then store the result with its audit-trail event in one
@@ -260,7 +307,7 @@ export async function runUploadedAudit(
   input: { fileName: string; flags: TBiasAuditFlags; body: ReadableStream<Uint8Array> | null },
 ): Promise<TStoredAudit> {
   const { db, clock } = deps
-  parseFlags(input.flags, API_SURFACE)
+  const parameters = parametersOf(input.flags, parseFlags(input.flags, API_SURFACE))
   if (!input.body)
     throw new AppError('validation_failed', 'Send the decision log (CSV, or gzip) as the request body.')
   const used = await sumBiasResultBytes(db, auth.orgId)
@@ -276,6 +323,8 @@ export async function runUploadedAudit(
     options: toJsonColumn(input.flags as Record<string, unknown>),
     result: null,
     result_bytes: 0,
+    parameters: toJsonColumn(parameters),
+    sha256: null,
     created_at: isoNow(clock),
     finished_at: null,
   })
@@ -291,7 +340,8 @@ export async function runUploadedAudit(
     pending = pending.then(() => updateBiasAuditProgress(db, auth.orgId, id, read))
   }
   try {
-    const stream = Readable.fromWeb(input.body as Parameters<typeof Readable.fromWeb>[0])
+    const hashed = hashWhileReading(input.body)
+    const stream = Readable.fromWeb(hashed.stream as Parameters<typeof Readable.fromWeb>[0])
     const report = await runBiasAudit('-', input.flags, onProgress, stream, 1, API_SURFACE)
     // Serialised once: this text is stored, measured and sent back as it is.
     const resultJson = toJsonColumn(report as unknown as Record<string, unknown>)
@@ -312,6 +362,7 @@ export async function runUploadedAudit(
         bytes_read: bytes,
         result: resultJson,
         result_bytes: resultBytes,
+        sha256: hashed.digest(),
         finished_at: isoNow(clock),
       })
       await recordMemberEvent(trx, deps, auth, {
@@ -372,4 +423,49 @@ export async function deleteBiasAudit(
       summary: { fileName: row.file_name, resultBytes: Number(row.result_bytes) },
     })
   })
+}
+
+/** A report file's name from the audit's file name: letters, digits, `.`, `_` and `-` only. */
+export function reportFileName(fileName: string, format: TReportFormat): string {
+  const base = fileName
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\.gz$/i, '')
+    .replace(/\.(csv|tsv|txt)$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 80)
+  return `bias-audit-${base || 'decision-log'}.${format}`
+}
+
+/**
+ * The stored result of one audit as the report the command line writes with --out: the HTML page,
+ * or that page printed to PDF. Not found in another organisation; refused while there is no result.
+ */
+export async function auditReport(
+  deps: Pick<TBiasDeps, 'db' | 'clock'>,
+  auth: Pick<TBiasAuth, 'orgId'>,
+  input: { id: string; format: TReportFormat },
+): Promise<{ body: string | Buffer; fileName: string }> {
+  const { row, resultJson } = await getBiasAudit(deps, auth, input)
+  if (resultJson === null) {
+    throw errors.conflict(
+      presentedStatus(row, deps.clock.now()) === 'failed'
+        ? 'This bias audit has no result: its server stopped during the upload. Upload the decision log again.'
+        : 'This bias audit is still running; its report can be downloaded once it is done.',
+    )
+  }
+  const report = JSON.parse(resultJson) as TBiasReport
+  const html = renderHtml(report, row.finished_at ?? row.created_at, {
+    fileName: row.file_name,
+    sha256: row.sha256,
+  })
+  const fileName = reportFileName(row.file_name, input.format)
+  if (input.format === 'html') return { body: html, fileName }
+  const pdf = await printPdfQueued(html, {
+    insteadHint:
+      'this server does not have it. Download the HTML report instead and print it from a browser.',
+  })
+  return { body: pdf, fileName }
 }
