@@ -17,6 +17,8 @@ export type TUsersTable = {
   name: string
   password_hash: string | null
   created_at: string
+  /** The chosen interface language (INTERFACE_LOCALES), null until chosen. */
+  locale: string | null
 }
 
 export type TMembershipsTable = {

@@ -11,7 +11,7 @@ import type { TExecutor } from '../../db/database.ts'
 import { recordEvent, recordMemberEvent } from './audit.ts'
 import { authenticate, type TServiceDeps } from './auth-service.ts'
 import type { TAuth } from './identity.ts'
-import type { TRole } from './limits.ts'
+import type { TInterfaceLocale, TRole } from './limits.ts'
 import { hashPassword } from './passwords.ts'
 import { canManageRole } from './policy.ts'
 import { findMember, listMembershipsOfUser } from './repositories/memberships.ts'
@@ -22,8 +22,8 @@ import {
   usePasswordReset,
 } from './repositories/password-resets.ts'
 import { deleteSessionsOfUser, listSessionsOfUser } from './repositories/sessions.ts'
-import { findUserByEmail, findUserById, setUserPassword } from './repositories/users.ts'
-import type { TIssuedPasswordReset, TSessionInfo } from './schemas.ts'
+import { findUserByEmail, findUserById, setUserLocale, setUserPassword } from './repositories/users.ts'
+import type { TIssuedPasswordReset, TPreferences, TSessionInfo } from './schemas.ts'
 import { newToken, sha256Hex } from './tokens.ts'
 
 /** A reset link is good for one use within a day. */
@@ -93,12 +93,33 @@ export const changeMyPassword = async (
   })
 }
 
+/**
+ * Saves the signed-in user's own preferences (the interface language; null clears it), recorded in the
+ * organisation they are working in like their other account changes. Saving the same value again
+ * writes nothing.
+ */
+export const updateMyPreferences = async (
+  deps: TServiceDeps,
+  auth: TAuth,
+  input: { locale: TInterfaceLocale | null },
+): Promise<TPreferences> => {
+  if (auth.locale === input.locale) return { locale: input.locale }
+  await deps.db.transaction().execute(async (trx) => {
+    await setUserLocale(trx, auth.userId, input.locale)
+    await recordAccountEvent(trx, deps, auth, 'account.preferences_changed', {
+      from: auth.locale,
+      to: input.locale,
+    })
+  })
+  return { locale: input.locale }
+}
+
 const recordAccountEvent = (
   trx: TExecutor,
   deps: TServiceDeps,
   auth: TAuth,
   action: string,
-  summary: Record<string, number>,
+  summary: Record<string, number | string | null>,
 ) => recordMemberEvent(trx, deps, auth, { action, entityType: 'user', entityId: auth.userId, summary })
 
 const storeReset = async (

@@ -77,6 +77,7 @@ export const addUserToOrganisation = async (
       name: input.name,
       password_hash: await hashPassword(input.password),
       created_at: input.at,
+      locale: null,
     })
   } else if (input.password) {
     await setUserPassword(trx, existing.id, await hashPassword(input.password))

@@ -5,7 +5,7 @@ import { isoNow, type TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import { recordEvent } from './audit.ts'
 import type { TAuth } from './identity.ts'
-import type { TRole } from './limits.ts'
+import { INTERFACE_LOCALES, type TInterfaceLocale, type TRole } from './limits.ts'
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts'
 import { presentOrganisation } from './presenters.ts'
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from './rate-limit.ts'
@@ -20,7 +20,17 @@ export type TServiceDeps = { db: TDb; clock: TClock; secrets: TSecrets }
 export const invalidCredentials = () =>
   new AppError('invalid_credentials', 'The email or password is incorrect.')
 
-type TMeIdentity = { userId: string; email: string; name: string; orgId: string; csrfToken: string }
+type TMeIdentity = {
+  userId: string
+  email: string
+  name: string
+  locale: string | null
+  orgId: string
+  csrfToken: string
+}
+
+const isInterfaceLocale = (value: string | null): value is TInterfaceLocale =>
+  value !== null && (INTERFACE_LOCALES as readonly string[]).includes(value)
 
 /** The signed-in view from memberships already read: user, current organisation and role, all memberships. */
 export const presentMe = (
@@ -30,7 +40,12 @@ export const presentMe = (
   const current = memberships.find((m) => m.id === identity.orgId)
   if (!current) throw errors.unauthenticated()
   return {
-    user: { id: identity.userId, email: identity.email, name: identity.name },
+    user: {
+      id: identity.userId,
+      email: identity.email,
+      name: identity.name,
+      locale: isInterfaceLocale(identity.locale) ? identity.locale : null,
+    },
     organisation: presentOrganisation(current),
     role: current.role as TRole,
     memberships: memberships.map((m) => ({ organisation: presentOrganisation(m), role: m.role as TRole })),
@@ -110,6 +125,7 @@ export const login = async (
     userId: user.id,
     email: user.email,
     name: user.name,
+    locale: user.locale,
     orgId: first.id,
     csrfToken: session.csrfToken,
   })
@@ -132,6 +148,7 @@ export const switchOrganisation = async (
     userId: auth.userId,
     email: auth.email,
     name: auth.name,
+    locale: auth.locale,
     csrfToken: auth.csrfToken,
     orgId: organisationId,
   })

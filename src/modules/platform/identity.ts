@@ -17,6 +17,8 @@ export type TMemberIdentity = {
   userId: string
   email: string
   name: string
+  /** The interface language they chose, or null. */
+  locale: string | null
   orgId: string
   orgSlug: string
   orgName: string
@@ -47,6 +49,7 @@ export const identify = async (
     userId: session.user.id,
     email: session.user.email,
     name: session.user.name,
+    locale: session.user.locale,
     orgId: session.current.id,
     orgSlug: session.current.slug,
     orgName: session.current.name,

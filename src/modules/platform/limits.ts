@@ -11,5 +11,9 @@ export const LIMITS = {
 export const ROLES = ['owner', 'admin', 'assessor', 'reviewer', 'viewer', 'grievance_handler'] as const
 export type TRole = (typeof ROLES)[number]
 
+/** The web app's interface languages (web/src/i18n): English, French, Spanish, Arabic. */
+export const INTERFACE_LOCALES = ['en', 'fr', 'es', 'ar'] as const
+export type TInterfaceLocale = (typeof INTERFACE_LOCALES)[number]
+
 export const ORG_KINDS = ['provider', 'client', 'vendor', 'association'] as const
 export type TOrgKind = (typeof ORG_KINDS)[number]

@@ -3,10 +3,11 @@
  * audit log). They drive validation, the OpenAPI document and — through `import type` — the web UI.
  */
 import { z } from '@hono/zod-openapi'
-import { LIMITS, ORG_KINDS, ROLES } from './limits.ts'
+import { INTERFACE_LOCALES, LIMITS, ORG_KINDS, ROLES } from './limits.ts'
 
 export const ZRole = z.enum(ROLES).openapi('Role')
 export const ZOrgKind = z.enum(ORG_KINDS).openapi('OrganisationKind')
+export const ZInterfaceLocale = z.enum(INTERFACE_LOCALES).openapi('InterfaceLocale')
 
 export const ZOrganisation = z
   .object({ id: z.string(), slug: z.string(), name: z.string(), kind: ZOrgKind })
@@ -18,10 +19,16 @@ export const ZMembershipSummary = z
   .object({ organisation: ZOrganisation, role: ZRole })
   .openapi('MembershipSummary')
 
+/** The signed-in user, with their own preferences (not shown to other members). */
+export const ZMeUser = ZUser.extend({
+  /** The interface language they chose; null until they choose (the browser's language applies). */
+  locale: ZInterfaceLocale.nullable(),
+}).openapi('MeUser')
+
 /** GET /api/me — who is signed in, in which organisation, and the CSRF token for mutations. */
 export const ZMe = z
   .object({
-    user: ZUser,
+    user: ZMeUser,
     organisation: ZOrganisation,
     role: ZRole,
     memberships: z.array(ZMembershipSummary),
@@ -120,6 +127,13 @@ export const ZCompletePasswordResetRequest = z
   .object({ token: z.string().min(16).max(200), newPassword: ZNewPassword })
   .openapi('CompletePasswordResetRequest')
 
+/** PATCH /api/me/preferences — the signed-in user's own settings; null clears the choice. */
+export const ZUpdatePreferencesRequest = z
+  .object({ locale: ZInterfaceLocale.nullable() })
+  .openapi('UpdatePreferencesRequest')
+
+export const ZPreferences = z.object({ locale: ZInterfaceLocale.nullable() }).openapi('Preferences')
+
 export const ZUpdateOrganisationRequest = z
   .object({ name: z.string().trim().min(1).max(LIMITS.orgNameMax) })
   .openapi('UpdateOrganisationRequest')
@@ -151,6 +165,7 @@ export const ZAuditPage = z
 export type TOrganisation = z.infer<typeof ZOrganisation>
 export type TUser = z.infer<typeof ZUser>
 export type TMe = z.infer<typeof ZMe>
+export type TPreferences = z.infer<typeof ZPreferences>
 export type TLoginRequest = z.infer<typeof ZLoginRequest>
 export type TMember = z.infer<typeof ZMember>
 export type TInvitation = z.infer<typeof ZInvitation>

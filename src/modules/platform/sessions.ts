@@ -21,7 +21,7 @@ export type TSessionMembership = { id: string; slug: string; name: string; kind:
 export type TResolvedSession = {
   tokenHash: string
   csrfToken: string
-  user: { id: string; email: string; name: string }
+  user: { id: string; email: string; name: string; locale: string | null }
   current: TSessionMembership
   /** All of the user's memberships by organisation name, read in the same statement. */
   memberships: TSessionMembership[]
@@ -94,7 +94,7 @@ export const resolveSession = async (
   return {
     tokenHash,
     csrfToken: first.csrf_token,
-    user: { id: first.user_id, email: first.user_email, name: first.user_name },
+    user: { id: first.user_id, email: first.user_email, name: first.user_name, locale: first.user_locale },
     current,
     memberships,
   }

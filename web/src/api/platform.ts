@@ -17,6 +17,7 @@ import type {
   TMe,
   TMember,
   TOrganisation,
+  TPreferences,
   TSessionInfo,
   ZChangePasswordRequest,
   ZCompletePasswordResetRequest,
@@ -58,6 +59,7 @@ export const platformApi = {
   sessions: () => request<{ sessions: TSessionInfo[] }>('GET', '/api/auth/sessions'),
   endSession: (id: string) => request<void>('DELETE', `/api/auth/sessions/${segment(id)}`),
   endOtherSessions: () => request<{ ended: number }>('POST', '/api/auth/sessions/end-others'),
+  updatePreferences: (body: TPreferences) => request<TPreferences>('PATCH', '/api/me/preferences', { body }),
   changePassword: (body: TChangePasswordRequest) =>
     request<{ endedSessions: number }>('POST', '/api/auth/password', { body }),
   completePasswordReset: (body: TCompletePasswordResetRequest) =>

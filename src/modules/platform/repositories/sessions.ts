@@ -30,6 +30,7 @@ const sessionIdentity = reusableQuery((db: TExecutor, tokenHash: string) =>
       'u.id as user_id',
       'u.email as user_email',
       'u.name as user_name',
+      'u.locale as user_locale',
       'o.id as org_id',
       'o.slug as org_slug',
       'o.name as org_name',

@@ -17,3 +17,7 @@ export const findUserById = (db: TExecutor, userId: string) =>
 export const setUserPassword = async (db: TExecutor, userId: string, passwordHash: string): Promise<void> => {
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
 }
+
+export const setUserLocale = async (db: TExecutor, userId: string, locale: string | null): Promise<void> => {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute()
+}
