@@ -8,6 +8,7 @@ import {
   expectError,
   login,
   request,
+  type TSession,
   type TTestApp,
   type TTestOrg,
 } from '../../../test/helpers/app.ts'
@@ -23,8 +24,7 @@ forEachDatabase('interface language preference', (handle) => {
     org = await buildOrg(ctx)
   })
 
-  const meOf = async (session: Parameters<typeof request>[3]['session']) =>
-    (await request(ctx, 'GET', '/api/me', { session })).body as TMe
+  const meOf = async (session: TSession) => (await request(ctx, 'GET', '/api/me', { session })).body as TMe
 
   it('is null until chosen, then saved, returned by /api/me and at the next sign-in, and audited', async () => {
     const user = await buildUser(ctx, org, 'viewer')
