@@ -286,6 +286,30 @@ forEachDatabase('bias audit API', (handle) => {
       )
     })
 
+    it('names the field of a missing column or a bad number, with the API names, never a flag', async () => {
+      const missing = await request(ctx, 'POST', '/api/bias-audits?group=sex&label=truth&pred=pred', {
+        session,
+        rawBody: labels,
+        headers: { 'content-type': 'text/csv' },
+      })
+      expectError(missing, 422, 'validation_failed')
+      const error = (missing.body as { error: { message: string; issues: unknown } }).error
+      assert.match(error.message, /^Column "truth" \(label\) is not in the header\. Columns: /)
+      assert.deepEqual(error.issues, [{ path: 'label', message: 'Column "truth" is not in the header.' }])
+      const big = await request(ctx, 'POST', `${UPLOAD}&bootstrap=100001`, {
+        session,
+        rawBody: labels,
+        headers: { 'content-type': 'text/csv' },
+      })
+      expectError(big, 422, 'validation_failed')
+      const bigError = (big.body as { error: { message: string; issues: { path: string }[] } }).error
+      assert.deepEqual(
+        bigError.issues.map((i) => i.path),
+        ['bootstrap'],
+      )
+      for (const text of [error.message, bigError.message]) assert.doesNotMatch(text, /--/)
+    })
+
     it('needs a session', async () => {
       expectError(await request(ctx, 'GET', '/api/bias-audits', {}), 401, 'unauthenticated')
     })

@@ -95,7 +95,8 @@ function integerFlag(value: string | undefined, flag: string, min: number, max: 
   if (value === undefined) return undefined
   const n = Number(value)
   if (value.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw bad(`${flag} must be a whole number from ${min} to ${max} (got "${value}").`)
+    const message = `${flag} must be a whole number from ${min} to ${max} (got "${value}").`
+    throw new AppError('validation_failed', message, { details: { issues: [{ path: flag, message }] } })
   }
   return n
 }

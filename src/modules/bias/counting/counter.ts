@@ -669,6 +669,9 @@ export class CsvCounter {
         throw new AppError(
           'validation_failed',
           `Column "${wanted}" (${flag}) is not in the header. Columns: ${shown}`,
+          {
+            details: { issues: [{ path: flag, message: `Column "${wanted}" is not in the header.` }] },
+          },
         )
       }
       return idx
