@@ -9,6 +9,7 @@ import { migration0008BiasAuditInputs } from '../../modules/bias/migrations/0008
 import { migration0001Platform } from '../../modules/platform/migrations/0001_platform.ts'
 import { migration0006Security } from '../../modules/platform/migrations/0006_security.ts'
 import { migration0009UserLocale } from '../../modules/platform/migrations/0009_user_locale.ts'
+import { migration0010AuditFilters } from '../../modules/platform/migrations/0010_audit_filters.ts'
 import type { TMigration } from './helpers.ts'
 
 export const MIGRATIONS: Record<string, TMigration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, TMigration> = {
   '0007_bias_audit_sizes': migration0007BiasAuditSizes,
   '0008_bias_audit_inputs': migration0008BiasAuditInputs,
   '0009_user_locale': migration0009UserLocale,
+  '0010_audit_filters': migration0010AuditFilters,
 }

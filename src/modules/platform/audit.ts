@@ -2,12 +2,15 @@
  * Writing and reading the audit trail. `recordEvent` must be called with the transaction of the
  * mutation it describes, so a failed mutation leaves no event and an event never lacks its change.
  */
+import { errors } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import type { TSecrets } from '../../core/secrets.ts'
 import { isoNow, type TClock } from '../../core/time.ts'
 import type { TExecutor } from '../../db/database.ts'
 import { fromJsonColumn, type TJsonValue, toJsonColumn } from '../../db/json.ts'
 import { auditKeyOf, chainHash, findSecretLikeKeys, GENESIS_HASH, headMac } from './audit-chain.ts'
+import { csvRecord } from './csv.ts'
+import { presentAuditEvent } from './presenters.ts'
 import {
   findAuditCheckpoint,
   findLastAuditEvent,
@@ -15,8 +18,10 @@ import {
   listAuditEvents,
   lockAuditChain,
   saveAuditCheckpoint,
+  type TAuditFilter,
 } from './repositories/audit-events.ts'
-import type { TAuditPage } from './schemas.ts'
+import { findOrganisationById } from './repositories/organisations.ts'
+import type { TAuditEvent, TAuditPage } from './schemas.ts'
 
 export type TAuditSummary = { [key: string]: TJsonValue }
 
@@ -114,30 +119,88 @@ export const recordMemberEvent = (
     at: isoNow(deps.clock),
   })
 
+/** The organisation the trail belongs to, by the name events about it are shown with. */
+const trailOwner = async (db: TExecutor, orgId: string): Promise<{ id: string; name: string }> => {
+  const organisation = await findOrganisationById(db, orgId)
+  if (!organisation) throw errors.notFound('Organisation')
+  return { id: organisation.id, name: organisation.name }
+}
+
 /** One page of the organisation's trail, newest first; `cursor` is the seq to continue below. */
 export const getAuditPage = async (
   deps: { db: TExecutor },
   auth: { orgId: string },
-  { cursor, limit }: { cursor: number | null; limit: number },
+  { cursor, limit, filter }: { cursor: number | null; limit: number; filter: TAuditFilter },
 ): Promise<TAuditPage> => {
-  const rows = await listAuditEvents(deps.db, auth.orgId, cursor, limit + 1)
+  const owner = await trailOwner(deps.db, auth.orgId)
+  const rows = await listAuditEvents(deps.db, auth.orgId, { beforeSeq: cursor, limit: limit + 1, filter })
   const page = rows.slice(0, limit)
   const head = await findAuditCheckpoint(deps.db, auth.orgId)
   const last = page.at(-1)
   return {
-    events: page.map((row) => ({
-      id: row.id,
-      seq: Number(row.seq),
-      actor: row.actor_id ? { id: row.actor_id, email: row.actor_email ?? '' } : null,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      summary: fromJsonColumn<Record<string, unknown>>(row.summary),
-      createdAt: row.created_at,
-      hash: row.hash,
-    })),
+    events: page.map((row) => presentAuditEvent(row, owner)),
     nextCursor: rows.length > limit && last ? Number(last.seq) : null,
     headHash: head?.hash ?? null,
     headSeq: head ? Number(head.seq) : null,
+  }
+}
+
+/** The columns of the CSV export, in order (the header row). */
+export const AUDIT_CSV_COLUMNS = [
+  'Time (UTC)',
+  'Actor',
+  'Actor email',
+  'Action',
+  'Entity type',
+  'Entity',
+  'Entity id',
+  'Details',
+  'Sequence',
+  'Hash',
+] as const
+
+/** Events read per query while exporting: a bounded amount in memory whatever the trail's length. */
+const EXPORT_PAGE_SIZE = 500
+
+/** `key: value; key: value` — the summary as one cell, values written as JSON when not text. */
+const detailsCell = (summary: Record<string, unknown>): string =>
+  Object.entries(summary)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ')
+
+const csvRecordOf = (event: TAuditEvent): string =>
+  csvRecord([
+    event.createdAt,
+    event.actor ? event.actor.name || event.actor.email : 'system',
+    event.actor?.email ?? '',
+    event.action,
+    event.entityType,
+    event.entityName ?? '',
+    event.entityId ?? '',
+    detailsCell(event.summary),
+    String(event.seq),
+    event.hash,
+  ])
+
+/**
+ * The organisation's filtered trail as CSV records, newest first, read page by page. The export
+ * stops at the chain's head as it was when it started, so events written meanwhile are not mixed in.
+ */
+export async function* auditCsv(
+  deps: { db: TExecutor },
+  auth: { orgId: string },
+  { filter, pageSize = EXPORT_PAGE_SIZE }: { filter: TAuditFilter; pageSize?: number },
+): AsyncGenerator<string> {
+  const owner = await trailOwner(deps.db, auth.orgId)
+  const head = await findLastAuditEvent(deps.db, auth.orgId)
+  yield csvRecord(AUDIT_CSV_COLUMNS)
+  if (!head) return
+  let beforeSeq = Number(head.seq) + 1
+  for (;;) {
+    const rows = await listAuditEvents(deps.db, auth.orgId, { beforeSeq, limit: pageSize, filter })
+    if (rows.length > 0) yield rows.map((row) => csvRecordOf(presentAuditEvent(row, owner))).join('')
+    const last = rows.at(-1)
+    if (rows.length < pageSize || !last) return
+    beforeSeq = Number(last.seq)
   }
 }

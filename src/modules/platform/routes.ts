@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { AppError } from '../../core/errors.ts'
+import { isoNow } from '../../core/time.ts'
 import {
   clientAddress,
   isHttps,
@@ -27,7 +28,7 @@ import {
   listMySessions,
   updateMyPreferences,
 } from './account-service.ts'
-import { getAuditPage } from './audit.ts'
+import { auditCsv, getAuditPage } from './audit.ts'
 import { login, logout, presentMe, switchOrganisation } from './auth-service.ts'
 import {
   acceptInvitation,
@@ -44,9 +45,11 @@ import {
   renameOrganisation,
 } from './org-service.ts'
 import { authorize } from './policy.ts'
+import type { TAuditFilter } from './repositories/audit-events.ts'
 import {
   ZAcceptedInvitation,
   ZAcceptInvitationRequest,
+  ZAuditAction,
   ZAuditPage,
   ZChangePasswordRequest,
   ZCompletePasswordResetRequest,
@@ -86,7 +89,28 @@ export const ZInvitationQuery = z.object({
     .default(100)
     .openapi({ param: { name: 'limit', in: 'query' } }),
 })
-export const ZAuditQuery = z.object({
+/** Which events to show or export: one action, one member's doing, or all but successful sign-ins. */
+export const ZAuditFilterQuery = z.object({
+  action: ZAuditAction.optional().openapi({
+    param: { name: 'action', in: 'query' },
+    description: 'Only events of this action',
+    example: 'member.role_changed',
+  }),
+  actor: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ param: { name: 'actor', in: 'query' }, description: 'Only events by this user id' }),
+  hideSignIns: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      param: { name: 'hideSignIns', in: 'query' },
+      description: 'true leaves out successful sign-ins (refused sign-ins stay)',
+    }),
+})
+export const ZAuditQuery = ZAuditFilterQuery.extend({
   // seq is a 32-bit integer column; a larger cursor would be a database error, not a 422.
   cursor: z.coerce
     .number()
@@ -103,6 +127,30 @@ export const ZAuditQuery = z.object({
     .default(50)
     .openapi({ param: { name: 'limit', in: 'query' } }),
 })
+
+const auditFilterOf = (query: z.infer<typeof ZAuditFilterQuery>): TAuditFilter => ({
+  ...(query.action === undefined ? {} : { action: query.action }),
+  ...(query.actor === undefined ? {} : { actorId: query.actor }),
+  hideSignIns: query.hideSignIns === 'true',
+})
+
+/** A generator of text chunks as a response body; `first` was already taken (so errors before it are JSON). */
+const textStream = (first: string, rest: AsyncGenerator<string>): ReadableStream<Uint8Array> => {
+  const encoder = new TextEncoder()
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(first))
+    },
+    async pull(controller) {
+      const next = await rest.next()
+      if (next.done) controller.close()
+      else if (next.value !== '') controller.enqueue(encoder.encode(next.value))
+    },
+    async cancel() {
+      await rest.return(undefined)
+    },
+  })
+}
 
 const rejectCrossSite = (c: TContext) => {
   const crossSite = isCrossSiteRequest({
@@ -511,16 +559,54 @@ export const registerPlatformRoutes = (app: TApp, deps: TAppDeps): void => {
       method: 'get',
       path: '/api/org/audit',
       tags: tags.audit,
-      summary: 'Audit events of the current organisation, newest first',
+      summary: 'Audit events of the current organisation, newest first, optionally filtered',
       security: SESSION_SECURITY,
       request: { query: ZAuditQuery },
-      responses: { 200: jsonContent(ZAuditPage, 'One page of events'), ...errorResponses(401, 403, 422) },
+      responses: {
+        200: jsonContent(ZAuditPage, 'One page of events'),
+        ...errorResponses(401, 403, 404, 422),
+      },
     }),
     async (c) => {
       const auth = requireAuth(c)
       authorize(auth, 'read', 'audit')
-      const { cursor, limit } = c.req.valid('query')
-      return c.json(await getAuditPage(deps, auth, { cursor: cursor ?? null, limit }), 200)
+      const { cursor, limit, ...filter } = c.req.valid('query')
+      return c.json(
+        await getAuditPage(deps, auth, { cursor: cursor ?? null, limit, filter: auditFilterOf(filter) }),
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/org/audit/export.csv',
+      tags: tags.audit,
+      summary: 'The filtered audit events of the current organisation as CSV, newest first',
+      description:
+        'RFC 4180 with a header row, every field quoted; a field starting with = + - @ is prefixed with an apostrophe so a spreadsheet does not run it. Streamed, as an attachment.',
+      security: SESSION_SECURITY,
+      request: { query: ZAuditFilterQuery },
+      responses: {
+        200: {
+          content: { 'text/csv': { schema: { type: 'string' } } },
+          description: 'The events (Content-Disposition: attachment; audit-trail-<date>.csv)',
+        },
+        ...errorResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      authorize(auth, 'read', 'audit')
+      const records = auditCsv(deps, auth, { filter: auditFilterOf(c.req.valid('query')) })
+      const header = await records.next()
+      const fileName = `audit-trail-${isoNow(deps.clock).slice(0, 10)}.csv`
+      return c.body(textStream(header.done ? '' : header.value, records), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'Cache-Control': 'private, no-store',
+      })
     },
   )
 }

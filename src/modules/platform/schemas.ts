@@ -138,14 +138,27 @@ export const ZUpdateOrganisationRequest = z
   .object({ name: z.string().trim().min(1).max(LIMITS.orgNameMax) })
   .openapi('UpdateOrganisationRequest')
 
+/** A dotted audit action as events store it (`member.role_changed`); the filter's only shape. */
+export const ZAuditAction = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'An action is dotted lower-case words, e.g. member.role_changed.')
+
 export const ZAuditEvent = z
   .object({
     id: z.string(),
     seq: z.number().int(),
-    actor: z.object({ id: z.string(), email: z.string() }).nullable(),
+    /** Who did it, as the account reads now (null for the system or the server operator). */
+    actor: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),
+    /**
+     * What the entity is to a person (an email, a name, a file name), from the event's own summary
+     * or, for this organisation and its current members, their record; null when neither says.
+     */
+    entityName: z.string().nullable(),
     summary: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     hash: z.string(),

@@ -70,27 +70,56 @@ export const insertAuditEvent = async (db: TExecutor, row: TAuditEventRow): Prom
   await db.insertInto('audit_events').values(row).execute()
 }
 
-/** One page of an organisation's events, newest first, strictly below `beforeSeq` when given. */
-export const listAuditEvents = (db: TExecutor, orgId: string, beforeSeq: number | null, limit: number) => {
+/** Which events a reader asks for: one action, one actor, or everything but successful sign-ins. */
+export type TAuditFilter = { action?: string; actorId?: string; hideSignIns?: boolean }
+
+/** The action of a successful sign-in, the event that dominates a trail (hidden on request). */
+export const SIGN_IN_ACTION = 'auth.login'
+
+/**
+ * One page of an organisation's events, newest first, strictly below `beforeSeq` when given, with
+ * the actor's account and — when the event is about a current member of this organisation — that
+ * member's account (never a user of another organisation: the join goes through the membership).
+ */
+export const listAuditEvents = (
+  db: TExecutor,
+  orgId: string,
+  { beforeSeq, limit, filter }: { beforeSeq: number | null; limit: number; filter: TAuditFilter },
+) => {
   let query = db
     .selectFrom('audit_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .leftJoin('memberships as em', (join) =>
+      join
+        .onRef('em.org_id', '=', 'e.org_id')
+        .onRef('em.user_id', '=', 'e.entity_id')
+        .on('e.entity_type', '=', 'user'),
+    )
+    .leftJoin('users as eu', 'eu.id', 'em.user_id')
     .select([
       'e.id',
       'e.seq',
       'e.actor_id',
       'u.email as actor_email',
+      'u.name as actor_name',
       'e.action',
       'e.entity_type',
       'e.entity_id',
+      'eu.email as entity_user_email',
+      'eu.name as entity_user_name',
       'e.summary',
       'e.created_at',
       'e.hash',
     ])
     .where('e.org_id', '=', orgId)
   if (beforeSeq !== null) query = query.where('e.seq', '<', beforeSeq)
+  if (filter.action !== undefined) query = query.where('e.action', '=', filter.action)
+  if (filter.actorId !== undefined) query = query.where('e.actor_id', '=', filter.actorId)
+  if (filter.hideSignIns) query = query.where('e.action', '<>', SIGN_IN_ACTION)
   return query.orderBy('e.seq', 'desc').limit(limit).execute()
 }
+
+export type TAuditListRow = Awaited<ReturnType<typeof listAuditEvents>>[number]
 
 /** Events of one organisation in chain order, after `afterSeq` (for verification, page by page). */
 export const listAuditEventsForVerify = (db: TExecutor, orgId: string, afterSeq: number, limit: number) =>
