@@ -20,6 +20,18 @@ export default defineConfig({
     // The server sends CSP `default-src 'self'`: no inlined assets as data: URLs in scripts or styles.
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // A translated catalogue's chunk says which language and namespace it holds
+        // (locale-fr-library-<hash>.js), so a browser test can tell that English fetched none.
+        chunkFileNames: (chunk) => {
+          const catalogue = /\/i18n\/locales\/(\w+)\/(\w+)\.json$/.exec(chunk.facadeModuleId ?? '')
+          return catalogue
+            ? `assets/locale-${catalogue[1]}-${catalogue[2]}-[hash].js`
+            : 'assets/[name]-[hash].js'
+        },
+      },
+    },
   },
   server: {
     proxy: {

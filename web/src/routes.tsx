@@ -1,10 +1,13 @@
 /**
  * The client-side routes. Signed-in pages sit below <RequireSession> and <AppShell>; the shell and
  * every page other than sign-in load on demand so the first download stays small (docs/quality.md).
+ * A page family with messages of its own loads their catalogue in the current language together
+ * with its code (withCatalogue), so it renders translated and English users fetch no other language.
  */
 import type { RouteObject } from 'react-router'
 import { RouteError } from './components/RouteError.tsx'
 import { FullPageLoading } from './components/Status.tsx'
+import { withCatalogue } from './i18n/language.ts'
 import { RequireSession } from './lib/session.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
@@ -55,40 +58,40 @@ export const routes: RouteObject[] = [
               },
               {
                 path: 'library/*',
-                lazy: async () => ({
+                lazy: withCatalogue('library', async () => ({
                   Component: (await import('./pages/library/LibraryRoutes.tsx')).LibraryRoutes,
-                }),
+                })),
               },
               {
                 path: 'jurisdictions/*',
-                lazy: async () => ({
+                lazy: withCatalogue('jurisdictions', async () => ({
                   Component: (await import('./pages/jurisdictions/JurisdictionRoutes.tsx'))
                     .JurisdictionRoutes,
-                }),
+                })),
               },
               {
                 path: 'gap',
-                lazy: async () => ({
+                lazy: withCatalogue('jurisdictions', async () => ({
                   Component: (await import('./pages/jurisdictions/GapPage.tsx')).GapPage,
-                }),
+                })),
               },
               {
                 path: 'map',
-                lazy: async () => ({
+                lazy: withCatalogue('jurisdictions', async () => ({
                   Component: (await import('./pages/jurisdictions/MapPage.tsx')).MapPage,
-                }),
+                })),
               },
               {
                 path: 'data-sources',
-                lazy: async () => ({
+                lazy: withCatalogue('jurisdictions', async () => ({
                   Component: (await import('./pages/jurisdictions/DataSourcesPage.tsx')).DataSourcesPage,
-                }),
+                })),
               },
               {
                 path: 'bias-audit',
-                lazy: async () => ({
+                lazy: withCatalogue('bias', async () => ({
                   Component: (await import('./pages/bias/BiasAuditPage.tsx')).BiasAuditPage,
-                }),
+                })),
               },
               { path: '*', element: <NotFoundPage /> },
             ],

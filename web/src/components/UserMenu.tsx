@@ -1,12 +1,18 @@
-/** The account disclosure in the header: who is signed in, with which role, "Your account" and "Sign out". */
+/**
+ * The account disclosure in the header: who is signed in, with which role, the interface language,
+ * "Your account" and "Sign out".
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { platformApi } from '../api/platform.ts'
+import type { TMe } from '../../../src/modules/platform/schemas.ts'
+import { platformApi, queryKeys } from '../api/platform.ts'
 import { t } from '../i18n/i18n.ts'
+import type { TLocale } from '../i18n/locales.ts'
 import { roleLabel } from '../lib/labels.ts'
 import { paths } from '../lib/paths.ts'
 import { useSession } from '../lib/session.tsx'
+import { LanguageSelect } from './LanguageSelect.tsx'
 import { ErrorNotice } from './Status.tsx'
 
 export function UserMenu() {
@@ -46,6 +52,15 @@ export function UserMenu() {
     }
   }, [isOpen])
 
+  // Saved for the user first, then kept in the cached session, so the saved choice (which wins over
+  // this browser's, lib/session.tsx) is the new one.
+  const saveLocale = async (locale: TLocale) => {
+    const saved = await platformApi.updatePreferences({ locale })
+    queryClient.setQueryData<TMe>(queryKeys.me, (old) =>
+      old ? { ...old, user: { ...old.user, locale: saved.locale } } : old,
+    )
+  }
+
   const initials = (me.user.name.trim() || me.user.email).slice(0, 1).toUpperCase()
 
   return (
@@ -69,6 +84,7 @@ export function UserMenu() {
         <p className="muted small">{t('shell.signedInAs')}</p>
         <p className="user-menu-email">{me.user.email}</p>
         <p className="small">{t('shell.role', { role: roleLabel(me.role) })}</p>
+        <LanguageSelect save={saveLocale} />
         <p>
           <Link to={paths.account} onClick={() => setOpen(false)}>
             {t('shell.account')}

@@ -44,6 +44,7 @@ export const en = {
   'shell.account': 'Your account',
   'shell.signOut': 'Sign out',
   'shell.signingOut': 'Signing out…',
+  'shell.language': 'Language',
 
   'nav.overview': 'Overview',
   'nav.organisation': 'Organisation settings',

@@ -3,12 +3,15 @@
  * gate that sends anyone without a session to the sign-in page.
  */
 import { useQuery } from '@tanstack/react-query'
-import { createContext, useContext } from 'react'
+import { createContext, useContext, useEffect } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router'
 import type { TMe } from '../../../src/modules/platform/schemas.ts'
 import { isApiError } from '../api/errors.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'
 import { FullPageError, FullPageLoading } from '../components/Status.tsx'
+import { currentLocale } from '../i18n/i18n.ts'
+import { rememberLocale, showLocale } from '../i18n/language.ts'
+import { isLocale } from '../i18n/locales.ts'
 import { loginPathFor } from './paths.ts'
 
 const SessionContext = createContext<TMe | null>(null)
@@ -33,7 +36,16 @@ export function useMeQuery() {
 export function RequireSession() {
   const me = useMeQuery()
   const location = useLocation()
-  if (me.isPending) return <FullPageLoading />
+  // The language the user saved wins over this browser's: switch to it (and remember it here)
+  // before showing any signed-in page in another one.
+  const saved = me.data?.user.locale
+  const needsLocale = isLocale(saved) && saved !== currentLocale()
+  useEffect(() => {
+    if (!needsLocale || !isLocale(saved)) return
+    rememberLocale(saved)
+    void showLocale(saved)
+  }, [needsLocale, saved])
+  if (me.isPending || needsLocale) return <FullPageLoading />
   if (me.isError) {
     if (isApiError(me.error) && me.error.code === 'unauthenticated') {
       return <Navigate to={loginPathFor(location.pathname + location.search)} replace />

@@ -1,4 +1,7 @@
-/** Sign-in: email and password, the server's message on failure, then on to the intended page. */
+/**
+ * Sign-in: email and password, the server's message on failure, then on to the intended page; the
+ * interface language can be chosen here too (remembered in this browser).
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
@@ -6,6 +9,7 @@ import { LIMITS } from '../../../src/modules/platform/limits.ts'
 import { platformApi, queryKeys } from '../api/platform.ts'
 import { CurrentPasswordField } from '../components/CurrentPasswordField.tsx'
 import { Field } from '../components/Field.tsx'
+import { LanguageSelect } from '../components/LanguageSelect.tsx'
 import { ErrorNotice, SuccessNotice } from '../components/Status.tsx'
 import { t } from '../i18n/i18n.ts'
 import { safeNextPath } from '../lib/paths.ts'
@@ -68,6 +72,7 @@ export function LoginPage() {
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <LanguageSelect />
       </main>
     </div>
   )

@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { isAllowed } from '../../../../src/modules/platform/policy.ts'
 import { ErrorNotice, Loading } from '../../components/Status.tsx'
-import { formatDateTime } from '../../lib/format.ts'
+import { formatCount, formatDateTime } from '../../lib/format.ts'
 import { useSession } from '../../lib/session.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import {
@@ -65,7 +65,7 @@ function comparisonNote(s: TSummary, min: number): string | null {
   if (s.tooFewGroups) return tb('bias.tooFew', { min })
   if (s.excludedGroups.length === 0) return null
   const list = s.excludedGroups
-    .map((g) => tb('bias.excludedGroup', { group: g.key, rows: g.rows.toLocaleString() }))
+    .map((g) => tb('bias.excludedGroup', { group: g.key, rows: formatCount(g.rows) }))
     .join(', ')
   return tb('bias.excluded', { min, list })
 }
@@ -303,9 +303,7 @@ function Result({ report }: { report: TReport }) {
   return (
     <section className="card" aria-labelledby="bias-result">
       <h2 id="bias-result">{tb('bias.resultHeading')}</h2>
-      <p>
-        {tb('bias.rows', { rows: report.rows.toLocaleString(), skipped: report.skipped.toLocaleString() })}
-      </p>
+      <p>{tb('bias.rows', { rows: formatCount(report.rows), skipped: formatCount(report.skipped) })}</p>
       {report.skippedReasons.length > 0 ? (
         <ul>
           {report.skippedReasons.map((r) => (
@@ -346,7 +344,7 @@ function Result({ report }: { report: TReport }) {
               const a = air.get(g.key)
               const notes = [
                 g.insufficient
-                  ? tb('bias.small', { rows: g.rows.toLocaleString(), min: report.minGroupSize })
+                  ? tb('bias.small', { rows: formatCount(g.rows), min: formatCount(report.minGroupSize) })
                   : '',
                 a?.flag === 'below' ? tb('bias.flag.below') : '',
                 a?.flag === 'inconclusive' ? tb('bias.flag.inconclusive') : '',
@@ -354,7 +352,7 @@ function Result({ report }: { report: TReport }) {
               return (
                 <tr key={g.key} className={a?.flagged ? 'bias-flagged' : undefined}>
                   <th scope="row">{g.key}</th>
-                  <td>{g.n.toLocaleString()}</td>
+                  <td>{formatCount(g.n)}</td>
                   <td>{fmt(g.selectionRate)}</td>
                   <td>{fmt(g.tpr)}</td>
                   <td>{fmt(g.fpr)}</td>

@@ -88,4 +88,4 @@ export const biasEn = {
 export type TBiasMessageKey = keyof typeof biasEn
 
 /** The bias message for `key`, with parameters filled in. */
-export const tb = translatorFor(biasEn)
+export const tb = translatorFor('bias', biasEn)

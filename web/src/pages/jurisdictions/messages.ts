@@ -124,4 +124,4 @@ export const jurisdictionsEn = {
 export type TJurisdictionMessageKey = keyof typeof jurisdictionsEn
 
 /** The jurisdictions message for `key`, with parameters filled in. */
-export const tj = translatorFor(jurisdictionsEn)
+export const tj = translatorFor('jurisdictions', jurisdictionsEn)

@@ -1,8 +1,10 @@
 /**
  * Where a library URN is shown in the web app, and how the text locale travels in links
- * (`?locale=fr`, left out for English). Pure functions, tested in links.test.ts.
+ * (`?locale=fr`, left out when it is the interface language, the default). Pure functions, tested
+ * in links.test.ts.
  */
 import { isLibraryLocale, type TLibraryLocale } from '../../api/library.ts'
+import { currentLocale } from '../../i18n/i18n.ts'
 
 export const LIBRARY_PATH = '/library'
 
@@ -80,15 +82,19 @@ export function pathInFramework(urn: string, frameworkUrn: string): string {
   return `${libraryPaths.framework(urnId(frameworkUrn))}#${anchorOf(urn)}`
 }
 
-/** The locale in `?locale=`, or English when it is absent or not one the library serves. */
-export function localeFromSearch(search: string): TLibraryLocale {
+/** The locale in `?locale=`, or the interface language when it is absent or not one the library serves. */
+export function localeFromSearch(search: string, fallback: TLibraryLocale = currentLocale()): TLibraryLocale {
   const value = new URLSearchParams(search).get('locale')
-  return isLibraryLocale(value) ? value : 'en'
+  return isLibraryLocale(value) ? value : fallback
 }
 
-/** `path` with `?locale=` added before any `#fragment` (nothing added for English). */
-export function withLocale(path: string, locale: TLibraryLocale): string {
-  if (locale === 'en') return path
+/** `path` with `?locale=` added before any `#fragment` (nothing added for the interface language). */
+export function withLocale(
+  path: string,
+  locale: TLibraryLocale,
+  fallback: TLibraryLocale = currentLocale(),
+): string {
+  if (locale === fallback) return path
   const hashAt = path.indexOf('#')
   const base = hashAt >= 0 ? path.slice(0, hashAt) : path
   const hash = hashAt >= 0 ? path.slice(hashAt) : ''

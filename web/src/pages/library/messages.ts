@@ -196,4 +196,4 @@ export const libraryEn = {
 export type TLibraryMessageKey = keyof typeof libraryEn
 
 /** The library message for `key`, with parameters filled in. */
-export const lt = translatorFor(libraryEn)
+export const lt = translatorFor('library', libraryEn)

@@ -16,11 +16,13 @@ import {
   type TRightView,
   type TSourceView,
 } from '../../api/library.ts'
+import { currentLocale } from '../../i18n/i18n.ts'
+import { LOCALE_NAMES } from '../../i18n/locales.ts'
 import { libraryPaths, localeFromSearch, pathOfUrn, urnParts, withLocale } from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
 import './library.css'
 
-/** The text locale of the library pages, from `?locale=` (English by default). */
+/** The text locale of the library pages, from `?locale=` (the interface language by default). */
 export function useLibraryLocale(): TLibraryLocale {
   return localeFromSearch(useLocation().search)
 }
@@ -145,20 +147,13 @@ export function Breadcrumbs({ crumbs, locale }: { crumbs: TCrumb[]; locale: TLib
   )
 }
 
-const LOCALE_NAMES: Record<TLibraryLocale, string> = {
-  en: 'English',
-  fr: 'Français',
-  es: 'Español',
-  ar: 'العربية',
-}
-
 /** Chooses the language of the library text; the choice lives in `?locale=` so links can share it. */
 export function LocaleSwitch({ locale }: { locale: TLibraryLocale }) {
   const navigate = useNavigate()
   const location = useLocation()
   const change = (next: TLibraryLocale) => {
     const params = new URLSearchParams(location.search)
-    if (next === 'en') params.delete('locale')
+    if (next === currentLocale()) params.delete('locale')
     else params.set('locale', next)
     const search = params.toString()
     void navigate(`${location.pathname}${search ? `?${search}` : ''}${location.hash}`, { replace: true })
