@@ -1,6 +1,7 @@
 // Builds what is out of date: the server/CLI bundle (dist/cli.js, esbuild) and the web app
-// (dist/web, Vite). `--force` rebuilds both. Used by `npm install` (prepare), `npm start` and
-// `npm run build`, so a newcomer never has to know which part needs building.
+// (dist/web, Vite, whose config also writes a .br and a .gz copy of each text asset for the server
+// to send precompressed). `--force` rebuilds both. Used by `npm install` (prepare), `npm start`
+// and `npm run build`, so a newcomer never has to know which part needs building.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'

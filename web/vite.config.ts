@@ -3,17 +3,60 @@
  * Vite configuration of the Custos web app. The root is web/; the build lands in dist/web at the
  * repository root, where the server serves it. In development, API calls go to the local server.
  */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url))
 const backend = 'http://127.0.0.1:8080'
 
+/** The text files the server may answer with a compressed copy (src/http/static.ts serves them). */
+const COMPRESSIBLE = /\.(?:js|mjs|css|json|svg|html|txt|map)$/
+/** Below this a compressed copy saves less than a TCP segment: not worth a second file. */
+const MIN_BYTES = 1024
+
+/**
+ * Writes `<file>.br` (brotli, best quality) and `<file>.gz` (gzip -9) beside every compressible file
+ * of the build, once, so the server never compresses a static file per request.
+ */
+const precompress = (): Plugin => {
+  let builtDir = outDir
+  return {
+    name: 'custos-precompress',
+    apply: 'build',
+    configResolved(config) {
+      builtDir = config.build.outDir
+    },
+    closeBundle() {
+      const visit = (dir: string): void => {
+        for (const name of readdirSync(dir)) {
+          const path = join(dir, name)
+          if (statSync(path).isDirectory()) visit(path)
+          else if (COMPRESSIBLE.test(name)) {
+            const content = readFileSync(path)
+            if (content.byteLength < MIN_BYTES) continue
+            const brotli = brotliCompressSync(content, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+            })
+            const gzip = gzipSync(content, { level: 9 })
+            // A copy that is not smaller would only cost the client a decompression.
+            if (brotli.byteLength < content.byteLength) writeFileSync(`${path}.br`, brotli)
+            if (gzip.byteLength < content.byteLength) writeFileSync(`${path}.gz`, gzip)
+          }
+        }
+      }
+      visit(builtDir)
+    },
+  }
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -12,6 +12,7 @@ import { registerJurisdictionRoutes } from '../modules/jurisdictions/routes.ts'
 import { registerLibraryRoutes } from '../modules/library/routes.ts'
 import { registerPlatformRoutes } from '../modules/platform/routes.ts'
 import { API_DOCS_CSS, renderApiDocs } from './api-docs.ts'
+import { compressJson } from './compression.ts'
 import type { TApp, TAppDeps, TAppEnv } from './context.ts'
 import { createErrorHandler, errorBody, validationError } from './errors.ts'
 import { apiGuard, operationGuard, requestContext } from './middleware.ts'
@@ -61,6 +62,7 @@ export const createApp = (deps: TAppDeps): TApp => {
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404))
 
   app.use('*', requestContext(deps))
+  app.use('/api/*', compressJson())
   app.use('/api/*', apiGuard(deps))
   guardOperations(app)
 

@@ -34,13 +34,20 @@ export const NO_BUILD_PAGE = `<!doctype html>
 <p>The API is available: see <a href="/api/docs">the API reference</a> and <a href="/healthz">the health check</a>.</p>
 </body></html>`
 
+/** Files the build writes `.br` and `.gz` copies of (web/vite.config.ts); the rest go out as they are. */
+const PRECOMPRESSED = /\.(?:js|mjs|css|json|svg|html|txt|map)$/
+
 const cacheHeaders = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
   await next()
   if (c.res.status !== 200) return
-  c.res.headers.set(
+  const headers = c.res.headers
+  headers.set(
     'Cache-Control',
     c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   )
+  // Whether or not this client got a compressed copy, a shared cache must key it by Accept-Encoding.
+  if (PRECOMPRESSED.test(c.req.path) && !/accept-encoding/i.test(headers.get('Vary') ?? ''))
+    headers.append('Vary', 'Accept-Encoding')
 }
 
 /** Mounts static serving and the SPA fallback; call after all API routes are registered. */
@@ -55,7 +62,9 @@ export const mountWebApp = (app: TApp, webDistDir: string | null): void => {
   }
   // Built once, not per request.
   const withCacheHeaders = cacheHeaders()
-  const serveFiles = serveStatic<TAppEnv>({ root: webDistDir })
+  // precompressed: a request accepting br or gzip gets the build's `.br` / `.gz` copy, with
+  // Content-Encoding set and the Content-Type of the original file.
+  const serveFiles = serveStatic<TAppEnv>({ root: webDistDir, precompressed: true })
   app.use('*', async (c, next) => {
     if (isServerPath(c.req.path)) return next()
     return withCacheHeaders(c, next)
