@@ -93,6 +93,12 @@ export const routes: RouteObject[] = [
                   Component: (await import('./pages/bias/BiasAuditPage.tsx')).BiasAuditPage,
                 })),
               },
+              {
+                path: 'bias-audit/:id',
+                lazy: withCatalogue('bias', async () => ({
+                  Component: (await import('./pages/bias/BiasAuditViewPage.tsx')).BiasAuditViewPage,
+                })),
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

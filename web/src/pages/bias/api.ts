@@ -1,10 +1,21 @@
-/** Calls of the bias audit API: the list, and the streamed upload with progress (XHR reports upload progress). */
+/**
+ * Calls of the bias audit API: the list, one audit, the report downloads, and the streamed upload
+ * with progress (XHR reports upload progress). Every failure rejects with ApiError, as `request` does.
+ */
 import type { z } from 'zod'
-import type { ZBiasAudit, ZBiasAuditList } from '../../../../src/modules/bias/schemas.ts'
+import type {
+  TReportFormat,
+  ZBiasAudit,
+  ZBiasAuditList,
+  ZBiasAuditParameters,
+} from '../../../../src/modules/bias/schemas.ts'
 import { currentCsrfToken, request } from '../../api/client.ts'
+import { ApiError, toApiError } from '../../api/errors.ts'
+import { t } from '../../i18n/i18n.ts'
 
 export type TBiasAudit = z.infer<typeof ZBiasAudit>
 export type TBiasAuditList = z.infer<typeof ZBiasAuditList>
+export type TBiasAuditParameters = z.infer<typeof ZBiasAuditParameters>
 
 type TRate = number | null
 type TInterval = [number, number] | null
@@ -65,11 +76,47 @@ export type TSummary = {
   allGroups: { reference: string | null; measures: Record<TMeasureName, TMeasure> }
 }
 
-export const biasKeys = { list: ['bias-audits'] as const }
+export const biasKeys = {
+  list: ['bias-audits'] as const,
+  one: (id: string) => ['bias-audits', id] as const,
+}
+
+/** Where an audit's report is (the server sends it as an attachment). */
+export const reportHref = (id: string, format: TReportFormat): string =>
+  `/api/bias-audits/${encodeURIComponent(id)}/report.${format}`
+
+/** The server's name for the file (Content-Disposition), or a plain one. */
+const attachmentName = (header: string | null, format: TReportFormat): string =>
+  /filename="([^"]+)"/.exec(header ?? '')?.[1] ?? `bias-audit.${format}`
+
+/** Fetches an audit's report and hands it to the browser as a download; an ApiError when refused. */
+export async function downloadReport(id: string, format: TReportFormat): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(reportHref(id, format), { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network_error', t('error.network'))
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined)
+    throw toApiError(response.status, body, t('error.unexpected'))
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = attachmentName(response.headers.get('content-disposition'), format)
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // The click has started the download; the blob can go once the browser has taken it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
 
 export const biasApi = {
   list: (signal?: AbortSignal) =>
     request<TBiasAuditList>('GET', '/api/bias-audits', signal ? { signal } : {}),
+  get: (id: string, signal?: AbortSignal) =>
+    request<TBiasAudit>('GET', `/api/bias-audits/${encodeURIComponent(id)}`, signal ? { signal } : {}),
   /** Upload `file` with the audit options; progress is the share of bytes sent (0..1). */
   upload: (
     file: File,
@@ -87,7 +134,7 @@ export const biasApi = {
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable) onProgress(e.loaded / e.total)
       }
-      xhr.onerror = () => reject(new Error('network'))
+      xhr.onerror = () => reject(new ApiError(0, 'network_error', t('error.network')))
       xhr.onload = () => {
         let body: unknown
         try {
@@ -96,10 +143,7 @@ export const biasApi = {
           body = undefined
         }
         if (xhr.status === 201) resolve(body as TBiasAudit)
-        else {
-          const message = (body as { error?: { message?: string } } | undefined)?.error?.message
-          reject(new Error(message ?? `HTTP ${xhr.status}`))
-        }
+        else reject(toApiError(xhr.status, body, t('error.unexpected')))
       }
       xhr.send(file)
     }),

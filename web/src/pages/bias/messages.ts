@@ -83,6 +83,34 @@ export const biasEn = {
   'bias.status.running': 'running',
   'bias.status.done': 'done',
   'bias.status.failed': 'failed (the server stopped during the upload)',
+  'bias.binary':
+    'This file is not text, so it cannot be a CSV decision log (it may be an image, a spreadsheet or an archive). Export the log as CSV and pick that file.',
+  'bias.unreadable':
+    'This file is marked as gzip but does not decompress. Pick the CSV itself, or compress it again with gzip.',
+  'bias.seed': 'Bootstrap seed',
+  'bias.maxGroups': 'Most groups counted',
+  'bias.inputs': 'What was audited',
+  'bias.parameters': 'Parameters',
+  'bias.sha256': 'SHA-256 of the file',
+  'bias.notKept': 'not recorded (audited before this was kept)',
+  'bias.param.groups': 'Groups: {columns}',
+  'bias.param.label': 'True outcome: {column}',
+  'bias.param.pred': 'Decision: {column}',
+  'bias.param.score': 'Score: {column}, positive from {threshold}',
+  'bias.param.minGroup': 'Smallest group compared: {min} rows',
+  'bias.param.positive': 'Positive value: {value}',
+  'bias.param.weight': 'Weight: {column}',
+  'bias.param.reference': 'Reference group: {group}',
+  'bias.param.bootstrap': 'Bootstrap: {replicates} replicates, seed {seed}',
+  'bias.param.faceMatch': 'Face matching (false match and false non-match rates)',
+  'bias.downloadHtml': 'Download the report (HTML)',
+  'bias.downloadPdf': 'Download the report (PDF)',
+  'bias.preparing': 'Preparing the report…',
+  'bias.stillRunning': 'This audit is still running; its result appears here once it is done.',
+  'bias.noResult':
+    'This audit has no result: the server stopped during the upload. Upload the decision log again.',
+  'bias.viewTitle': 'Bias audit of {file}',
+  'bias.back': 'All bias audits',
 } as const
 
 export type TBiasMessageKey = keyof typeof biasEn
