@@ -119,6 +119,16 @@ export const jurisdictionsEn = {
   'sources.edition': 'Edition / date',
   'sources.facts': 'Facts citing it',
   'sources.licenceColumn': 'Licence',
+
+  // The data-sources table's search, sorting and pages (issue 10).
+  'sources.search': 'Search the sources',
+  'sources.searchHint': 'By title, publisher, edition or licence; every word must appear.',
+  'sources.shown': '{first}–{last} of {count} sources',
+  'sources.none': 'No source matches “{q}”.',
+  'sources.pages': 'Pages of sources',
+  'sources.previous': 'Previous page',
+  'sources.next': 'Next page',
+  'sources.pageOf': 'Page {page} of {pages}',
 } as const
 
 export type TJurisdictionMessageKey = keyof typeof jurisdictionsEn
