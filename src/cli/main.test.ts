@@ -74,7 +74,7 @@ describe('bin/custos.js', { skip: unbuilt }, () => {
     const { code, stdout, stderr } = custos(['gap', '--technology', 'cctv'])
     assert.equal(code, 2)
     assert.equal(stdout, '')
-    assert.match(stderr, /^custos: no country given: name one or more ISO 3166-1 alpha-2 codes/)
+    assert.match(stderr, /^custos: Add at least one country, by its two-letter ISO 3166-1 code/)
     assert.doesNotMatch(stderr, /\n\s+at .+:\d+:\d+/)
   })
 })

@@ -138,6 +138,7 @@ export const ZGapResult = z
         reasons: z.array(
           z.object({
             topic: z.string(),
+            title: z.string(),
             jurisdictions: z.array(z.object({ code: z.string(), level: ZLevel })),
             inconsistent: z.boolean(),
           }),

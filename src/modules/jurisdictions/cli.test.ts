@@ -122,23 +122,23 @@ describe('custos gap', () => {
     [
       'an alpha-3 country code',
       ['--technology', 'cctv', '--countries', 'DEU'],
-      /unknown country 'DEU': use ISO 3166-1 alpha-2, did you mean DE\?/,
+      /'DEU' is a three-letter code; countries are given by their two-letter code\. Did you mean DE \(Germany\)\?/,
     ],
     [
       'an unknown technology',
       ['--technology', 'face-recog', '--countries', 'DE'],
-      /unknown technology 'face-recog'.*Valid technologies: cctv,/,
+      /Unknown technology 'face-recog'.*Valid technologies: cctv,/,
     ],
-    ['no country at all', ['--technology', 'cctv'], /no country given/],
+    ['no country at all', ['--technology', 'cctv'], /Add at least one country/],
     [
       'a made-up country code',
       ['--technology', 'cctv', '--countries', 'DE,XX'],
-      /unknown country 'XX': use ISO 3166-1 alpha-2 codes\. Valid codes: AD, AE, /,
+      /Unknown country code 'XX'\. Valid codes: AD, AE, /,
     ],
     [
       'a code the dataset does not hold',
       ['--technology', 'cctv', '--countries', 'TW'],
-      /no jurisdiction data for 'TW'.*Valid codes: /,
+      /No jurisdiction data for 'TW' \(Taiwan.*Valid codes: /,
     ],
     [
       'an unknown format',
@@ -232,7 +232,7 @@ describe('custos jurisdictions', () => {
   })
 
   const bad: [string, string[], RegExp][] = [
-    ['an alpha-3 code to show', ['show', 'DEU'], /did you mean DE\?/],
+    ['an alpha-3 code to show', ['show', 'DEU'], /Did you mean DE \(Germany\)\?/],
     ['an unknown locale', ['list', '--locale', 'xx'], /unknown locale 'xx': use one of en, /],
     ['an unknown list format', ['list', '--format', 'xml'], /Allowed choices are table, json/],
     ['show without a code', ['show'], /missing required argument 'code'/],

@@ -7,8 +7,15 @@ import { type Command, InvalidArgumentError, Option } from 'commander'
 import { formatProblem, isLocale, LOCALES, type TLocale } from '../../content/index.ts'
 import { AppError } from '../../core/errors.ts'
 import { LEVEL_MARKS, renderGapCsv, renderGapTable } from './format.ts'
+import { withValidValues } from './input.ts'
 import { MEMBERSHIP_IDS, TOPIC_IDS } from './schemas.ts'
-import { analyseGapRequest, checkJurisdictions, jurisdictionDetail, listJurisdictions } from './service.ts'
+import {
+  analyseGapRequest,
+  checkJurisdictions,
+  getJurisdictionContext,
+  jurisdictionDetail,
+  listJurisdictions,
+} from './service.ts'
 
 const out = (text: string): void => {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
@@ -50,13 +57,26 @@ type TGapOptions = {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
+/** Runs `fn`; an input error comes back with the valid values listed (a terminal has no picker). */
+const listingValidValues = <T>(fn: () => T): T => {
+  try {
+    return fn()
+  } catch (error) {
+    const { library, dataset } = getJurisdictionContext()
+    throw withValidValues(error, { technologyIds: [...library.technologies.keys()], dataset })
+  }
+}
+
 const gap = (options: TGapOptions): void => {
-  const result = analyseGapRequest(
-    {
-      technologies: [...(options.technology ?? []), ...(options.technologies ?? [])],
-      countries: [...(options.countries ?? []), ...(options.country ?? [])],
-    },
-    { locale: localeOf(options.locale) },
+  const locale = localeOf(options.locale)
+  const result = listingValidValues(() =>
+    analyseGapRequest(
+      {
+        technologies: [...(options.technology ?? []), ...(options.technologies ?? [])],
+        countries: [...(options.countries ?? []), ...(options.country ?? [])],
+      },
+      { locale },
+    ),
   )
   if (options.format === 'json') out(JSON.stringify(result, null, 2))
   else if (options.format === 'csv') out(renderGapCsv(result))
@@ -108,7 +128,8 @@ const list = (options: { format: string; locale?: string }): void => {
 }
 
 const show = (code: string, options: { format: string; locale?: string }): void => {
-  const detail = jurisdictionDetail(code, { locale: localeOf(options.locale) })
+  const locale = localeOf(options.locale)
+  const detail = listingValidValues(() => jurisdictionDetail(code, { locale }))
   if (options.format === 'json') {
     out(JSON.stringify(detail, null, 2))
     return

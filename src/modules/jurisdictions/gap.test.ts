@@ -353,7 +353,7 @@ describe('analyseGap', () => {
     assert.deepEqual(result.baseline[0]?.topics, ['data_protection_law', 'biometric_data_rules'])
     assert.match(
       result.baseline[0]?.reason ?? '',
-      /data_protection_law not covered: partial in NG; biometric_data_rules not covered: absent in NG/,
+      /^Topic data_protection_law not covered: partial in NG; Topic biometric_data_rules not covered: absent in NG$/,
     )
   })
 

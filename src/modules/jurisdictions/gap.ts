@@ -214,6 +214,8 @@ export type TRestrictionFinding = {
 
 export type TBaselineReason = {
   topic: string
+  /** The topic's title, for people (the id is for programs). */
+  title: string
   jurisdictions: { code: string; level: TGapLevel }[]
   inconsistent: boolean
 }
@@ -484,6 +486,7 @@ export const buildBaseline = (
     if (!topic) continue
     const reason: TBaselineReason = {
       topic: row.topic,
+      title: row.title,
       jurisdictions: notCovered,
       inconsistent: row.inconsistent,
     }
@@ -511,8 +514,8 @@ export const buildBaseline = (
   return items
 }
 
-/** `data_protection_law not covered: absent in NG, unknown in BR (inconsistent across the deployment)`. */
+/** `General data protection law not covered: absent in NG, unknown in BR (inconsistent across the deployment)`. */
 export const describeReason = (reason: TBaselineReason): string => {
   const where = reason.jurisdictions.map(({ code, level }) => `${level} in ${code}`).join(', ')
-  return `${reason.topic} not covered: ${where}${reason.inconsistent ? ' (inconsistent across the deployment)' : ''}`
+  return `${reason.title} not covered: ${where}${reason.inconsistent ? ' (inconsistent across the deployment)' : ''}`
 }

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { AppError } from '../../core/errors.ts'
 import { buildDataset, buildJurisdiction } from './factories.ts'
-import { nearest, resolveCountry, resolveGapRequest, splitList } from './input.ts'
+import {
+  nearest,
+  resolveCountry,
+  resolveGapRequest,
+  splitList,
+  type TInputIssue,
+  withValidValues,
+} from './input.ts'
 
 const dataset = buildDataset([
   buildJurisdiction('DE'),
@@ -14,7 +21,16 @@ const ci = dataset.jurisdictions.get('CI')
 if (ci) ci.name = { en: "Côte d'Ivoire", fr: "Côte d'Ivoire" }
 const de = dataset.jurisdictions.get('DE')
 if (de) de.name = { en: 'Germany', fr: 'Allemagne' }
-const context = { technologyIds: ['cctv', 'facial-recognition', 'drones'], dataset }
+const titles: Record<string, string> = {
+  cctv: 'CCTV',
+  'facial-recognition': 'Facial recognition',
+  drones: 'Drones',
+}
+const context = {
+  technologyIds: Object.keys(titles),
+  dataset,
+  technologyTitle: (id: string) => titles[id] ?? id,
+}
 
 /** The AppError a call throws (fails the test when it does not throw one). */
 const errorOf = (fn: () => unknown): AppError => {
@@ -46,49 +62,49 @@ describe('reading technologies and countries', () => {
     [
       'an alpha-3 code suggests its alpha-2 code',
       { technologies: 'cctv', countries: 'DEU' },
-      /unknown country 'DEU': use ISO 3166-1 alpha-2, did you mean DE\?/,
+      /^'DEU' is a three-letter code; countries are given by their two-letter code\. Did you mean DE \(Germany\)\?$/,
       ['DE'],
     ],
     [
       'a country name suggests its code',
       { technologies: 'cctv', countries: 'germany' },
-      /did you mean DE \(Germany\)/,
+      /^'germany' is a country name; countries are given by their two-letter ISO code\. Did you mean DE \(Germany\)\?$/,
       ['DE'],
     ],
     [
       'a name in another language suggests its code',
       { technologies: 'cctv', countries: 'allemagne' },
-      /did you mean DE/,
+      /Did you mean DE \(Germany\)\?/,
       ['DE'],
     ],
     [
       'a name without accents still matches',
       { technologies: 'cctv', countries: "cote-d'ivoire" },
-      /did you mean CI/,
+      /Did you mean CI \(Côte d'Ivoire\)\?/,
       ['CI'],
     ],
     [
       'a real ISO code without data says so',
       { technologies: 'cctv', countries: 'HK' },
-      /no jurisdiction data for 'HK'/,
+      /^No jurisdiction data for 'HK' \(Hong Kong\): the dataset covers the UN member and observer states\.$/,
       [],
     ],
     [
-      'a made-up code says what to use',
+      'a made-up code says so, without listing every code',
       { technologies: 'cctv', countries: 'QQ' },
-      /unknown country 'QQ': use ISO 3166-1 alpha-2 codes\. Valid codes: BR, CI, DE, NG\./,
+      /^Unknown country code 'QQ'\.$/,
       [],
     ],
     [
-      'a misspelt technology suggests the nearest id and lists the valid ones',
+      'a misspelt technology suggests the nearest id with its title',
       { technologies: 'facial-recog', countries: 'DE' },
-      /did you mean facial-recognition\? Valid technologies: cctv, facial-recognition, drones/,
+      /^Unknown technology 'facial-recog'\. Did you mean facial-recognition \(Facial recognition\)\?$/,
       ['facial-recognition'],
     ],
     [
       'a typo in a short id suggests it',
       { technologies: 'ctv', countries: 'DE' },
-      /did you mean cctv/,
+      /Did you mean cctv \(CCTV\)\?/,
       ['cctv'],
     ],
   ]
@@ -97,8 +113,14 @@ describe('reading technologies and countries', () => {
       const error = errorOf(() => resolveGapRequest(raw, context))
       assert.equal(error.code, 'unknown_value')
       assert.match(error.userMessage, message)
-      const issues = error.details?.issues as { suggestions: string[] }[]
+      const issues = error.details?.issues as TInputIssue[]
       assert.deepEqual(issues[0]?.suggestions, suggestions)
+      assert.deepEqual(
+        issues[0]?.suggested.map((s) => s.code),
+        suggestions,
+        'the suggestions again, with their names',
+      )
+      assert.doesNotMatch(error.userMessage, /Valid (codes|technologies)/, 'no list of every valid value')
     })
   }
 
@@ -110,19 +132,35 @@ describe('reading technologies and countries', () => {
     assert.equal(error.userMessage.split('\n').length, 3)
   })
 
-  it('refuses an empty list with the valid values', () => {
+  it('refuses an empty list saying what to add', () => {
     const error = errorOf(() => resolveGapRequest({ technologies: ' , ', countries: undefined }, context))
     assert.equal(error.code, 'validation_failed')
+    assert.match(error.userMessage, /^Choose at least one technology\.$/m)
+    assert.match(error.userMessage, /^Add at least one country, by its two-letter ISO 3166-1 code/m)
+  })
+
+  it('lists the valid values for the CLI only', () => {
+    const cli = (raw: { technologies: string; countries: string }) => {
+      const error = withValidValues(
+        errorOf(() => resolveGapRequest(raw, context)),
+        context,
+      )
+      assert.ok(error instanceof AppError)
+      return error.userMessage
+    }
     assert.match(
-      error.userMessage,
-      /no technology given: name one or more of cctv, facial-recognition, drones/,
+      cli({ technologies: 'xyz', countries: 'QQ,DEU' }),
+      /^Unknown technology 'xyz'.* Valid technologies: cctv, facial-recognition, drones\.\nUnknown country code 'QQ'\. Valid codes: BR, CI, DE, NG\.\n'DEU' .*Did you mean DE \(Germany\)\?$/,
     )
-    assert.match(error.userMessage, /no country given/)
+    assert.match(
+      cli({ technologies: '', countries: 'DE' }),
+      /^Choose at least one technology\. Valid technologies: /,
+    )
   })
 
   it('resolves one country case-insensitively, with the same suggestions when unknown', () => {
     assert.equal(resolveCountry(' ng ', dataset), 'NG')
-    assert.match(errorOf(() => resolveCountry('NGA', dataset)).userMessage, /did you mean NG\?/)
+    assert.match(errorOf(() => resolveCountry('NGA', dataset)).userMessage, /Did you mean NG \(/)
   })
 
   it('suggests nothing far from every candidate', () => {

@@ -149,20 +149,29 @@ forEachDatabase('jurisdictions API', (handle) => {
     })
 
     const bad: [string, string, RegExp][] = [
-      ['an alpha-3 code', '/api/gap?technologies=cctv&countries=DEU', /did you mean DE\?/],
+      ['an alpha-3 code', '/api/gap?technologies=cctv&countries=DEU', /Did you mean DE \(Germany\)\?/],
       [
         'a misspelt technology',
         '/api/gap?technologies=facial-recog&countries=DE',
-        /did you mean facial-recognition\?/,
+        /Did you mean facial-recognition \(Facial recognition\)\?/,
       ],
     ]
     for (const [name, path, message] of bad) {
       it(`answers 422 unknown_value with a suggestion for ${name}`, async () => {
         const res = await get(path)
         expectError(res, 422, 'unknown_value')
-        const error = (res.body as { error: { message: string; issues: { suggestions: string[] }[] } }).error
+        const error = (
+          res.body as {
+            error: {
+              message: string
+              issues: { suggestions: string[]; suggested: { code: string; name: string }[] }[]
+            }
+          }
+        ).error
         assert.match(error.message, message)
         assert.equal(error.issues[0]?.suggestions.length, 1)
+        assert.equal(error.issues[0]?.suggested.length, 1, 'the suggestion with its name, for a button')
+        assert.ok(error.issues[0]?.suggested[0]?.name)
       })
     }
 
@@ -195,19 +204,19 @@ forEachDatabase('jurisdictions API', (handle) => {
       [
         'a made-up country code',
         '/api/gap?technologies=cctv&countries=XX',
-        /Valid codes: AD, AE, .*ZW\./,
+        /^Unknown country code 'XX'\.$/,
         [],
       ],
-      ['UK', '/api/gap?technologies=cctv&countries=UK', /did you mean GB\?/, ['GB']],
+      ['UK', '/api/gap?technologies=cctv&countries=UK', /Did you mean GB \(United Kingdom\)\?/, ['GB']],
       [
         'an unknown technology without a near one',
         '/api/gap?technologies=xyz&countries=DE',
-        /unknown technology 'xyz'\. Valid technologies: cctv, /,
+        /^Unknown technology 'xyz': it is not in the technology catalogue\.$/,
         [],
       ],
     ]
     for (const [name, path, message, suggestions] of unknown) {
-      it(`answers 422 unknown_value with the same message as the CLI for ${name}`, async () => {
+      it(`answers 422 unknown_value naming the value and the suggestions, not every valid value, for ${name}`, async () => {
         const res = await get(path)
         expectError(res, 422, 'unknown_value')
         const error = (res.body as { error: { message: string; issues: { suggestions: string[] }[] } }).error
@@ -249,7 +258,7 @@ forEachDatabase('jurisdictions API', (handle) => {
     it('refuses an unknown country naming the deployment (422)', async () => {
       const res = await post({ deployments: [{ id: 'gate', technologies: ['cctv'], countries: ['ZZ'] }] })
       expectError(res, 422, 'unknown_value')
-      assert.match(res.text, /deployment gate: unknown country 'ZZ'/)
+      assert.match(res.text, /Deployment gate: Unknown country code 'ZZ'\./)
     })
 
     it('suggests the values meant, per deployment, like /api/gap (422)', async () => {
@@ -261,10 +270,13 @@ forEachDatabase('jurisdictions API', (handle) => {
       })
       expectError(res, 422, 'unknown_value')
       const error = (res.body as { error: { message: string; issues: { suggestions: string[] }[] } }).error
-      assert.match(error.message, /deployment yard: unknown technology 'drone': did you mean drones\?/)
       assert.match(
         error.message,
-        /deployment yard: unknown country 'DEU': use ISO 3166-1 alpha-2, did you mean DE\?/,
+        /Deployment yard: Unknown technology 'drone'\. Did you mean drones \(Drones \(unmanned aircraft\)\)\?/,
+      )
+      assert.match(
+        error.message,
+        /Deployment yard: 'DEU' is a three-letter code.* Did you mean DE \(Germany\)\?/,
       )
       assert.deepEqual(
         error.issues.map((issue) => issue.suggestions),
@@ -298,7 +310,7 @@ forEachDatabase('jurisdictions API', (handle) => {
     it('answers 422 with a suggestion for an unknown technology', async () => {
       const res = await get('/api/gap/map?technology=drone')
       expectError(res, 422, 'unknown_value')
-      assert.match(res.text, /did you mean drones/)
+      assert.match(res.text, /Did you mean drones \(Drones/)
     })
   })
 
@@ -342,7 +354,14 @@ forEachDatabase('jurisdictions API', (handle) => {
     it('answers 404 with a suggestion for an unknown code', async () => {
       const res = await get('/api/jurisdictions/DEU')
       expectError(res, 404, 'not_found')
-      assert.match((res.body as { error: { message: string } }).error.message, /did you mean DE\?/)
+      const error = (res.body as { error: { message: string; issues: { suggested: { code: string }[] }[] } })
+        .error
+      assert.match(error.message, /Did you mean DE \(Germany\)\?/)
+      assert.deepEqual(
+        error.issues[0]?.suggested.map((s) => s.code),
+        ['DE'],
+        'the page links to the code meant',
+      )
     })
   })
 

@@ -157,9 +157,10 @@ export const registerJurisdictionRoutes = (
       try {
         return c.json(jurisdictionDetail(code, { locale, context: context() }), 200)
       } catch (error) {
-        // An unknown code in a path is a missing resource; the message still suggests the code meant.
+        // An unknown code in a path is a missing resource; the message and the issues still
+        // suggest the code meant, so the page can offer a link to it.
         if (error instanceof AppError && error.code === 'unknown_value')
-          throw new AppError('not_found', error.userMessage)
+          throw new AppError('not_found', error.userMessage, error.details ? { details: error.details } : {})
         throw error
       }
     },

@@ -112,8 +112,8 @@ describe('a portfolio with unknown values', () => {
         assert.equal(error.code, 'unknown_value')
         const lines = error.userMessage.split('\n')
         assert.equal(lines.length, 10)
-        assert.match(lines[0] ?? '', /^deployment site-0: unknown country 'Q0'/)
-        assert.match(lines[9] ?? '', /^deployment site-9: /)
+        assert.match(lines[0] ?? '', /^Deployment site-0: Unknown country code 'Q0'/)
+        assert.match(lines[9] ?? '', /^Deployment site-9: /)
         return true
       },
     )

@@ -87,15 +87,28 @@ export const analyseGapRequest = (
   options: { locale?: TLocale; context?: TJurisdictionContext } = {},
 ): TGapResult => {
   const { library, dataset } = options.context ?? getJurisdictionContext()
-  const request = resolveGapRequest(raw, { technologyIds: [...library.technologies.keys()], dataset })
+  const locale = options.locale ?? 'en'
+  const request = resolveGapRequest(raw, {
+    technologyIds: [...library.technologies.keys()],
+    dataset,
+    technologyTitle: technologyTitleIn(library, locale),
+  })
   return analyseGap({
     technologies: request.technologies,
     jurisdictions: request.countries,
     dataset,
     library,
-    locale: options.locale ?? 'en',
+    locale,
   })
 }
+
+/** A technology's title in `locale`, for the suggestions of an unknown id. */
+const technologyTitleIn =
+  (library: TLibrary, locale: TLocale) =>
+  (id: string): string => {
+    const technology = library.technologies.get(id)
+    return technology ? localise(technology.title, locale) : id
+  }
 
 export type TMapEntry = {
   code: string
@@ -115,7 +128,11 @@ export const technologyMap = (
 ): { technology: string; basis: TCoverageBasis; items: TMapEntry[] } => {
   const context = options.context ?? getJurisdictionContext()
   const { library, dataset } = context
-  const technology = resolveTechnology(rawTechnology, [...library.technologies.keys()])
+  const technology = resolveTechnology(
+    rawTechnology,
+    [...library.technologies.keys()],
+    technologyTitleIn(library, options.locale ?? 'en'),
+  )
   const items = [...dataset.jurisdictions.keys()].map((code) => {
     const result = analyseGap({
       technologies: [technology],
@@ -184,10 +201,10 @@ const unknownInPortfolio = (
       issues.push({
         ...issue,
         deployment: deployment.id,
-        message: `deployment ${deployment.id}: ${issue.message}`,
+        message: `Deployment ${deployment.id}: ${issue.message}`,
       })
     for (const id of deployment.technologies)
-      if (!library.technologies.has(id)) add(technologyIssue(id, valid))
+      if (!library.technologies.has(id)) add(technologyIssue(id, valid, technologyTitleIn(library, 'en')))
     for (const code of deployment.countries)
       if (!dataset.jurisdictions.has(code)) add(countryIssue(code, dataset))
   }
