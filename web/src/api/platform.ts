@@ -84,8 +84,9 @@ export const platformApi = {
     request<TCreatedInvitation>('POST', '/api/org/invitations', { body }),
   revokeInvitation: (id: string) => request<void>('DELETE', `/api/org/invitations/${segment(id)}`),
 
-  auditPage: (cursor: number | null, signal?: AbortSignal) => {
-    const query = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) })
+  auditPage: (filter: TAuditFilter, cursor: number | null, signal?: AbortSignal) => {
+    const query = auditFilterQuery(filter)
+    query.set('limit', String(AUDIT_PAGE_SIZE))
     if (cursor !== null) query.set('cursor', String(cursor))
     return request<TAuditPage>('GET', `/api/org/audit?${query}`, signal ? { signal } : {})
   },
@@ -95,6 +96,23 @@ export const platformApi = {
  * Query keys: everything scoped to the current organisation sits under `org`, so a switch drops it;
  * the person's own sessions belong to the account, whichever organisation is current.
  */
+/** The audit log's filter as the API's query parameters take it (and the page's address keeps it). */
+export type TAuditFilter = { action?: string; actor?: string; hideSignIns?: boolean }
+
+export function auditFilterQuery(filter: TAuditFilter): URLSearchParams {
+  const query = new URLSearchParams()
+  if (filter.action) query.set('action', filter.action)
+  if (filter.actor) query.set('actor', filter.actor)
+  if (filter.hideSignIns) query.set('hideSignIns', 'true')
+  return query
+}
+
+/** Where the filtered audit trail downloads as CSV (a plain link: the session cookie goes with it). */
+export const auditExportUrl = (filter: TAuditFilter): string => {
+  const query = auditFilterQuery(filter).toString()
+  return `/api/org/audit/export.csv${query ? `?${query}` : ''}`
+}
+
 export const queryKeys = {
   me: ['me'] as const,
   sessions: ['account', 'sessions'] as const,
@@ -103,4 +121,5 @@ export const queryKeys = {
   members: ['org', 'members'] as const,
   invitations: ['org', 'invitations'] as const,
   audit: ['org', 'audit'] as const,
+  auditFiltered: (filter: TAuditFilter) => ['org', 'audit', filter] as const,
 }
