@@ -51,6 +51,14 @@ const client = () => {
   return demoLogin(org.slug)
 }
 
+/** A small decision log: two groups of 60, flagged at different rates. */
+function decisionLog(): string {
+  const rows = ['sex,truth,flag']
+  for (let i = 0; i < 60; i++) rows.push(`F,${i % 3 === 0 ? 1 : 0},${i % 2 === 0 ? 1 : 0}`)
+  for (let i = 0; i < 60; i++) rows.push(`M,${i % 3 === 0 ? 1 : 0},${i % 4 === 0 ? 1 : 0}`)
+  return `${rows.join('\n')}\n`
+}
+
 /** Every script and JSON file the page asks the server for, by file name. */
 function recordAssets(page: Page): string[] {
   const assets: string[] = []
@@ -147,6 +155,17 @@ describe('interface languages in a browser', { skip: skipReason ?? false, timeou
       await snap(page, 'library-ar-1366')
       await page.goto(`${server.url}/bias-audit`)
       await page.getByRole('heading', { level: 1, name: arBias('bias.title') }).waitFor()
+      // A result, to see its tables and plots right to left.
+      await page.getByLabel(arBias('bias.file')).setInputFiles({
+        name: 'decisions.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(decisionLog()),
+      })
+      await page.getByRole('checkbox', { name: 'sex' }).check()
+      await page.getByLabel(arBias('bias.label')).selectOption('truth')
+      await page.getByLabel(arBias('bias.pred')).selectOption('flag')
+      await page.getByRole('button', { name: arBias('bias.run') }).click()
+      await page.getByRole('heading', { name: arBias('bias.resultHeading') }).waitFor()
       await snap(page, 'bias-ar-1366')
 
       await page.setViewportSize({ width: 390, height: 844 })

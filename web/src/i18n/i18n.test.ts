@@ -92,13 +92,19 @@ describe('another language, key by key', () => {
     assert.deepEqual(countedKey('members.count', 2), { key: 'members.count.two', lng: 'ar' })
     assert.equal(tCount('members.count', 0), 'لا أعضاء')
     assert.equal(tCount('members.count', 2), 'عضوان')
-    assert.equal(tCount('members.count', 7), '7 أعضاء', 'Latin digits in Arabic')
+    // Each value isolated (FSI … PDI) inside the right-to-left sentence; Latin digits.
+    assert.equal(tCount('members.count', 7), '\u20687\u2069 أعضاء')
     // `one` is missing in Arabic: its `other`.
-    assert.equal(tCount('members.count', 1), '1 عضو')
-    assert.equal(tCount('audit.shown', 1), '1 مدخل')
+    assert.equal(tCount('members.count', 1), '\u20681\u2069 عضو')
+    assert.equal(tCount('audit.shown', 1), '\u20681\u2069 مدخل')
     // Nothing at all in Arabic: English, by English rules.
     assert.deepEqual(countedKey('invitations.shown', 1), { key: 'invitations.shown.one', lng: 'en' })
-    assert.equal(tCount('invitations.shown', 1), '1 invitation shown')
+    assert.equal(tCount('invitations.shown', 1), '1 invitation shown', 'an English sentence is not isolated')
+    assert.equal(
+      t('overview.welcome', { name: 'Ana' }),
+      'Welcome, \u2068Ana\u2069',
+      'but its value is, in Arabic',
+    )
   })
 
   it('formats with Latin digits in Arabic and the language’s own signs elsewhere', () => {

@@ -54,9 +54,16 @@ export function formattingLocale(locale: TLocale = currentLocale()): string {
   return locale === 'ar' ? 'ar-u-nu-latn' : locale
 }
 
+/** First-strong isolate … pop directional isolate (Unicode bidi): the value keeps its own direction. */
+const isolate = (value: string | number): string => `\u2068${value}\u2069`
+
 function translate(namespace: string, key: string, params?: TParams, lng?: string): string {
   // Parameters go through `replace`, so a parameter called `count` or `context` is only a value.
-  const replace = Object.assign(Object.create(null) as TParams, params)
+  const replace = Object.create(null) as TParams
+  // In a right-to-left language each value is isolated, so a name in Latin letters or a range
+  // such as "[0.12, 0.34]" reads in its own order instead of being reordered with the sentence.
+  const isRtl = directionOf(lng ?? currentLocale()) === 'rtl'
+  for (const [name, value] of Object.entries(params ?? {})) replace[name] = isRtl ? isolate(value) : value
   return i18n.t(key, { ns: namespace, replace, ...(lng ? { lng } : {}) }) as string
 }
 
