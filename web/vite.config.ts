@@ -4,6 +4,7 @@
  * repository root, where the server serves it. In development, API calls go to the local server.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -13,6 +14,29 @@ import { defineConfig, type Plugin } from 'vite'
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url))
 const backend = 'http://127.0.0.1:8080'
+
+/** The Redoc bundle's one outside address: the Redocly logo beside its "API docs by Redocly" link. */
+const REDOCLY_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg'
+
+/**
+ * The API reference's renderer (the redoc package's standalone bundle) as a hashed asset, for the
+ * server's /api/docs page (src/http/api-docs.ts). Its logo address is emptied, so the page asks no
+ * other origin for anything (the image then fails at once and Redoc hides it); a new Redoc version
+ * without that address fails the build here rather than send readers' browsers elsewhere.
+ */
+const apiReferenceBundle = (): Plugin => ({
+  name: 'custos-api-reference',
+  apply: 'build',
+  generateBundle() {
+    const file = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js')
+    const source = readFileSync(file, 'utf8')
+    if (source.split(REDOCLY_LOGO).length !== 2)
+      throw new Error(
+        `${file}: expected the Redocly logo address exactly once; check the bundle's outside addresses.`,
+      )
+    this.emitFile({ type: 'asset', name: 'redoc.standalone.js', source: source.replace(REDOCLY_LOGO, '') })
+  },
+})
 
 /** The text files the server may answer with a compressed copy (src/http/static.ts serves them). */
 const COMPRESSIBLE = /\.(?:js|mjs|css|json|svg|html|txt|map)$/
@@ -56,7 +80,7 @@ const precompress = (): Plugin => {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress()],
+  plugins: [react(), apiReferenceBundle(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

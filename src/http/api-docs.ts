@@ -1,5 +1,49 @@
-/** A browsable API reference rendered on the server from the OpenAPI document (no scripts, no CDN). */
+/**
+ * The API reference at /api/docs: Redoc (the redoc package's standalone bundle, built into the web
+ * app's assets by web/vite.config.ts and served from our own origin) rendering /api/openapi.json;
+ * without a built web app, a plain reference rendered here from the same document (no scripts).
+ */
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { SECURITY_HEADERS } from './middleware.ts'
 import { escapeHtml } from './static.ts'
+
+/** The hashed file name of the Redoc bundle in the built web app's assets, or null without one. */
+export const findReferenceBundle = (webDistDir: string | null): string | null => {
+  if (!webDistDir) return null
+  try {
+    const file = readdirSync(join(webDistDir, 'assets')).find((name) =>
+      /^redoc\.standalone-[\w-]+\.js$/.test(name),
+    )
+    return file ? `/assets/${file}` : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The app's CSP with two additions for this one page, both forced by the published Redoc bundle:
+ * - style-src 'unsafe-inline': Redoc styles itself with styled-components, which writes <style>
+ *   elements at run time; the bundle fixes their nonce at build time (to none), so neither a nonce
+ *   nor hashes can allow them. Scripts stay 'self' only: no inline script, no eval.
+ * - worker-src blob:: the search index runs in a worker that Redoc starts from a blob of its own code.
+ * Everything else (and every other page) keeps SECURITY_HEADERS' policy.
+ */
+export const REFERENCE_CSP = (SECURITY_HEADERS['Content-Security-Policy'] ?? '')
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .concat('; worker-src blob:')
+
+/** The Redoc page: one element naming the document, one script from our origin, nothing inline. */
+export const renderReferencePage = (options: { title: string; script: string }): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.title)} — reference</title>
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
+</head><body>
+<redoc spec-url="/api/openapi.json" hide-hostname="true" path-in-middle-panel="true"></redoc>
+<noscript><p>The reference needs JavaScript. The document itself is at <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p></noscript>
+<script src="${escapeHtml(options.script)}"></script>
+</body></html>`
 
 type TSchema = Record<string, unknown>
 type TOperation = {

@@ -11,7 +11,13 @@ import { registerBiasRoutes } from '../modules/bias/routes.ts'
 import { registerJurisdictionRoutes } from '../modules/jurisdictions/routes.ts'
 import { registerLibraryRoutes } from '../modules/library/routes.ts'
 import { registerPlatformRoutes } from '../modules/platform/routes.ts'
-import { API_DOCS_CSS, renderApiDocs } from './api-docs.ts'
+import {
+  API_DOCS_CSS,
+  findReferenceBundle,
+  REFERENCE_CSP,
+  renderApiDocs,
+  renderReferencePage,
+} from './api-docs.ts'
 import { compressJson } from './compression.ts'
 import type { TApp, TAppDeps, TAppEnv } from './context.ts'
 import { createErrorHandler, errorBody, validationError } from './errors.ts'
@@ -86,16 +92,25 @@ export const createApp = (deps: TAppDeps): TApp => {
 
   const documentConfig = { openapi: '3.1.0', info: API_INFO }
   app.doc31('/api/openapi.json', documentConfig)
-  let docsPage: string | undefined
+  const webDistDir = deps.webDistDir === undefined ? paths.webDist() : deps.webDistDir
+  let docsPage: { html: string; csp: string | undefined } | undefined
   app.get('/api/docs', (c) => {
-    docsPage ??= renderApiDocs(app.getOpenAPI31Document(documentConfig))
-    return c.html(docsPage)
+    if (!docsPage) {
+      const script = findReferenceBundle(webDistDir)
+      docsPage = script
+        ? { html: renderReferencePage({ title: API_INFO.title, script }), csp: REFERENCE_CSP }
+        : { html: renderApiDocs(app.getOpenAPI31Document(documentConfig)), csp: undefined }
+    }
+    return c.html(docsPage.html, 200, docsPage.csp ? { 'Content-Security-Policy': docsPage.csp } : {})
   })
   app.get('/api/docs.css', (c) => c.body(API_DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
 
   // Anything else under /api is an unknown route, whatever the method.
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'No such API route.'), 404))
 
-  mountWebApp(app, deps.webDistDir === undefined ? paths.webDist() : deps.webDistDir)
+  // Browsers ask for /favicon.ico on pages without an icon link (the JSON answers, the PDF report).
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
+
+  mountWebApp(app, webDistDir)
   return app
 }
