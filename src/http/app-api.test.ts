@@ -21,6 +21,7 @@ import { silentLogger } from '../core/logger.ts'
 import { ephemeralSecrets } from '../core/secrets.ts'
 import { systemClock } from '../core/time.ts'
 import { openDatabase } from '../db/database.ts'
+import { REFERENCE_CSP } from './api-docs.ts'
 import { createApp } from './app.ts'
 import { DEFAULT_BODY_LIMIT_BYTES } from './body-limit.ts'
 import { HSTS, SECURITY_HEADERS } from './middleware.ts'
@@ -300,6 +301,79 @@ describe('serving the built web app', () => {
   it('refuses path traversal', async () => {
     const res = await app.request('/assets/..%2f..%2fetc/passwd')
     assert.notEqual(res.status, 200)
+  })
+})
+
+describe('the API reference with a built web app', () => {
+  let dir: string
+  let app: ReturnType<typeof createApp>
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'custos-web-'))
+    mkdirSync(join(dir, 'assets'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Custos SPA</title>')
+    writeFileSync(join(dir, 'assets', 'redoc.standalone-abc123.js'), '/* Redoc */')
+    writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)')
+    app = createApp({
+      db: undefined as never,
+      dialect: 'sqlite',
+      logger: silentLogger(),
+      clock: systemClock,
+      secrets: ephemeralSecrets(),
+      webDistDir: dir,
+    })
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('renders /api/docs with the Redoc bundle from our origin and the document it reads', async () => {
+    const res = await request({ app }, 'GET', '/api/docs')
+    assert.equal(res.status, 200)
+    const scripts = [...res.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    assert.deepEqual(
+      scripts.map((m) => m[1]!.trim()),
+      ['src="/assets/redoc.standalone-abc123.js"'],
+    )
+    assert.ok(
+      scripts.every((m) => m[2] === ''),
+      'no inline script',
+    )
+    assert.match(res.text, /<redoc spec-url="\/api\/openapi.json"/)
+    assert.doesNotMatch(res.text, /https?:\/\//i)
+    assert.equal((await request({ app }, 'GET', '/assets/redoc.standalone-abc123.js')).status, 200)
+  })
+
+  it('relaxes the CSP on /api/docs alone, by style-src unsafe-inline and worker-src blob: only', async () => {
+    const strict = SECURITY_HEADERS['Content-Security-Policy']!
+    const res = await request({ app }, 'GET', '/api/docs')
+    const csp = res.headers.get('content-security-policy') ?? ''
+    assert.equal(csp, REFERENCE_CSP)
+    const directives = (policy: string) => new Set(policy.split(';').map((d) => d.trim()))
+    const added = [...directives(csp)].filter((d) => !directives(strict).has(d))
+    const removed = [...directives(strict)].filter((d) => !directives(csp).has(d))
+    assert.deepEqual(added.sort(), ["style-src 'self' 'unsafe-inline'", 'worker-src blob:'])
+    assert.deepEqual(removed, ["style-src 'self'"])
+    // Scripts fall back to default-src 'self': no inline script, no eval.
+    assert.match(csp, /default-src 'self';/)
+    assert.doesNotMatch(csp, /script-src|unsafe-eval/)
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (name !== 'Content-Security-Policy') assert.equal(res.headers.get(name), value, name)
+
+    for (const path of [
+      '/',
+      '/login',
+      '/api/openapi.json',
+      '/api/docs.css',
+      '/assets/app-abc123.js',
+      '/api/unknown',
+    ]) {
+      const other = await request({ app }, 'GET', path)
+      assert.equal(other.headers.get('content-security-policy'), strict, path)
+    }
+  })
+
+  it('redirects /favicon.ico to the SVG icon', async () => {
+    const res = await request({ app }, 'GET', '/favicon.ico')
+    assert.equal(res.status, 301)
+    assert.equal(res.headers.get('location'), '/favicon.svg')
   })
 })
 
