@@ -40,6 +40,7 @@ export {
   type TTopic,
 } from './schemas.ts'
 export {
+  contentLanguage,
   isLocale,
   LOCALES,
   localise,

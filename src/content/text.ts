@@ -19,8 +19,16 @@ export const ZText = z.strictObject({
 })
 export type TText = z.infer<typeof ZText>
 
-/** The text in the wanted locale, or English when that translation is missing. */
-export const localise = (text: TText, locale: TLocale = 'en'): string => text[locale] ?? text.en
+/**
+ * The text in the wanted locale, or English when that translation is missing. `used`, when given,
+ * collects the language each text was actually given in, so an answer can say which languages it
+ * holds (the library API's Content-Language header, docs/contracts.md).
+ */
+export const localise = (text: TText, locale: TLocale = 'en', used?: Set<TLocale>): string => {
+  const translated = text[locale]
+  used?.add(translated === undefined ? 'en' : locale)
+  return translated ?? text.en
+}
 
 /** True for a value shaped like a localised text map (used to localise whole objects for the API). */
 export const isTextMap = (value: unknown): value is TText => {
@@ -31,12 +39,12 @@ export const isTextMap = (value: unknown): value is TText => {
 }
 
 /** A deep copy of `value` with every localised text map replaced by its string in `locale`. */
-export const localiseDeep = (value: unknown, locale: TLocale): unknown => {
-  if (Array.isArray(value)) return value.map((item) => localiseDeep(item, locale))
-  if (isTextMap(value)) return localise(value, locale)
+export const localiseDeep = (value: unknown, locale: TLocale, used?: Set<TLocale>): unknown => {
+  if (Array.isArray(value)) return value.map((item) => localiseDeep(item, locale, used))
+  if (isTextMap(value)) return localise(value, locale, used)
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {}
-    for (const [key, item] of Object.entries(value)) out[key] = localiseDeep(item, locale)
+    for (const [key, item] of Object.entries(value)) out[key] = localiseDeep(item, locale, used)
     return out
   }
   return value
@@ -54,5 +62,13 @@ export type TLocalised<T> = T extends TText
         : T
 
 /** `localiseDeep` with the result typed from the input. */
-export const localised = <T>(value: T, locale: TLocale): TLocalised<T> =>
-  localiseDeep(value, locale) as TLocalised<T>
+export const localised = <T>(value: T, locale: TLocale, used?: Set<TLocale>): TLocalised<T> =>
+  localiseDeep(value, locale, used) as TLocalised<T>
+
+/**
+ * The Content-Language of an answer whose texts were given in `used`: the wanted locale first when
+ * some text had it, then English for the texts that fell back ("fr, en"); the wanted locale alone
+ * for an answer without text.
+ */
+export const contentLanguage = (used: ReadonlySet<TLocale>, locale: TLocale): string =>
+  used.size === 0 ? locale : [...used].sort((a, b) => Number(b === locale) - Number(a === locale)).join(', ')

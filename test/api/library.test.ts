@@ -175,6 +175,20 @@ forEachDatabase('library API as the web pages use it', (handle) => {
       assert.equal(french.length, rights.length)
     })
 
+    it('says in Content-Language which languages an answer holds, the asked one first', async () => {
+      const languageOf = async (path: string) =>
+        (await request(ctx, 'GET', path, { session })).headers.get('content-language')
+      assert.equal(await languageOf('/api/library/technologies'), 'en')
+      // Titles are translated, descriptions mostly not: French first, English for the rest.
+      assert.equal(await languageOf('/api/library/technologies?locale=fr'), 'fr, en')
+      // No framework of the ICoC holds Arabic text: all of it is shown in English.
+      assert.equal(await languageOf('/api/library/frameworks/icoc?locale=ar'), 'en')
+      for (const path of LIBRARY_ROUTES.filter((route) => !route.includes('/sources'))) {
+        const language = await languageOf(`${path}${path.includes('?') ? '&' : '?'}locale=es`)
+        assert.ok(language === 'es' || language === 'es, en' || language === 'en', `${path}: ${language}`)
+      }
+    })
+
     it('indexes every object once, filters by kind, and rejects an unknown kind', async () => {
       const index = listOf(ZIndexEntry).parse(await get('/api/library/index'))
       assert.equal(new Set(index.map((entry) => entry.urn)).size, index.length)

@@ -6,12 +6,14 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import {
+  contentLanguage,
   formatProblem,
   getLibrary,
   loadProblems,
   localised,
   OBJECT_KIND_IDS,
   type TLibrary,
+  type TLocale,
   type TProblem,
 } from '../../content/index.ts'
 import { AppError, errors } from '../../core/errors.ts'
@@ -84,6 +86,18 @@ const itemErrors = errorResponses(401, 403, 404, 422)
 /** Every library read needs a signed-in member (any role). */
 const allowRead = (c: TContext): void => authorize(requireAuth(c), 'read', 'library')
 
+/**
+ * An answer of library text in `locale`, built by `build` with the set it fills with the languages
+ * its texts were given in; those go out as Content-Language ("fr, en" when some text fell back to
+ * English), so the web app can mark text shown in English (docs/contracts.md).
+ */
+const inLanguage = <T>(c: TContext, locale: TLocale, build: (used: Set<TLocale>) => T): T => {
+  const used = new Set<TLocale>()
+  const body = build(used)
+  c.header('Content-Language', contentLanguage(used, locale))
+  return body
+}
+
 export const registerLibraryRoutes = (
   app: TApp,
   deps: TAppDeps,
@@ -117,7 +131,10 @@ export const registerLibraryRoutes = (
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      return c.json({ items: localised(frameworkSummaries(library()), locale) }, 200)
+      return c.json(
+        inLanguage(c, locale, (used) => ({ items: localised(frameworkSummaries(library()), locale, used) })),
+        200,
+      )
     },
   )
 
@@ -136,7 +153,10 @@ export const registerLibraryRoutes = (
       const { id } = c.req.valid('param')
       const detail = frameworkDetail(library(), id)
       if (!detail) throw errors.notFound('Framework')
-      return c.json(localised(detail, locale), 200)
+      return c.json(
+        inLanguage(c, locale, (used) => localised(detail, locale, used)),
+        200,
+      )
     },
   )
 
@@ -151,7 +171,12 @@ export const registerLibraryRoutes = (
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      return c.json({ items: localised([...library().technologies.values()], locale) }, 200)
+      return c.json(
+        inLanguage(c, locale, (used) => ({
+          items: localised([...library().technologies.values()], locale, used),
+        })),
+        200,
+      )
     },
   )
 
@@ -169,7 +194,10 @@ export const registerLibraryRoutes = (
       const { id } = c.req.valid('param')
       const technology = library().technologies.get(id)
       if (!technology) throw errors.notFound('Technology')
-      return c.json(localised(technology, locale), 200)
+      return c.json(
+        inLanguage(c, locale, (used) => localised(technology, locale, used)),
+        200,
+      )
     },
   )
 
@@ -184,8 +212,14 @@ export const registerLibraryRoutes = (
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      const items = [...library().questionnaires.values()].map((q) => presentQuestionnaireSummary(q, locale))
-      return c.json({ items }, 200)
+      return c.json(
+        inLanguage(c, locale, (used) => ({
+          items: [...library().questionnaires.values()].map((q) =>
+            presentQuestionnaireSummary(q, locale, used),
+          ),
+        })),
+        200,
+      )
     },
   )
 
@@ -203,7 +237,10 @@ export const registerLibraryRoutes = (
       const { id } = c.req.valid('param')
       const questionnaire = library().questionnaires.get(id)
       if (!questionnaire) throw errors.notFound('Questionnaire')
-      return c.json(localised(questionnaire, locale), 200)
+      return c.json(
+        inLanguage(c, locale, (used) => localised(questionnaire, locale, used)),
+        200,
+      )
     },
   )
 
@@ -219,7 +256,12 @@ export const registerLibraryRoutes = (
       allowRead(c)
       const { locale } = c.req.valid('query')
       const lib = library()
-      return c.json({ items: [...lib.topics.values()].map((topic) => presentTopic(lib, topic, locale)) }, 200)
+      return c.json(
+        inLanguage(c, locale, (used) => ({
+          items: [...lib.topics.values()].map((topic) => presentTopic(lib, topic, locale, used)),
+        })),
+        200,
+      )
     },
   )
 
@@ -234,7 +276,10 @@ export const registerLibraryRoutes = (
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query')
-      return c.json({ items: localised([...library().groups.values()], locale) }, 200)
+      return c.json(
+        inLanguage(c, locale, (used) => ({ items: localised([...library().groups.values()], locale, used) })),
+        200,
+      )
     },
   )
 
@@ -252,7 +297,10 @@ export const registerLibraryRoutes = (
       const hits = searchLibrary(library(), q, locale).filter(
         (hit) => kind === undefined || hit.kind === kind,
       )
-      return c.json({ query: q, hits: localised(hits, locale) }, 200)
+      return c.json(
+        inLanguage(c, locale, (used) => ({ query: q, hits: localised(hits, locale, used) })),
+        200,
+      )
     },
   )
 
@@ -277,7 +325,12 @@ export const registerLibraryRoutes = (
         })
       }
       // The file is named from the content folder, never by its place on the server's disk.
-      return c.json(localised({ ...view, file: publicFilePath(lib, view.file) }, locale), 200)
+      return c.json(
+        inLanguage(c, locale, (used) =>
+          localised({ ...view, file: publicFilePath(lib, view.file) }, locale, used),
+        ),
+        200,
+      )
     },
   )
 
@@ -302,7 +355,10 @@ export const registerLibraryRoutes = (
     (c) => {
       allowRead(c)
       const { locale } = c.req.valid('query') as z.infer<typeof ZLocaleQuery>
-      return c.json({ items: localised([...library().rights.values()], locale) }, 200)
+      return c.json(
+        inLanguage(c, locale, (used) => ({ items: localised([...library().rights.values()], locale, used) })),
+        200,
+      )
     },
   )
 
@@ -318,7 +374,9 @@ export const registerLibraryRoutes = (
       const { locale, kind } = c.req.valid('query') as z.infer<typeof ZIndexQuery>
       const lib = library()
       return c.json(
-        { items: listEntries(lib, kind).map((entry) => presentIndexEntry(lib, entry, locale)) },
+        inLanguage(c, locale, (used) => ({
+          items: listEntries(lib, kind).map((entry) => presentIndexEntry(lib, entry, locale, used)),
+        })),
         200,
       )
     },
