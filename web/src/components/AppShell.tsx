@@ -57,7 +57,7 @@ export function AppShell() {
           aria-label={t('shell.mainNav')}
         >
           <ul>
-            {navItemsFor(me.role).map((item) => (
+            {navItemsFor(me.role, me.organisation.kind).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.isEnd ?? false}>
                   {t(item.label)}
