@@ -68,7 +68,10 @@ type TRow = { who: string; what: string; details: string; action: string }
 const rowsOf = (page: Page): Promise<TRow[]> =>
   page.locator('.audit-table tbody tr').evaluateAll((rows) =>
     rows.map((row) => {
-      const cells = [...row.querySelectorAll('td')].map((cell) => (cell as HTMLElement).innerText.trim())
+      // innerText, as drawn: a detail's label and value apart (the root tsconfig has no DOM types).
+      const cells = [...row.querySelectorAll('td')].map((cell) =>
+        (cell as unknown as { innerText: string }).innerText.trim(),
+      )
       return {
         who: cells[1] ?? '',
         what: cells[2] ?? '',
