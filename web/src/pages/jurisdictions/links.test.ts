@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { gapPath, jurisdictionPath, matchesSearch } from './links.ts'
+import { gapPath, isTyped, jurisdictionPath, matchesSearch, replaceTyped, splitCodes } from './links.ts'
 
 describe('jurisdiction links and search', () => {
   it('puts the gap choices in the address', () => {
@@ -27,4 +27,17 @@ describe('jurisdiction links and search', () => {
     it(`"${query}" ${expected ? 'finds' : 'does not find'} Côte d'Ivoire`, () =>
       assert.equal(matchesSearch(ci, query), expected))
   }
+
+  it('reads codes separated by commas, spaces or semicolons', () => {
+    assert.deepEqual(splitCodes(' de, ng br;;XX ,'), ['de', 'ng', 'br', 'XX'])
+    assert.deepEqual(splitCodes(null), [])
+  })
+
+  it('replaces a typed value by the suggestion taken, keeping each code once', () => {
+    assert.equal(replaceTyped('DE,XX,Germany,ZZ', 'Germany', 'DE'), 'DE, XX, ZZ')
+    assert.equal(replaceTyped('de, xx', 'XX', 'GB'), 'de, GB')
+    assert.equal(replaceTyped('NG', 'XX', 'GB'), 'NG')
+    assert.equal(isTyped('DE, xx', 'XX'), true)
+    assert.equal(isTyped('DE, XXL', 'XX'), false)
+  })
 })

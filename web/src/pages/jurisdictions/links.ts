@@ -26,3 +26,29 @@ export function matchesSearch(item: { code: string; iso3: string; name: string }
   if (q === '') return true
   return fold(item.code) === q || fold(item.iso3) === q || fold(item.name).includes(q)
 }
+
+/** Codes as typed, `de, ng br;XX` → ['de', 'ng', 'br', 'XX']: the separators the server reads too. */
+export const splitCodes = (text: string | null): string[] =>
+  (text ?? '')
+    .split(/[\s,;]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+
+const sameValue = (a: string, b: string) => a.toUpperCase() === b.toUpperCase()
+
+/** Whether `value` is still among the codes typed (case-insensitively). */
+export const isTyped = (text: string, value: string): boolean =>
+  splitCodes(text).some((part) => sameValue(part, value))
+
+/**
+ * The codes typed with `value` replaced by `code` (a suggestion taken), each code once:
+ * `DE, Germany, XX` with Germany → DE gives `DE, XX`.
+ */
+export function replaceTyped(text: string, value: string, code: string): string {
+  const out: string[] = []
+  for (const part of splitCodes(text)) {
+    const next = sameValue(part, value) ? code : part
+    if (!out.some((seen) => sameValue(seen, next))) out.push(next)
+  }
+  return out.join(', ')
+}
