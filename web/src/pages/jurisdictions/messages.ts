@@ -14,7 +14,7 @@ export const jurisdictionsEn = {
   'jur.name': 'Name',
   'jur.ruleOfLaw': 'Rule of law',
   'jur.enforcement': 'Enforcement',
-  'jur.facts': 'Facts (yes / partial / no / unknown)',
+  'jur.facts': 'Facts: in place / partial / none / not researched',
   'jur.covered': 'Topics covered',
   'jur.observer': 'UN observer state',
   'jur.eu': 'EU member',
@@ -38,6 +38,23 @@ export const jurisdictionsEn = {
   'jur.restrictionsHeading': 'Restrictions on technologies',
   'jur.noRestrictions': 'No restriction recorded.',
   'jur.openGap': 'Analyse a deployment here',
+  'jur.noMatch': 'No jurisdiction matches “{q}”.',
+
+  // A country code in the address that the dataset does not know (/jurisdictions/XX).
+  'jur.unknownTitle': 'No country “{code}”',
+  'jur.unknownIntro': 'The jurisdiction data has no country under this code.',
+  'jur.didYouMean': 'Did you mean:',
+  'jur.allCountries': 'See the list of all countries',
+
+  'status.yes': 'in place',
+  'status.partial': 'partly in place',
+  'status.no': 'none',
+  'status.unknown': 'not yet researched',
+
+  'restriction.prohibited': 'Prohibited',
+  'restriction.conditional': 'Allowed under conditions',
+  'restriction.licence_required': 'Licence required',
+  'restriction.other': 'Restriction',
 
   'indicator.ruleOfLaw': 'Rule of law',
   'indicator.voiceAccountability': 'Voice and accountability',
@@ -75,6 +92,11 @@ export const jurisdictionsEn = {
   'gap.countriesHint': 'ISO 3166-1 alpha-2 codes separated by commas, e.g. DE, NG, BR.',
   'gap.run': 'Analyse',
   'gap.pickTechnology': 'Choose at least one technology.',
+  'gap.pickCountry': 'Type at least one country code, e.g. DE.',
+  'gap.incomplete': 'The analysis needs at least one technology and one country.',
+  'gap.unknownValues': 'Some of the values typed are not known. Correct them, then analyse again.',
+  'gap.suggestions': 'Suggestions',
+  'gap.use': 'Use {code} ({name})',
   'gap.matrixHeading': 'Matrix',
   'gap.matrixCaption': 'Gap level per topic and country; each cell names its level in words.',
   'gap.importance': 'Importance',
@@ -96,6 +118,23 @@ export const jurisdictionsEn = {
   'gap.exportCsv': 'Export CSV',
   'gap.governance': 'Enforcement context',
   'gap.attribution': 'Governance data',
+  'gap.countryCards': 'Gap level per country',
+  'gap.ruleOfLaw': 'rule of law {value}',
+
+  // Why each gap is one (the server's English sentence is rebuilt here in the reader's language).
+  'explain.absent': 'No law on this; the baseline applies there.',
+  'explain.partial': 'Only partly in place.',
+  'explain.partialIn': 'Only partly in place ({instrument}).',
+  'explain.weak':
+    'In place ({instrument}), but the rule of law is weak ({value}): law on paper counts as partial.',
+  'explain.weakNoInstrument':
+    'In place, but the rule of law is weak ({value}): law on paper counts as partial.',
+  'explain.unknown': 'Not yet researched; never counted as covered.',
+  'restriction.proposedFor': 'Strictest rule found for {technologies}: proposed for the whole deployment.',
+  'restriction.stricterElsewhere': 'A stricter rule applies to {technologies} in this deployment.',
+  'restriction.where': 'Where: {countries}',
+  'baseline.levelIn': '{level} in {country}',
+  'baseline.inconsistent': 'inconsistent across the deployment',
 
   'map.title': 'World map',
   'map.intro': 'Each country coloured by its gap level for one technology, or by the rule of law.',

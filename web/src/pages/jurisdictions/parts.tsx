@@ -1,7 +1,49 @@
-/** Small pieces shared by the jurisdiction pages: level badges, source citations, governance bars. */
+/**
+ * Small pieces shared by the jurisdiction pages: level badges, the words for statuses, restriction
+ * kinds and technologies (never their ids), source citations, governance bars.
+ */
+import { useQuery } from '@tanstack/react-query'
 import type { TGapLevel } from '../../../../src/modules/jurisdictions/gap.ts'
-import type { TEnforcement } from '../../../../src/modules/jurisdictions/schemas.ts'
-import { tj } from './messages.ts'
+import type {
+  RESTRICTION_KINDS,
+  TEnforcement,
+  TFactStatus,
+} from '../../../../src/modules/jurisdictions/schemas.ts'
+import { jurisdictionKeys, jurisdictionsApi } from './api.ts'
+import { type TJurisdictionMessageKey, tj } from './messages.ts'
+
+/**
+ * A sentence the server wrote (in English) set apart in its own direction (first-strong isolate …
+ * pop directional isolate), so in a right-to-left page its quotes and full stop stay where they are.
+ */
+export const isolated = (text: string): string => `\u2068${text}\u2069`
+
+/** What a fact's status means, in words: `yes` is "in place", `unknown` "not yet researched". */
+export const statusLabel = (status: TFactStatus): string => tj(`status.${status}`)
+
+/** Every kind of the content format has its words (the type fails when a kind is added). */
+const KIND_LABEL: Record<(typeof RESTRICTION_KINDS)[number], TJurisdictionMessageKey> = {
+  prohibited: 'restriction.prohibited',
+  conditional: 'restriction.conditional',
+  licence_required: 'restriction.licence_required',
+}
+
+/** A restriction's kind in words; a kind this page does not know yet is just "Restriction". */
+export const restrictionKindLabel = (kind: string): string =>
+  tj(KIND_LABEL[kind as keyof typeof KIND_LABEL] ?? 'restriction.other')
+
+/**
+ * The catalogue title of a technology id, from the library's list (the pickers load it too, so it
+ * is usually cached); while it loads, or for an id it lacks, the id with its hyphens as spaces.
+ */
+export function useTechnologyTitles(): (id: string) => string {
+  const catalogue = useQuery({
+    queryKey: jurisdictionKeys.technologies,
+    queryFn: ({ signal }) => jurisdictionsApi.technologies(signal),
+  })
+  const titles = new Map(catalogue.data?.items.map((item) => [item.id, item.title]))
+  return (id) => titles.get(id) ?? id.replace(/[-_]+/g, ' ')
+}
 
 /** The same symbols as the CLI table, so a level reads without colour. */
 export const LEVEL_SYMBOL: Record<TGapLevel, string> = {
