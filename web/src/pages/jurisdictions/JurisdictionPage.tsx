@@ -1,12 +1,24 @@
-/** One country: facts with sources and dates, governance indicators (chart), memberships, restrictions. */
+/**
+ * One country: facts with sources and dates, governance indicators (chart), memberships,
+ * restrictions. A code the dataset does not know gets a page of its own: what is wrong, the
+ * countries meant, and the way to the list.
+ */
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
 import { QueryView } from '../../components/QueryView.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
-import { jurisdictionKeys, jurisdictionsApi, type TJurisdictionDetail } from './api.ts'
-import { gapPath, JURISDICTION_PATHS } from './links.ts'
+import { jurisdictionKeys, jurisdictionsApi, type TJurisdictionDetail, UnknownValuesError } from './api.ts'
+import { gapPath, JURISDICTION_PATHS, jurisdictionPath } from './links.ts'
 import { tj } from './messages.ts'
-import { EnforcementBadge, GovernanceBars, LevelBadge, SourceCite } from './parts.tsx'
+import {
+  EnforcementBadge,
+  GovernanceBars,
+  LevelBadge,
+  restrictionKindLabel,
+  SourceCite,
+  statusLabel,
+  useTechnologyTitles,
+} from './parts.tsx'
 import './jurisdictions.css'
 
 export function JurisdictionPage() {
@@ -16,18 +28,62 @@ export function JurisdictionPage() {
     queryFn: ({ signal }) => jurisdictionsApi.detail(code, signal),
     retry: false,
   })
-  useDocumentTitle(detail.data?.name ?? tj('jur.title'))
+  const unknown = detail.error instanceof UnknownValuesError ? detail.error : null
+  useDocumentTitle(detail.data?.name ?? (unknown ? tj('jur.unknownTitle', { code }) : tj('jur.title')))
   return (
     <div className="page jurisdictions">
       <p>
         <Link to={JURISDICTION_PATHS.list}>← {tj('jur.back')}</Link>
       </p>
-      <QueryView query={detail}>{(data) => <Detail detail={data} />}</QueryView>
+      {unknown ? (
+        <UnknownCountry code={code} error={unknown} />
+      ) : (
+        <QueryView query={detail}>{(data) => <Detail detail={data} />}</QueryView>
+      )}
     </div>
   )
 }
 
+/** /jurisdictions/XX for a code the dataset lacks: the server's sentence and the countries meant. */
+function UnknownCountry({ code, error }: { code: string; error: UnknownValuesError }) {
+  const suggested = error.unknown.flatMap((issue) => issue.suggested)
+  const messages = error.unknown.length > 0 ? error.unknown.map((issue) => issue.message) : [error.message]
+  return (
+    <section className="unknown-country" aria-labelledby="unknown-heading">
+      <header className="page-header">
+        <h1 id="unknown-heading">{tj('jur.unknownTitle', { code })}</h1>
+        <p className="muted">{tj('jur.unknownIntro')}</p>
+      </header>
+      <div className="card">
+        {messages.map((message) => (
+          <p key={message} dir="auto">
+            {message}
+          </p>
+        ))}
+        {suggested.length > 0 ? (
+          <>
+            <p>{tj('jur.didYouMean')}</p>
+            <ul>
+              {suggested.map((s) => (
+                <li key={s.code}>
+                  <Link to={jurisdictionPath(s.code)}>
+                    {s.name} ({s.code})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p>
+          <Link to={JURISDICTION_PATHS.list}>{tj('jur.allCountries')}</Link>
+        </p>
+      </div>
+    </section>
+  )
+}
+
 function Detail({ detail }: { detail: TJurisdictionDetail }) {
+  const technologyTitle = useTechnologyTitles()
   const g = detail.governance
   const indicators = [
     { label: tj('indicator.ruleOfLaw'), value: g.ruleOfLaw },
@@ -67,13 +123,11 @@ function Detail({ detail }: { detail: TJurisdictionDetail }) {
               {detail.facts.map((fact) => (
                 <tr key={fact.topic}>
                   <th scope="row">{fact.title}</th>
-                  <td>
-                    <code>{fact.status}</code>
-                  </td>
-                  <td>
+                  <td data-label={tj('jur.status')}>{statusLabel(fact.status)}</td>
+                  <td data-label={tj('jur.level')}>
                     <LevelBadge level={fact.level} />
                   </td>
-                  <td>
+                  <td data-label={tj('jur.instrument')}>
                     {fact.instrument ? (
                       <>
                         {fact.instrument.title}
@@ -91,7 +145,7 @@ function Detail({ detail }: { detail: TJurisdictionDetail }) {
                     )}
                     {fact.note ? <p className="muted small fact-note">{fact.note}</p> : null}
                   </td>
-                  <td>
+                  <td data-label={tj('jur.source')}>
                     <SourceCite source={fact.source} />
                   </td>
                 </tr>
@@ -135,13 +189,13 @@ function Detail({ detail }: { detail: TJurisdictionDetail }) {
         <ul className="restrictions">
           {detail.restrictions.map((r) => (
             <li key={r.id}>
-              <strong>{r.kind}</strong>{' '}
+              <strong>{restrictionKindLabel(r.kind)}</strong>{' '}
               <span className="muted">({tj('gap.strictness', { value: r.strictness })})</span>: {r.summary}
               <div className="small">
-                {r.technologies.map((t) => (
-                  <code key={t} className="tag">
-                    {t}
-                  </code>
+                {r.technologies.map((id) => (
+                  <span key={id} className="tag">
+                    {technologyTitle(id)}
+                  </span>
                 ))}{' '}
                 {r.instrument.title} — <SourceCite source={r.source} />
               </div>
