@@ -1,11 +1,11 @@
 /**
  * Browser journey of a newcomer typing a deployment into the gap analysis (issue "web app as a
- * newcomer meets it", items 2, 3 and 7): a technology without countries is refused with a message,
+ * newcomer meets it", items 2, 3 and 7): a technology without countries is refused with a message;
  * `DE, XX, Germany` gets the server's sentence for each unknown value and a button that puts DE in
- * place of Germany, a country code in the address that does not exist gets a page of its own, and
- * the result, the country page and the list speak in words (no topic ids, no URNs, no raw
- * statuses) and fit a phone. Screenshots in English and Arabic, desktop and phone, land in
- * test-results/gap-input/.
+ * place of Germany (a technology mistyped in the address, one that ticks the box meant); a country
+ * code in the address that does not exist gets a page of its own; the result, the country page and
+ * the list speak in words (no topic ids, no URNs, no raw statuses) and fit a phone. Screenshots in
+ * English and Arabic, desktop and phone, land in test-results/gap-input/.
  */
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -148,6 +148,17 @@ describe('typing a deployment into the gap analysis, in a browser', {
       for (const status of statuses) assert.doesNotMatch(status, /^(yes|no|partial|unknown)$/)
       assert.deepEqual(await machineWordsOn(page), [])
 
+      // A technology mistyped in the address: its suggestion ticks the box meant.
+      await page.goto(`${server.url}/gap?technologies=facial&countries=DE`)
+      await page.getByRole('alert').filter({ hasText: "Unknown technology 'facial'." }).waitFor()
+      await page
+        .getByRole('button', { name: fill(jur['gap.useTechnology'], { name: 'Facial recognition' }) })
+        .click()
+      assert.equal(await page.getByLabel('Facial recognition', { exact: false }).isChecked(), true)
+      await page.getByRole('button', { name: jur['gap.run'] }).click()
+      await page.getByRole('heading', { name: jur['gap.matrixHeading'] }).waitFor()
+      assert.match(new URL(page.url()).search, /technologies=facial-recognition&countries=DE$/)
+
       assertNoProblems(session)
     } finally {
       await session.close()
@@ -178,7 +189,9 @@ describe('typing a deployment into the gap analysis, in a browser', {
       await page.goto(`${server.url}/jurisdictions`)
       const ruleOfLaw = page.getByRole('button', { name: jur['jur.ruleOfLaw'] })
       await ruleOfLaw.click()
+      await page.waitForURL((url) => url.search === '?sort=ruleOfLaw')
       await ruleOfLaw.click()
+      await page.waitForURL((url) => url.search === '?sort=ruleOfLaw&dir=descending')
       assert.match(new URL(page.url()).search, /sort=ruleOfLaw&dir=descending/)
       const values = (await page.locator('table.jurisdictions-table tbody td:nth-child(3)').allTextContents())
         .slice(0, 10)

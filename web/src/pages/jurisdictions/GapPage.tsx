@@ -29,6 +29,9 @@ import './jurisdictions.css'
 
 type TPath = 'technologies' | 'countries'
 
+/** Technology ids are read case-insensitively by the server, so `Drones` is `drones`. */
+const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+
 export function GapPage() {
   useDocumentTitle(tj('gap.title'))
   const [params] = useSearchParams()
@@ -130,9 +133,18 @@ function GapForm({
     setCountryText((text) => replaceTyped(text, value, code))
     countriesInput.current?.focus()
   }
-  // Suggestions for the values still typed: one taken disappears, the others stay.
+  // An unknown technology comes from an address typed by hand: its suggestion ticks the box meant.
+  const takeTechnology = (value: string, id: string) =>
+    setChosen((current) => [...current.filter((x) => !sameId(x, value) && x !== id), id])
+  // Suggestions for the values still typed or chosen: one taken disappears, the others stay.
   const offers = unknown.filter(
     (issue) => issue.path === 'countries' && issue.suggested.length > 0 && isTyped(countryText, issue.value),
+  )
+  const technologyOffers = unknown.filter(
+    (issue) =>
+      issue.path === 'technologies' &&
+      issue.suggested.length > 0 &&
+      chosen.some((x) => sameId(x, issue.value)),
   )
 
   return (
@@ -152,6 +164,23 @@ function GapForm({
           </label>
         ))}
         {technologyError ? <p className="field-error">{technologyError}</p> : null}
+        {technologyOffers.length > 0 ? (
+          <ul className="suggestions" aria-label={tj('gap.suggestions')}>
+            {technologyOffers.flatMap((issue) =>
+              issue.suggested.map((s) => (
+                <li key={`${issue.value}:${s.code}`}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => takeTechnology(issue.value, s.code)}
+                  >
+                    {tj('gap.useTechnology', { name: s.name })}
+                  </button>
+                </li>
+              )),
+            )}
+          </ul>
+        ) : null}
       </fieldset>
       <Field
         label={tj('gap.countries')}

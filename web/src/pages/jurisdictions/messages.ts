@@ -97,6 +97,7 @@ export const jurisdictionsEn = {
   'gap.unknownValues': 'Some of the values typed are not known. Correct them, then analyse again.',
   'gap.suggestions': 'Suggestions',
   'gap.use': 'Use {code} ({name})',
+  'gap.useTechnology': 'Use {name}',
   'gap.matrixHeading': 'Matrix',
   'gap.matrixCaption': 'Gap level per topic and country; each cell names its level in words.',
   'gap.importance': 'Importance',
