@@ -58,17 +58,88 @@ export const en = {
 
   'overview.title': 'Overview',
   'overview.welcome': 'Welcome, {name}',
+  'overview.lead.provider':
+    'Check the law of the countries you work in, test the systems you use for bias, and read what responsible use of technology asks of a security provider.',
+  'overview.lead.client':
+    'Learn what to expect of the security providers you contract, and check the law of the countries where they work for you.',
+  'overview.lead.vendor':
+    'Test your product for bias and learn which risks your technology carries for people, before your buyers ask.',
+  'overview.lead.association':
+    'Read the standards of the field and the law of each country: the common ground of your members’ due diligence.',
+  'overview.nextHeading': 'What to do next',
+  'overview.step.gapCountries.title': 'Check the countries you work in',
+  'overview.step.gapCountries.hint':
+    'Pick the technologies you use and the countries where you use them: the gap analysis shows where the law is absent, weak or inconsistent, and the safeguards to apply there.',
+  'overview.step.gapContracts.title': 'Check the countries of your contracts',
+  'overview.step.gapContracts.hint':
+    'Pick the countries where your security contracts are carried out and the technologies used there: see where the law leaves gaps that your contracts should close.',
+  'overview.step.gapMarkets.title': 'Check the law where you sell',
+  'overview.step.gapMarkets.hint':
+    'Pick your product’s technology and the countries you sell to: see where the law regulates it, where it is silent, and which safeguards apply.',
+  'overview.step.biasAudit.title': 'Audit an algorithm’s decisions for bias',
+  'overview.step.biasAudit.hint':
+    'Upload a log of the decisions a system made — who was flagged, stopped or refused — and see whether its error and selection rates differ between groups of people.',
+  'overview.step.biasAuditProduct.title': 'Audit your product for bias',
+  'overview.step.biasAuditProduct.hint':
+    'Upload your product’s decisions on a test set with the true outcomes, and see whether its error and selection rates differ between groups of people.',
+  'overview.step.biasAuditRead.title': 'Read your organisation’s bias audits',
+  'overview.step.biasAuditRead.hint':
+    'The audits your colleagues have run, with their results and reports. Assessors, administrators and owners can run new ones.',
+  'overview.step.toolkit.title': 'Read the twelve toolkit areas',
+  'overview.step.toolkit.hint':
+    'Responsible use of technology in private security, from data collection to remedy, each area turned into practices you can show evidence for.',
+  'overview.step.assessmentQuestions.title': 'See the questions of an impact assessment',
+  'overview.step.assessmentQuestions.hint':
+    'The twelve-area questionnaire for one deployment of security technology: when each question applies and what each answer changes.',
+  'overview.step.code.title': 'Read the International Code of Conduct',
+  'overview.step.code.hint':
+    'What the private security companies you contract commit to: how their personnel behave and how the company is run.',
+  'overview.step.principles.title': 'Read the Voluntary Principles',
+  'overview.step.principles.hint':
+    'How a company keeps its operations secure while respecting human rights: assessing risks, and working with public and private security.',
+  'overview.step.providerQuestions.title': 'Read the questions to ask a security provider',
+  'overview.step.providerQuestions.hint':
+    'The provider due-diligence questionnaire: governance, vetting and training, force and weapons, incidents, grievances and the twelve toolkit areas, with the answers that raise red flags.',
+  'overview.step.technologyRisks.title': 'Read the risks of your technology',
+  'overview.step.technologyRisks.hint':
+    'The technology catalogue in the library lists, for each kind of security technology, the rights it touches, the people it affects and the risks it carries for them.',
+  'overview.step.vendorProfile.title': 'Read the vendor technology profile',
+  'overview.step.vendorProfile.hint':
+    'The questions buyers need answered about a product: testing for differences between groups, privacy defaults, logging, human oversight and whom it is sold to.',
+  'overview.step.library.title': 'Browse the library',
+  'overview.step.library.hint':
+    'The toolkit areas, the International Code of Conduct, the Voluntary Principles and the UN Guiding Principles, linked to one another, and the technology catalogue.',
+  'overview.step.jurisdictions.title': 'Look up a country',
+  'overview.step.jurisdictions.hint':
+    'What the law of each country says about security technology, topic by topic, with sources and dates.',
+  'overview.step.worldMap.title': 'See the world map',
+  'overview.step.worldMap.hint':
+    'Each country coloured by its gap level for one technology, or by the rule of law.',
+  'overview.step.invite.title': 'Invite your colleagues',
+  'overview.step.invite.hint':
+    'Members and their roles, and invitations for the people who will do this work with you.',
+  'overview.upcomingHeading': 'What you will be able to do here next',
+  'overview.upcomingIntro':
+    'Custos does not do these yet. When it does, they will appear in the navigation and among the steps above.',
+  'overview.upcoming.none':
+    'Custos has no tools made for associations yet; everything above is open to you now.',
+  'overview.upcoming.deployments':
+    'Record each deployment of security technology — what it is, where, and whom it watches — and assess its impact on people across the twelve toolkit areas, with the risks turned into actions.',
+  'overview.upcoming.grievances':
+    'Run a grievance mechanism: people affected by your operations raise a complaint, receive a receipt, and follow it to an answer.',
+  'overview.upcoming.reportsProvider':
+    'Produce reports of your due diligence for your clients and your auditors.',
+  'overview.upcoming.providerDueDiligence':
+    'Send the provider due-diligence questionnaire to the security providers you work with, and compare their answers, scores and red flags.',
+  'overview.upcoming.reportsClient':
+    'Produce reports of your due diligence on providers for your board and your auditors.',
+  'overview.upcoming.reportsVendor':
+    'Produce reports of your product’s audits to give to the providers and clients who buy it.',
   'overview.orgHeading': 'Your organisation',
   'overview.orgName': 'Name',
   'overview.orgKind': 'Kind',
   'overview.orgSlug': 'Short name',
   'overview.yourRole': 'Your role',
-  'overview.aboutHeading': 'What Custos does',
-  'overview.about1':
-    'Custos helps security providers, their clients and technology vendors check that the technology they use — cameras, biometrics, drones, tracking, monitoring — respects the people it watches.',
-  'overview.about2':
-    'It records what is deployed where, compares it with the law of each country, assesses the impact on people, turns risks into actions, and keeps a tamper-evident record an auditor can check.',
-  'overview.nextHeading': 'Where to go from here',
   'overview.linkOrganisation': 'Organisation settings',
   'overview.linkOrganisationHint': 'Members, their roles and invitations.',
   'overview.linkAudit': 'Audit log',
