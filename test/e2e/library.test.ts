@@ -114,13 +114,14 @@ describe('the library in a browser', { skip: skipReason ?? false, timeout: 240_0
       await toolkitCard.click()
       await page.getByRole('heading', { level: 1 }).waitFor()
       assert.equal(pathOf(page), '/library/frameworks/toolkit')
-      assert.match(
-        await page.getByTestId('urn').first().innerText(),
-        /^urn:custos:toolkit:framework:toolkit$/,
-      )
+      // The URN is folded away under "Permanent identifier", shown when asked for.
+      const frameworkUrn = page.getByTestId('urn').first()
+      assert.equal(await frameworkUrn.isVisible(), false, 'the URN is not on screen until asked for')
+      await page.getByText(libraryEn['library.citeAs'], { exact: true }).first().click()
+      assert.match(await frameworkUrn.innerText(), /^urn:custos:toolkit:framework:toolkit$/)
       assert.equal((await page.getByTestId('requirement').count()) >= 120, true)
       const requirement = page.locator('details[id="T2.01"]')
-      await requirement.locator('summary').focus()
+      await requirement.locator(':scope > summary').focus()
       await page.keyboard.press('Enter')
       assert.equal(
         (await requirement.getAttribute('open')) !== null,
@@ -137,6 +138,7 @@ describe('the library in a browser', { skip: skipReason ?? false, timeout: 240_0
       ] as const) {
         assert.match(requirementText, new RegExp(escapeRegExp(libraryEn[label])), `T2.01 shows ${label}`)
       }
+      await requirement.getByText(libraryEn['library.citeAs'], { exact: true }).click()
       assert.match(
         await requirement.getByTestId('urn').innerText(),
         /^urn:custos:toolkit:requirement:T2\.01$/,
@@ -207,12 +209,12 @@ describe('the library in a browser', { skip: skipReason ?? false, timeout: 240_0
       const conditional = page
         .locator('details[data-testid="question"]:has([data-testid="condition"])')
         .first()
-      await conditional.locator('summary').click()
+      await conditional.locator(':scope > summary').click()
       const condition = (await conditional.getByTestId('condition').innerText()).trim()
       assert.match(condition, new RegExp(`^${escapeRegExp(libraryEn['q.askedWhen'])}: `))
       assert.doesNotMatch(condition, /cannot describe|\{"/, 'the condition reads as words, not JSON')
       const withEffects = questions.first()
-      await withEffects.locator('summary').click()
+      await withEffects.locator(':scope > summary').click()
       assert.match(
         await withEffects.getByTestId('effects').innerText(),
         new RegExp(libraryEn['effect.satisfies']),

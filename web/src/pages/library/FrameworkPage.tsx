@@ -49,7 +49,7 @@ export function FrameworkPage() {
         locale={locale}
         crumbs={[
           { label: lt('library.title'), to: libraryPaths.home },
-          { label: framework.data?.short ?? id },
+          { label: framework.data ? (framework.data.short ?? framework.data.title) : '…' },
         ]}
       />
       <QueryView query={framework}>
@@ -83,7 +83,9 @@ function Framework({
   const body = useRef<HTMLDivElement>(null)
   useOpenHashTarget(true)
   const setAll = (isOpen: boolean) => {
-    for (const details of body.current?.querySelectorAll('details') ?? []) details.open = isOpen
+    // The items only: a URN's own fold stays shut unless asked for.
+    for (const details of body.current?.querySelectorAll<HTMLDetailsElement>('details.lib-item') ?? [])
+      details.open = isOpen
   }
   const hasAreas = framework.areas.length > 0
   return (
@@ -110,7 +112,7 @@ function Framework({
             <summary>{lt('framework.sources')}</summary>
             <ul>
               {framework.sources.map((sourceId) => (
-                <li key={sourceId}>{sourceLabel(lookups.source(sourceId), sourceId)}</li>
+                <li key={sourceId}>{sourceLabel(lookups.source(sourceId), lookups)}</li>
               ))}
             </ul>
           </details>
@@ -133,7 +135,12 @@ function Framework({
       ) : null}
 
       <div className="lib-toolbar">
-        <button type="button" className="button button-secondary" onClick={() => setAll(true)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setAll(true)}
+          data-testid="open-all"
+        >
           {lt('framework.expandAll')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setAll(false)}>
@@ -214,7 +221,6 @@ export function RequirementBody({
         links={requirement.crosswalk}
         locale={locale}
         lookups={lookups}
-        kindLabel={lt('kind.requirement')}
         headingLevel={headingLevel}
       />
     </div>
@@ -268,13 +274,7 @@ export function ProvisionBody({
       ) : null}
       <H>{lt('req.references')}</H>
       <References references={provision.references} lookups={lookups} />
-      <Crosswalk
-        links={provision.crosswalk}
-        locale={locale}
-        lookups={lookups}
-        kindLabel={lt('kind.provision')}
-        headingLevel={headingLevel}
-      />
+      <Crosswalk links={provision.crosswalk} locale={locale} lookups={lookups} headingLevel={headingLevel} />
     </div>
   )
 }

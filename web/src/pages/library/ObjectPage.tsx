@@ -27,6 +27,7 @@ import {
   LibLink,
   LibraryPage,
   LocaleSwitch,
+  missingTitle,
   References,
   type TLookups,
   UrnBlock,
@@ -58,8 +59,8 @@ export function ObjectPage() {
         locale={locale}
         crumbs={[
           { label: lt('library.title'), to: libraryPaths.home },
-          ...(parentUrn ? [{ label: parentTitle ?? urnId(parentUrn), to: pathOfUrn(parentUrn) }] : []),
-          { label: object.data ? urnId(object.data.urn) : urnId(urn) },
+          ...(parentUrn ? [{ label: parentTitle ?? missingTitle(lookups), to: pathOfUrn(parentUrn) }] : []),
+          { label: object.data ? crumbOf(object.data) : '…' },
         ]}
       />
       <QueryView query={object}>
@@ -67,6 +68,14 @@ export function ObjectPage() {
       </QueryView>
     </LibraryPage>
   )
+}
+
+const NUMBERED_KINDS = new Set(['requirement', 'provision', 'area'])
+
+/** The last breadcrumb: a requirement's number (T7.04), a provision's reference, else the title. */
+function crumbOf(object: TObjectView): string {
+  if (!NUMBERED_KINDS.has(object.kind) || !isRecord(object.value)) return object.title
+  return text(object.value.ref) ?? text(object.value.code) ?? urnId(object.urn)
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -88,7 +97,7 @@ function LibraryObject({
   const value = isRecord(object.value) ? object.value : {}
   const parts = urnParts(object.urn)
   const isInFramework = object.parent !== undefined && urnParts(object.parent)?.kind === 'framework'
-  const isNumbered = object.kind === 'requirement' || object.kind === 'provision' || object.kind === 'area'
+  const isNumbered = NUMBERED_KINDS.has(object.kind)
   const ref = isNumbered ? (text(value.ref) ?? text(value.code) ?? parts?.id) : undefined
   return (
     <>
@@ -102,7 +111,7 @@ function LibraryObject({
           <p>
             <LibLink to={pathInFramework(object.urn, object.parent)} locale={locale}>
               {lt('framework.showInFramework', {
-                framework: lookups.titleOf(object.parent) ?? urnId(object.parent),
+                framework: lookups.titleOf(object.parent) ?? missingTitle(lookups),
               })}
             </LibLink>
           </p>
@@ -181,13 +190,7 @@ function ObjectBody({
         </>
       ) : null}
       {object.crosswalk.length > 0 ? (
-        <Crosswalk
-          links={object.crosswalk}
-          locale={locale}
-          lookups={lookups}
-          kindLabel={kindLabel(object.kind)}
-          headingLevel={2}
-        />
+        <Crosswalk links={object.crosswalk} locale={locale} lookups={lookups} headingLevel={2} />
       ) : null}
     </>
   )

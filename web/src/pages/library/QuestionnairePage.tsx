@@ -53,7 +53,7 @@ export function QuestionnairePage() {
         crumbs={[
           { label: lt('library.title'), to: libraryPaths.home },
           { label: lt('library.questionnairesHeading'), to: libraryPaths.home },
-          { label: questionnaire.data?.title ?? id },
+          { label: questionnaire.data?.title ?? '…' },
         ]}
       />
       <QueryView query={questionnaire}>
@@ -85,7 +85,9 @@ function Questionnaire({
     return { titleOf: lookups.titleOf, question: (questionId) => byId.get(questionId) }
   }, [questionnaire.questions, lookups.titleOf])
   const setAll = (isOpen: boolean) => {
-    for (const details of body.current?.querySelectorAll('details') ?? []) details.open = isOpen
+    // The questions only: a URN's own fold stays shut unless asked for.
+    for (const details of body.current?.querySelectorAll<HTMLDetailsElement>('details.lib-item') ?? [])
+      details.open = isOpen
   }
 
   return (
@@ -121,7 +123,12 @@ function Questionnaire({
       </nav>
 
       <div className="lib-toolbar">
-        <button type="button" className="button button-secondary" onClick={() => setAll(true)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setAll(true)}
+          data-testid="open-all"
+        >
           {lt('framework.expandAll')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setAll(false)}>
@@ -213,7 +220,7 @@ function Question({
             <ul>
               {question.options.map((option) => (
                 <li key={option.value}>
-                  {option.label} <code className="lib-value">{option.value}</code>
+                  {option.label}
                   {option.help ? <span className="muted small"> — {option.help}</span> : null}
                 </li>
               ))}
@@ -280,7 +287,6 @@ function Effect({ item, locale, lookups }: { item: TEffectItem; locale: TLibrary
       {'urn' in item ? <UrnLink urn={item.urn} locale={locale} lookups={lookups} /> : null}
       {item.kind === 'red_flag' ? item.text : null}
       {item.kind === 'score' ? lt('effect.points', { points: item.points }) : null}
-      {item.kind === 'other' ? <code>{item.json}</code> : null}
       {detail ? <span className="muted"> ({detail})</span> : null}
     </li>
   )

@@ -21,6 +21,7 @@ import {
   LibraryPage,
   LocaleSwitch,
   libraryPaths,
+  missingTitle,
   type TLookups,
   UrnBlock,
   UrnLink,
@@ -44,7 +45,7 @@ export function TechnologyPage() {
         crumbs={[
           { label: lt('library.title'), to: libraryPaths.home },
           { label: lt('library.technologiesHeading'), to: libraryPaths.home },
-          { label: technology.data?.title ?? id },
+          { label: technology.data?.title ?? '…' },
         ]}
       />
       <QueryView query={technology}>
@@ -73,9 +74,13 @@ function Technology({
     queryFn: ({ signal }) => libraryApi.groups(locale, signal),
     staleTime: Infinity,
   })
-  const topicTitle = (id: string) => topics.data?.items.find((topic) => topic.id === id)?.title ?? id
-  const groupTitle = (id: string) => groups.data?.items.find((group) => group.id === id)?.title ?? id
-  const rightTitle = (id: string) => lookups.right(id)?.title ?? id
+  // Titles only, never the ids they are stored under: an ellipsis until they arrive.
+  const pending = (isDone: boolean) => (isDone ? lt('library.unknownTitle') : '…')
+  const topicTitle = (id: string) =>
+    topics.data?.items.find((topic) => topic.id === id)?.title ?? pending(topics.isSuccess)
+  const groupTitle = (id: string) =>
+    groups.data?.items.find((group) => group.id === id)?.title ?? pending(groups.isSuccess)
+  const rightTitle = (id: string) => lookups.right(id)?.title ?? missingTitle(lookups)
   const { hash } = useLocation()
   useEffect(() => {
     if (hash.length > 1)

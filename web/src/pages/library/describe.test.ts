@@ -56,19 +56,33 @@ describe('describeCondition', () => {
     [
       'an earlier answer with its option label',
       { field: 'answers.T1.q06', equals: 'client-operates' },
-      'the answer to T1.q06 (“Who operates the system?”) is “The client operates it”',
+      'the answer to “Who operates the system?” is “The client operates it”',
     ],
     [
       'a yes/no answer in words',
       { field: 'answers.T2.q01', notEquals: 'yes' },
-      'the answer to T2.q01 (“Is there a policy?”) is not “Yes”',
+      'the answer to “Is there a policy?” is not “Yes”',
     ],
     [
       'a number threshold',
       { field: 'deployment.retentionDays', gte: 30 },
       'the retention period in days is at least 30',
     ],
-    ['a country', { field: 'deployment.countries', includes: 'KE' }, 'the deployment is in KE'],
+    [
+      'a country by its name',
+      { field: 'deployment.countries', includes: 'KE' },
+      'the deployment is in Kenya',
+    ],
+    [
+      'a question not in the questionnaire without its id',
+      { field: 'answers.X9.q99', equals: 'yes' },
+      'the answer to another question is “Yes”',
+    ],
+    [
+      'a field it has no name for without its path',
+      { field: 'deployment.budget', lte: 10 },
+      'a detail of the deployment is at most 10',
+    ],
   ]
   for (const [name, condition, expected] of cases)
     it(`names ${name}`, () => assert.equal(describeCondition(condition, ctx), expected))
@@ -87,22 +101,32 @@ describe('describeCondition', () => {
     }
     assert.equal(
       describeCondition(condition, ctx),
-      'the deployment uses Facial recognition and (the area is affected by conflict or the deployment is in KE)',
+      'the deployment uses Facial recognition and (the area is affected by conflict or the deployment is in Kenya)',
     )
   })
   it('negates with not', () => {
     assert.equal(
       describeCondition({ not: { field: 'deployment.countries', includes: 'KE' } }, ctx),
-      'not (the deployment is in KE)',
+      'not (the deployment is in Kenya)',
     )
   })
-  it('says so when it cannot read a condition, showing what it got', () => {
-    assert.match(
-      describeCondition({ field: 'x', matches: 'y' }, ctx),
-      /cannot describe: \{"field":"x","matches":"y"\}/,
-    )
+  it('says so when it cannot read a condition, without showing its JSON', () => {
+    assert.equal(describeCondition({ field: 'x', matches: 'y' }, ctx), 'a condition Custos cannot describe')
     assert.match(describeCondition({ all: [] }, ctx), /cannot describe/)
     assert.match(describeCondition('yes', ctx), /cannot describe/)
+  })
+  it('joins three or more parts as the language does, with commas before the last "and"', () => {
+    const condition = {
+      all: [
+        { field: 'deployment.context.conflictAffected', equals: true },
+        { field: 'deployment.context.automatedDecisions', equals: true },
+        { field: 'deployment.context.humanReview', equals: true },
+      ],
+    }
+    assert.equal(
+      describeCondition(condition, ctx),
+      'the area is affected by conflict, the system takes automated decisions, and a person reviews the system’s outputs',
+    )
   })
 })
 
@@ -131,7 +155,7 @@ describe('effects', () => {
     })
   })
   it('keeps an unknown effect visible as JSON', () => {
-    assert.deepEqual(effectItem({ teleports: 'x' }), { kind: 'other', json: '{"teleports":"x"}' })
+    assert.deepEqual(effectItem({ teleports: 'x' }), { kind: 'other' })
   })
   it('details adjustments and steps in words', () => {
     assert.equal(effectDetail(effectItem({ raises: 'urn:r', likelihood: 1 })), 'Likelihood +1')
@@ -161,7 +185,7 @@ describe('describeCondition with repeated tests', () => {
     }
     assert.equal(
       describeCondition(condition, ctx),
-      'the answer to T1.q06 (“Who operates the system?”) is “The client operates it” or “joint”',
+      'the answer to “Who operates the system?” is “The client operates it” or “joint”',
     )
     const technologies = {
       any: [
@@ -178,6 +202,9 @@ describe('describeCondition with repeated tests', () => {
         { field: 'deployment.countries', includes: 'KE' },
       ],
     }
-    assert.equal(describeCondition(condition, ctx), 'the deployment uses drones or the deployment is in KE')
+    assert.equal(
+      describeCondition(condition, ctx),
+      'the deployment uses drones or the deployment is in Kenya',
+    )
   })
 })

@@ -3,6 +3,7 @@
  * answer as a labelled item the page can render (with a link for the URN it names). Pure functions
  * over the API's JSON, tested in describe.test.ts; unknown shapes are described as such, never hidden.
  */
+import { currentLocale } from '../../i18n/i18n.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
 
 /** What the describer needs to name things: titles of URNs and the questions of the questionnaire. */
@@ -47,6 +48,23 @@ const FIELD_NAMES: Record<string, TLibraryMessageKey> = {
   'deployment.retentionDays': 'cond.field.deployment.retentionDays',
 }
 
+/**
+ * Several parts joined as the interface language joins them ("A, B and C", "A، B وC", "A, B y C"):
+ * Intl.ListFormat knows each language's conjunctions and commas, which a translated " and " cannot.
+ */
+export function joinList(parts: string[], type: 'conjunction' | 'disjunction'): string {
+  return new Intl.ListFormat(currentLocale(), { style: 'long', type }).format(parts)
+}
+
+/** A country by its name in the interface language (ISO 3166 code in the content). */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(currentLocale(), { type: 'region' }).of(code.toUpperCase()) ?? code
+  } catch {
+    return code
+  }
+}
+
 const plain = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
     ? String(value)
@@ -58,7 +76,7 @@ const plain = (value: unknown): string =>
  */
 function describeLeaf(field: string, op: TOp, values: unknown[], ctx: TDescribeContext): string {
   const isNegated = op === 'notEquals'
-  const either = (names: string[]) => names.join(lt('cond.or'))
+  const either = (names: string[]) => joinList(names, 'disjunction')
   const titled = (prefix: string) =>
     either(values.map((value) => ctx.titleOf(`${prefix}${plain(value)}`) ?? plain(value)))
   const isMembership = op === 'includes' || op === 'notEquals' || op === 'equals'
@@ -70,7 +88,9 @@ function describeLeaf(field: string, op: TOp, values: unknown[], ctx: TDescribeC
     return lt(isNegated ? 'cond.affectedNot' : 'cond.affected', { value: titled('urn:custos:method:group:') })
   }
   if (field === 'deployment.countries' && isMembership) {
-    return lt(isNegated ? 'cond.countryNot' : 'cond.country', { value: either(values.map(plain)) })
+    return lt(isNegated ? 'cond.countryNot' : 'cond.country', {
+      value: either(values.map((value) => countryName(plain(value)))),
+    })
   }
   const contextKey = CONTEXT_KEYS[field]
   const [first] = values
@@ -86,18 +106,18 @@ function describeLeaf(field: string, op: TOp, values: unknown[], ctx: TDescribeC
   if (field.startsWith('answers.')) {
     const id = field.slice('answers.'.length)
     const question = ctx.question(id)
-    const name = question ? `${id} (${quote(question.text)})` : id
+    // The question by its text: its id (T1.q01) is the content's, not the reader's.
+    const name = question ? quote(question.text) : lt('cond.otherQuestion')
     const shown = either(
       values.map((value) =>
         typeof value === 'string' ? quote(answerLabel(value, question?.options)) : plain(value),
       ),
     )
-    return lt('cond.answer', { question: name, op: lt(`cond.op.${op}`), value: shown })
+    return lt(`cond.answer.${op}`, { question: name, value: shown })
   }
   const fieldKey = FIELD_NAMES[field]
-  return lt('cond.field', {
-    field: fieldKey ? lt(fieldKey) : field,
-    op: lt(`cond.op.${op}`),
+  return lt(`cond.value.${op}`, {
+    field: fieldKey ? lt(fieldKey) : lt('cond.otherField'),
     value: either(values.map(plain)),
   })
 }
@@ -111,9 +131,9 @@ function leafOf(condition: unknown): { field: string; op: TOp; value: unknown } 
 
 /** A condition (`{all}`, `{any}`, `{not}` or a leaf) as one sentence fragment. */
 export function describeCondition(condition: unknown, ctx: TDescribeContext, isNested = false): string {
-  const unreadable = () => lt('cond.unreadable', { json: JSON.stringify(condition) })
+  const unreadable = () => lt('cond.unreadable')
   if (!isRecord(condition)) return unreadable()
-  const group = (items: unknown, joiner: string, isAny: boolean) => {
+  const group = (items: unknown, isAny: boolean) => {
     if (!Array.isArray(items) || items.length === 0) return unreadable()
     const leaves = items.map(leafOf)
     const [head] = leaves
@@ -132,11 +152,11 @@ export function describeCondition(condition: unknown, ctx: TDescribeContext, isN
         ctx,
       )
     const parts = items.map((item) => describeCondition(item, ctx, true))
-    const sentence = parts.join(joiner)
+    const sentence = joinList(parts, isAny ? 'disjunction' : 'conjunction')
     return isNested && parts.length > 1 ? `(${sentence})` : sentence
   }
-  if ('all' in condition) return group(condition.all, lt('cond.and'), false)
-  if ('any' in condition) return group(condition.any, lt('cond.or'), true)
+  if ('all' in condition) return group(condition.all, false)
+  if ('any' in condition) return group(condition.any, true)
   if ('not' in condition) return lt('cond.not', { inner: describeCondition(condition.not, ctx, false) })
   const leaf = leafOf(condition)
   return leaf ? describeLeaf(leaf.field, leaf.op, [leaf.value], ctx) : unreadable()
@@ -148,11 +168,11 @@ export type TEffectItem =
   | { kind: 'mitigates'; urn: string; steps: number; scopeSteps: number }
   | { kind: 'red_flag'; text: string }
   | { kind: 'score'; points: number }
-  | { kind: 'other'; json: string }
+  | { kind: 'other' }
 
 const DIMENSIONS = ['scale', 'scope', 'irremediability', 'likelihood'] as const
 
-/** One effect of an answer as a typed item; an unknown shape becomes `other` with its JSON. */
+/** One effect of an answer as a typed item; an unknown shape becomes `other` (said so, never shown as JSON). */
 export function effectItem(effect: Record<string, unknown>): TEffectItem {
   if (typeof effect.satisfies === 'string') return { kind: 'satisfies', urn: effect.satisfies }
   if (typeof effect.fails === 'string') return { kind: 'fails', urn: effect.fails }
@@ -172,7 +192,7 @@ export function effectItem(effect: Record<string, unknown>): TEffectItem {
   }
   if (typeof effect.red_flag === 'string') return { kind: 'red_flag', text: effect.red_flag }
   if (typeof effect.score === 'number') return { kind: 'score', points: effect.score }
-  return { kind: 'other', json: JSON.stringify(effect) }
+  return { kind: 'other' }
 }
 
 /** The detail shown after a raise or mitigation: `likelihood +1`, `likelihood −1, scope −1`. */

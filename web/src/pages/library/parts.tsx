@@ -2,7 +2,7 @@
  * Building blocks shared by the library pages: the locale from `?locale=`, lookups (titles of any
  * URN, source titles, rights), the URN and version block, references, crosswalk lists, links.
  */
-import { useQuery } from '@tanstack/react-query'
+import { useQueries, useQuery } from '@tanstack/react-query'
 import { type ReactNode, useMemo, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
 import {
@@ -10,6 +10,7 @@ import {
   libraryApi,
   libraryKeys,
   type TCrosswalkLinkView,
+  type TFrameworkDetail,
   type TIndexEntry,
   type TLibraryLocale,
   type TReferenceView,
@@ -18,8 +19,9 @@ import {
 } from '../../api/library.ts'
 import { currentLocale } from '../../i18n/i18n.ts'
 import { LOCALE_NAMES } from '../../i18n/locales.ts'
-import { libraryPaths, localeFromSearch, pathOfUrn, urnParts, withLocale } from './links.ts'
+import { libraryPaths, localeFromSearch, withLocale } from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
+import { nameOfUrn, type TNameSources } from './names.ts'
 import './library.css'
 
 /** The text locale of the library pages, from `?locale=` (the interface language by default). */
@@ -27,14 +29,30 @@ export function useLibraryLocale(): TLibraryLocale {
   return localeFromSearch(useLocation().search)
 }
 
-export type TLookups = {
-  titleOf: (urn: string) => string | undefined
+export type TLookups = TNameSources & {
   entryOf: (urn: string) => TIndexEntry | undefined
   source: (id: string) => TSourceView | undefined
   right: (id: string) => TRightView | undefined
+  /** Whether the titles have arrived (until then a missing title is not yet known, not unknown). */
+  isLoaded: boolean
 }
 
-/** Titles of every URN, the sources and the rights, loaded once per locale and cached. */
+/** What stands for a title that is not there: an ellipsis while loading, then "Title not found". */
+export const missingTitle = (lookups: Pick<TLookups, 'isLoaded'>): string =>
+  lookups.isLoaded ? lt('library.unknownTitle') : '…'
+
+type TProvisionRef = { ref: string; part?: string }
+
+/** Each provision's own reference, from the frameworks loaded so far. */
+function provisionRefsOf(results: { data?: TFrameworkDetail }[]): Map<string, TProvisionRef> {
+  const refs = new Map<string, TProvisionRef>()
+  for (const provision of results.flatMap((result) => result.data?.provisions ?? [])) {
+    refs.set(provision.urn, { ref: provision.ref, ...(provision.part ? { part: provision.part } : {}) })
+  }
+  return refs
+}
+
+/** Titles of every URN, the frameworks' short names, the sources and the rights, loaded once per locale and cached. */
 export function useLookups(locale: TLibraryLocale): TLookups {
   const index = useQuery({
     queryKey: libraryKeys.index(locale),
@@ -51,17 +69,47 @@ export function useLookups(locale: TLibraryLocale): TLookups {
     queryFn: ({ signal }) => libraryApi.rights(locale, signal),
     staleTime: Infinity,
   })
+  const frameworks = useQuery({
+    queryKey: libraryKeys.frameworks(locale),
+    queryFn: ({ signal }) => libraryApi.frameworks(locale, signal),
+    staleTime: Infinity,
+  })
+  // Provisions are cited by their own reference (¶35, GDPR Art. 9), which only their framework carries;
+  // the frameworks of provisions are small (the toolkit, with its areas, is not fetched for this).
+  const provisionFrameworks = (frameworks.data?.items ?? []).filter((item) => item.provisions > 0)
+  const provisionRefs = useQueries({
+    queries: provisionFrameworks.map((item) => ({
+      queryKey: libraryKeys.framework(item.id, locale),
+      queryFn: ({ signal }: { signal: AbortSignal }) => libraryApi.framework(item.id, locale, signal),
+      staleTime: Infinity,
+    })),
+    // A function of the module, not of the render: combine then runs again only when a framework arrives.
+    combine: provisionRefsOf,
+  })
   return useMemo(() => {
     const entries = new Map((index.data?.items ?? []).map((entry) => [entry.urn, entry]))
     const sourceMap = new Map((sources.data?.items ?? []).map((source) => [source.id, source]))
     const rightMap = new Map((rights.data?.items ?? []).map((right) => [right.id, right]))
+    const shorts = new Map((frameworks.data?.items ?? []).map((item) => [item.urn, item.short ?? item.title]))
     return {
       titleOf: (urn) => entries.get(urn)?.title,
+      parentOf: (urn) => entries.get(urn)?.parent,
+      shortOf: (frameworkUrn) => shorts.get(frameworkUrn),
+      provisionRefOf: (urn) => provisionRefs.get(urn),
       entryOf: (urn) => entries.get(urn),
       source: (id) => sourceMap.get(id),
       right: (id) => rightMap.get(id),
+      isLoaded: index.isSuccess && frameworks.isSuccess,
     }
-  }, [index.data, sources.data, rights.data])
+  }, [
+    index.data,
+    index.isSuccess,
+    sources.data,
+    rights.data,
+    frameworks.data,
+    frameworks.isSuccess,
+    provisionRefs,
+  ])
 }
 
 /** A link inside the library that keeps the current text locale. */
@@ -83,16 +131,7 @@ export function LibLink({
   )
 }
 
-const REF_KINDS = new Set(['requirement', 'area', 'provision', 'principle', 'element'])
-
-/** `T7.02` inside the toolkit; other frameworks' items carry their library (`icoc p42`, `gdpr art9`). */
-export function refLabel(urn: string): string {
-  const parts = urnParts(urn)
-  if (!parts) return urn
-  return parts.library === 'toolkit' ? parts.id : `${parts.library} ${parts.id}`
-}
-
-/** A link to whatever page shows `urn`, named by its title (or its id while titles load). */
+/** A link to whatever page shows `urn`, named by its title (and its number, where it is cited by one). */
 export function UrnLink({
   urn,
   locale,
@@ -104,14 +143,12 @@ export function UrnLink({
   lookups: TLookups
   title?: string | null
 }) {
-  const name = title ?? lookups.titleOf(urn)
-  // Requirements and provisions are known by their number (T2.01, ¶35, art9); other objects by title.
-  const isNumbered = REF_KINDS.has(urnParts(urn)?.kind ?? '')
+  const name = nameOfUrn(urn, lookups, title)
   return (
-    <LibLink to={pathOfUrn(urn)} locale={locale}>
-      {isNumbered || !name ? <span className="lib-ref-id">{refLabel(urn)}</span> : null}
-      {isNumbered && name ? ' ' : null}
-      {name ? <span className="lib-ref-title">{name}</span> : null}
+    <LibLink to={name.path} locale={locale}>
+      {name.ref ? <span className={name.isNumber ? 'lib-ref-id' : 'lib-ref-cite'}>{name.ref}</span> : null}
+      {name.ref ? ' ' : null}
+      <span className="lib-ref-title">{name.title ?? missingTitle(lookups)}</span>
     </LibLink>
   )
 }
@@ -201,37 +238,34 @@ export function UrnBlock({
       setState('failed')
     }
   }
+  // The URN is for citing and for the API, not for reading: it stays folded away until asked for.
   return (
     <div className="lib-urn">
-      <dl className="lib-urn-facts">
-        <div>
-          <dt>{lt('library.urn')}</dt>
-          <dd>
-            <code className="lib-urn-value" data-testid="urn">
-              {urn}
-            </code>
-          </dd>
-        </div>
-        <div>
-          <dt>{lt('library.version')}</dt>
-          <dd data-testid="version">{version}</dd>
-        </div>
-      </dl>
-      <button type="button" className="button button-secondary lib-copy" onClick={() => void copy()}>
-        {lt('library.copyUrn')}
-      </button>
+      <span className="lib-urn-version">
+        {lt('library.version')} <span data-testid="version">{version}</span>
+      </span>
       {isOfficial ? null : <span className="badge lib-badge-addition">{lt('library.notOfficial')}</span>}
-      <p className="field-hint lib-copy-status" aria-live="polite">
-        {state === 'copied' ? lt('library.copied') : null}
-        {state === 'failed' ? lt('library.copyFailed') : null}
-      </p>
+      <details className="lib-urn-cite">
+        <summary className="lib-urn-cite-toggle">{lt('library.citeAs')}</summary>
+        <p className="field-hint">{lt('library.citeHint')}</p>
+        <code className="lib-urn-value" data-testid="urn">
+          {urn}
+        </code>
+        <button type="button" className="button button-secondary lib-copy" onClick={() => void copy()}>
+          {lt('library.copyUrn')}
+        </button>
+        <p className="field-hint lib-copy-status" aria-live="polite">
+          {state === 'copied' ? lt('library.copied') : null}
+          {state === 'failed' ? lt('library.copyFailed') : null}
+        </p>
+      </details>
     </div>
   )
 }
 
 /** How a source is named in a reference: its title, publisher and edition. */
-export function sourceLabel(source: TSourceView | undefined, id: string): string {
-  if (!source) return id
+export function sourceLabel(source: TSourceView | undefined, lookups: Pick<TLookups, 'isLoaded'>): string {
+  if (!source) return missingTitle(lookups)
   const edition = source.edition ?? source.date
   return `${source.title} (${source.publisher}${edition !== undefined ? `, ${edition}` : ''})`
 }
@@ -246,10 +280,10 @@ export function References({ references, lookups }: { references: TReferenceView
           <li key={`${reference.source}-${reference.locator ?? ''}-${reference.note ?? ''}`}>
             {source?.url ? (
               <a href={source.url} rel="noreferrer noopener" target="_blank">
-                {sourceLabel(source, reference.source)}
+                {sourceLabel(source, lookups)}
               </a>
             ) : (
-              <span>{sourceLabel(source, reference.source)}</span>
+              <span>{sourceLabel(source, lookups)}</span>
             )}
             {reference.locator ? <span className="lib-locator"> — {reference.locator}</span> : null}
             {reference.note ? <span className="muted"> ({reference.note})</span> : null}
@@ -268,15 +302,10 @@ const REL_KEYS = {
 } as const satisfies Record<TCrosswalkLinkView['relationship'], [TLibraryMessageKey, TLibraryMessageKey]>
 
 /** The relationship as a word in a badge (never colour alone), its meaning in the tooltip and for screen readers. */
-export function RelationshipBadge({
-  relationship,
-  kind,
-}: {
-  relationship: TCrosswalkLinkView['relationship']
-  kind: string
-}) {
+export function RelationshipBadge({ relationship }: { relationship: TCrosswalkLinkView['relationship'] }) {
   const [label, explain] = REL_KEYS[relationship]
-  const explanation = lt(explain, { kind: kind.toLowerCase() })
+  // One whole sentence per relationship: a kind spliced in would need its gender and case in French or Arabic.
+  const explanation = lt(explain)
   return (
     <span
       className={`badge lib-rel lib-rel-${relationship}`}
@@ -294,13 +323,11 @@ export function Crosswalk({
   links,
   locale,
   lookups,
-  kindLabel,
   headingLevel = 3,
 }: {
   links: TCrosswalkLinkView[]
   locale: TLibraryLocale
   lookups: TLookups
-  kindLabel: string
   headingLevel?: THeadingLevel
 }) {
   const outgoing = links.filter((link) => link.direction === 'outgoing')
@@ -310,7 +337,7 @@ export function Crosswalk({
     <ul className="lib-crosswalk" data-testid={testId}>
       {items.map((link) => (
         <li key={`${link.direction}-${link.other}`}>
-          <RelationshipBadge relationship={link.relationship} kind={kindLabel} />
+          <RelationshipBadge relationship={link.relationship} />
           <UrnLink urn={link.other} locale={locale} lookups={lookups} title={link.otherTitle} />
           {link.note ? <span className="muted small"> — {link.note}</span> : null}
         </li>
@@ -339,26 +366,24 @@ export function Crosswalk({
   )
 }
 
-/** The label of an object kind (`Requirement`, `Provision`, …). */
-export function kindLabel(kind: string): string {
-  const key = `kind.${kind}` as TLibraryMessageKey
-  return key in { ...KIND_KEYS } ? lt(key) : kind
+const KIND_KEYS: Record<string, TLibraryMessageKey> = {
+  requirement: 'kind.requirement',
+  provision: 'kind.provision',
+  question: 'kind.question',
+  technology: 'kind.technology',
+  framework: 'kind.framework',
+  area: 'kind.area',
+  risk: 'kind.risk',
+  topic: 'kind.topic',
+  group: 'kind.group',
+  'risk-method': 'kind.risk-method',
+  'impact-level': 'kind.impact-level',
+  questionnaire: 'kind.questionnaire',
 }
-const KIND_KEYS = Object.fromEntries(
-  [
-    'requirement',
-    'provision',
-    'question',
-    'technology',
-    'framework',
-    'area',
-    'risk',
-    'topic',
-    'group',
-    'risk-method',
-    'impact-level',
-    'questionnaire',
-  ].map((k) => [`kind.${k}`, true]),
-)
+
+/** The label of an object kind (`Requirement`, `Provision`, …); a kind without one is a "Library object". */
+export function kindLabel(kind: string): string {
+  return lt(KIND_KEYS[kind] ?? 'object.title')
+}
 
 export { libraryPaths }
