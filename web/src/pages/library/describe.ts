@@ -34,7 +34,8 @@ export function answerLabel(value: string, options?: { value: string; label: str
   return word ? lt(word) : value
 }
 
-const quote = (text: string) => `“${text}”`
+/** A question or answer quoted with the interface language's own marks (“…”, « … », «…»). */
+const quote = (text: string) => lt('cond.quote', { text })
 
 const CONTEXT_KEYS: Record<string, TLibraryMessageKey> = {
   'deployment.context.conflictAffected': 'cond.context.conflictAffected',

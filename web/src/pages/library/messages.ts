@@ -150,6 +150,7 @@ export const libraryEn = {
   'answer.true': 'yes',
   'answer.false': 'no',
 
+  'cond.quote': '“{text}”',
   'cond.not': 'not ({inner})',
   'cond.tech': 'the deployment uses {value}',
   'cond.techNot': 'the deployment does not use {value}',
