@@ -47,8 +47,8 @@ const fullPathOf = (page: Page) => {
   return url.pathname + url.search
 }
 
-/** The navigation a role should see: whatever the nav table lists for it (modules add entries). */
-const navLabelsFor = (role: TRole) => navItemsFor(role).map((item) => en[item.label])
+/** The navigation a role of the demo provider should see: whatever the nav table lists for it (modules add entries). */
+const navLabelsFor = (role: TRole) => navItemsFor(role, 'provider').map((item) => en[item.label])
 
 /** The text of an element, trimmed ('' when it has none). */
 const textOf = async (locator: Locator) => (await locator.textContent())?.trim() ?? ''
