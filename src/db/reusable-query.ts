@@ -18,10 +18,23 @@ const MAX_REMEMBERED = 1000
 
 type TRemembered<R> = { version: number; rows: readonly R[] }
 
-export const reusableQuery = <R>(build: (db: TExecutor, param: string) => Compilable<R>) => {
+/** A reusable query: run it (a promise), or ask for its rows at once when the reader can answer. */
+export type TReusableQuery<R> = {
+  (db: TExecutor, param: string): Promise<readonly R[]>
+  /**
+   * The rows without waiting, read through the committed-data reader (a root SQLite file database,
+   * outside a transaction); undefined where the query must go through Kysely. Lets a hot path that
+   * needs nothing else from the database skip its async steps on SQLite.
+   */
+  now: (db: TExecutor, param: string) => readonly R[] | undefined
+}
+
+export const reusableQuery = <R>(
+  build: (db: TExecutor, param: string) => Compilable<R>,
+): TReusableQuery<R> => {
   const compiledByDb = new WeakMap<TExecutor, CompiledQuery<R>>()
   const rememberedByDb = new WeakMap<TExecutor, Map<string, TRemembered<R>>>()
-  return async (db: TExecutor, param: string): Promise<readonly R[]> => {
+  const compiledFor = (db: TExecutor, param: string): CompiledQuery<R> => {
     let compiled = compiledByDb.get(db)
     if (!compiled) {
       compiled = build(db, param).compile()
@@ -29,8 +42,12 @@ export const reusableQuery = <R>(build: (db: TExecutor, param: string) => Compil
         throw new Error('reusableQuery needs a query with exactly one parameter')
       compiledByDb.set(db, compiled)
     }
+    return compiled
+  }
+  const now = (db: TExecutor, param: string): readonly R[] | undefined => {
+    const compiled = compiledFor(db, param)
     const reader = SelectQueryNode.is(compiled.query) ? committedReaderOf(db) : undefined
-    if (!reader) return (await db.executeQuery<R>({ ...compiled, parameters: [param] })).rows
+    if (!reader) return undefined
 
     let remembered = rememberedByDb.get(db)
     if (!remembered) {
@@ -51,4 +68,7 @@ export const reusableQuery = <R>(build: (db: TExecutor, param: string) => Compil
     } else if (known) remembered.delete(param)
     return rows
   }
+  const run = async (db: TExecutor, param: string): Promise<readonly R[]> =>
+    now(db, param) ?? (await db.executeQuery<R>({ ...compiledFor(db, param), parameters: [param] })).rows
+  return Object.assign(run, { now })
 }

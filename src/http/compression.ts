@@ -83,7 +83,6 @@ const contentTypeOf = (headers: THeaderArg): string | undefined => {
  * read here, so streamed uploads stream as before.
  */
 export const compressJson = (): MiddlewareHandler<TAppEnv> => async (c, next) => {
-  const encoding = preferredEncoding(c.req.header('accept-encoding'))
   let large: { text: string; res: Response } | undefined
   const body = c.body
   const watched = ((data: unknown, arg?: unknown, headers?: THeaderArg) => {
@@ -109,6 +108,8 @@ export const compressJson = (): MiddlewareHandler<TAppEnv> => async (c, next) =>
   const headers = res.headers
   // From the threshold up the answer depends on Accept-Encoding; below it, it never does.
   headers.append('Vary', 'Accept-Encoding')
+  // Read only now: most answers are small, and parsing the header would be wasted on them.
+  const encoding = preferredEncoding(c.req.header('accept-encoding'))
   if (!encoding || headers.has('content-encoding')) return
   const compressed = await compressors[encoding](Buffer.from(large.text))
   headers.set('Content-Encoding', encoding)

@@ -5,13 +5,21 @@
  * in one go, and the session is one database statement.
  */
 import { randomUUID } from 'node:crypto'
-import type { MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler, Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../core/errors.ts'
 import { csrf, identify } from '../modules/platform/index.ts'
 import { bodyLimitFor } from './body-limit.ts'
 import { resolveClient } from './client.ts'
-import { nodeResponse, requireAuth, socketAddress, type TAppDeps, type TAppEnv } from './context.ts'
+import {
+  nodeResponse,
+  requireAuth,
+  socketAddress,
+  type TAppDeps,
+  type TAppEnv,
+  type TAuth,
+  type TContext,
+} from './context.ts'
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/
 
@@ -35,17 +43,22 @@ const isApiPath = (path: string): boolean => path.startsWith('/api/') || path ==
  * `Cache-Control: no-store`. A response's own value of the same header wins (no route sets one).
  */
 const writeFrameHeaders = (
-  set: (name: string, value: string) => unknown,
+  target: { setHeader: (name: string, value: string) => unknown },
   requestId: string,
   isApi: boolean,
   isHttps: boolean,
 ): void => {
-  for (const [name, value] of SECURITY_HEADER_ENTRIES) set(name, value)
-  set('X-Request-Id', requestId)
-  if (isApi) set('Cache-Control', 'no-store')
+  for (const [name, value] of SECURITY_HEADER_ENTRIES) target.setHeader(name, value)
+  target.setHeader('X-Request-Id', requestId)
+  if (isApi) target.setHeader('Cache-Control', 'no-store')
   // Only over https (directly, or as a trusted proxy reports): browsers ignore it on http anyway.
-  if (isHttps) set('Strict-Transport-Security', HSTS)
+  if (isHttps) target.setHeader('Strict-Transport-Security', HSTS)
 }
+
+/** A finished in-process response's headers as a frame-header target: its own values win. */
+const unlessSet = (headers: Headers) => ({
+  setHeader: (name: string, value: string) => headers.has(name) || headers.set(name, value),
+})
 
 /** A year, subdomains included: Custos is meant to be served over https only. */
 export const HSTS = 'max-age=31536000; includeSubDomains'
@@ -63,7 +76,8 @@ export const HSTS = 'max-age=31536000; includeSubDomains'
 export const requestContext = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
   const trustProxy = deps.trustProxy ?? false
   return async (c, next) => {
-    const started = performance.now()
+    const isLogged = deps.logger.isLevelEnabled('debug')
+    const started = isLogged ? performance.now() : 0
     const incoming = c.req.header('x-request-id')
     const id = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID()
     c.set('requestId', id)
@@ -79,14 +93,10 @@ export const requestContext = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
     c.set('isHttps', client.isHttps)
     const isApi = isApiPath(c.req.path)
     const outgoing = nodeResponse(c)
-    if (outgoing)
-      writeFrameHeaders((name, value) => outgoing.setHeader(name, value), id, isApi, client.isHttps)
+    if (outgoing) writeFrameHeaders(outgoing, id, isApi, client.isHttps)
     await next()
-    if (!outgoing) {
-      const own = c.res.headers
-      writeFrameHeaders((name, value) => own.has(name) || own.set(name, value), id, isApi, client.isHttps)
-    }
-    if (deps.logger.isLevelEnabled('debug')) {
+    if (!outgoing) writeFrameHeaders(unlessSet(c.res.headers), id, isApi, client.isHttps)
+    if (isLogged) {
       deps.logger.debug(
         {
           requestId: id,
@@ -129,8 +139,7 @@ export const apiGuard = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
     }
     return limiter
   }
-  const sessionAndCsrf: MiddlewareHandler<TAppEnv> = async (c, next) => {
-    const auth = await identify(deps, c.req.header('cookie'))
+  const admit = (c: TContext, auth: TAuth | null, next: Next): Promise<void> => {
     if (auth) {
       c.set('auth', auth)
       if (csrf.isMutation(c.req.method) && !CSRF_EXEMPT_PATHS.has(c.req.path)) {
@@ -142,7 +151,12 @@ export const apiGuard = (deps: TAppDeps): MiddlewareHandler<TAppEnv> => {
         }
       }
     }
-    await next()
+    return next()
+  }
+  // Not async: on SQLite the session is usually known at once, and an await would cost a step anyway.
+  const sessionAndCsrf: MiddlewareHandler<TAppEnv> = (c, next) => {
+    const auth = identify(deps, c.req.header('cookie'))
+    return auth instanceof Promise ? auth.then((found) => admit(c, found, next)) : admit(c, auth, next)
   }
   return (c, next) => {
     const method = c.req.method

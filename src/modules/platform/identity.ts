@@ -9,7 +9,7 @@ import type { TClock } from '../../core/time.ts'
 import type { TDb } from '../../db/database.ts'
 import type { TOrgKind, TRole } from './limits.ts'
 import { CSRF_HEADER, isCsrfValid, isMutation, sessionTokenFrom } from './session-rules.ts'
-import { resolveSession, type TSessionMembership } from './sessions.ts'
+import { resolveSession, type TResolvedSession, type TSessionMembership } from './sessions.ts'
 
 /** A signed-in member, in the organisation the session is working in. */
 export type TMemberIdentity = {
@@ -33,18 +33,13 @@ export type TMemberIdentity = {
 /** The identity a service acts for. */
 export type TAuth = TMemberIdentity
 
-/**
- * The identity behind a request's Cookie header, or null (no session cookie, or a session that is
- * unknown, expired, or no longer a member of its organisation).
- */
-export const identify = async (
-  deps: { db: TDb; clock: TClock },
-  cookieHeader: string | undefined,
-): Promise<TAuth | null> => {
-  const token = sessionTokenFrom(cookieHeader)
-  const session = token === undefined ? null : await resolveSession(deps, token)
-  if (!session) return null
-  return {
+const memberBySession = new WeakMap<TResolvedSession, TMemberIdentity>()
+
+/** The member a live session stands for; shared, like the session, while its rows are unchanged. */
+const memberOf = (session: TResolvedSession): TMemberIdentity => {
+  const known = memberBySession.get(session)
+  if (known) return known
+  const member: TMemberIdentity = {
     kind: 'member',
     userId: session.user.id,
     email: session.user.email,
@@ -59,6 +54,25 @@ export const identify = async (
     csrfToken: session.csrfToken,
     memberships: session.memberships,
   }
+  memberBySession.set(session, member)
+  return member
+}
+
+/**
+ * The identity behind a request's Cookie header, or null (no session cookie, or a session that is
+ * unknown, expired, or no longer a member of its organisation). At once when the session is (see
+ * resolveSession), so the common request takes no async step here; a promise otherwise. Never
+ * mutate the identity: requests with the same unchanged session share it.
+ */
+export const identify = (
+  deps: { db: TDb; clock: TClock },
+  cookieHeader: string | undefined,
+): TAuth | null | Promise<TAuth | null> => {
+  const token = sessionTokenFrom(cookieHeader)
+  if (token === undefined) return null
+  const session = resolveSession(deps, token)
+  if (session instanceof Promise) return session.then((found) => found && memberOf(found))
+  return session && memberOf(session)
 }
 
 /** Whether a request needs the CSRF header, and whether it carries the session's token. */

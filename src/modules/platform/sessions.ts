@@ -67,37 +67,73 @@ const membershipsOf = (rows: readonly TSessionIdentityRow[]): TSessionMembership
 }
 
 /**
- * The live session behind a cookie token, or null (unknown, expired, or no longer a member of its
- * organisation). Read from the database on every request, so a logout or a removed membership takes
- * effect at once on every instance. Expired sessions are deleted on sight; an active one has
- * last_seen_at moved forward at most once a minute (SESSION_TOUCH_MS), so reads rarely write.
+ * Rows read into a session, kept per rows list: the committed reader hands back the same list while
+ * nothing was committed, so the common request builds nothing here.
  */
-export const resolveSession = async (
+const sessionByRows = new WeakMap<readonly TSessionIdentityRow[], TResolvedSession | null>()
+
+/** The session the rows describe, time aside; null when its organisation is not a membership. */
+const sessionOf = (tokenHash: string, rows: readonly TSessionIdentityRow[]): TResolvedSession | null => {
+  const known = sessionByRows.get(rows)
+  if (known !== undefined) return known
+  const first = rows[0]!
+  const memberships = membershipsOf(rows)
+  const current = memberships.find((m) => m.id === first.session_org_id)
+  const session = current
+    ? {
+        tokenHash,
+        csrfToken: first.csrf_token,
+        user: {
+          id: first.user_id,
+          email: first.user_email,
+          name: first.user_name,
+          locale: first.user_locale,
+        },
+        current,
+        memberships,
+      }
+    : null
+  sessionByRows.set(rows, session)
+  return session
+}
+
+/** The session the rows describe if it is live now; expired ones are deleted, active ones touched. */
+const liveSession = (
   deps: { db: TDb; clock: TClock },
-  token: string,
-): Promise<TResolvedSession | null> => {
-  if (token.length > 200) return null
-  const tokenHash = sha256Hex(token)
-  const rows = await findSessionIdentity(deps.db, tokenHash)
+  tokenHash: string,
+  rows: readonly TSessionIdentityRow[],
+): TResolvedSession | null | Promise<TResolvedSession | null> => {
   const first = rows[0]
   if (!first) return null
   const now = deps.clock.now()
   const times = { lastSeenAt: first.last_seen_at, expiresAt: first.expires_at }
-  if (sessionState(times, now) !== 'active') {
-    await deleteSession(deps.db, tokenHash)
-    return null
-  }
-  const memberships = membershipsOf(rows)
-  const current = memberships.find((m) => m.id === first.session_org_id)
-  if (!current) return null
-  if (shouldTouch(times, now)) await touchSession(deps.db, tokenHash, isoNow(deps.clock))
-  return {
-    tokenHash,
-    csrfToken: first.csrf_token,
-    user: { id: first.user_id, email: first.user_email, name: first.user_name, locale: first.user_locale },
-    current,
-    memberships,
-  }
+  if (sessionState(times, now) !== 'active') return deleteSession(deps.db, tokenHash).then(() => null)
+  const session = sessionOf(tokenHash, rows)
+  if (!session) return null
+  if (shouldTouch(times, now)) return touchSession(deps.db, tokenHash, isoNow(deps.clock)).then(() => session)
+  return session
+}
+
+/**
+ * The live session behind a cookie token, or null (unknown, expired, or no longer a member of its
+ * organisation). Read from the database on every request, so a logout or a removed membership takes
+ * effect at once on every instance. Expired sessions are deleted on sight; an active one has
+ * last_seen_at moved forward at most once a minute (SESSION_TOUCH_MS), so reads rarely write.
+ *
+ * Answers at once, without a promise, when the SQLite reader has the rows and nothing needs writing
+ * (the common request); a promise otherwise. The session returned is shared between requests while
+ * its rows are unchanged: never mutate it.
+ */
+export const resolveSession = (
+  deps: { db: TDb; clock: TClock },
+  token: string,
+): TResolvedSession | null | Promise<TResolvedSession | null> => {
+  if (token.length > 200) return null
+  const tokenHash = sha256Hex(token)
+  const rows = findSessionIdentity(deps.db, tokenHash)
+  return rows instanceof Promise
+    ? rows.then((found) => liveSession(deps, tokenHash, found))
+    : liveSession(deps, tokenHash, rows)
 }
 
 export const endSession = (db: TExecutor, tokenHash: string): Promise<void> => deleteSession(db, tokenHash)

@@ -44,11 +44,15 @@ const sessionIdentity = reusableQuery((db: TExecutor, tokenHash: string) =>
 
 export type TSessionIdentityRow = Awaited<ReturnType<typeof sessionIdentity>>[number]
 
-/** The session's rows (see sessionIdentity), or an empty list for an unknown token hash. */
+/**
+ * The session's rows (see sessionIdentity), or an empty list for an unknown token hash: at once
+ * where the committed reader answers (SQLite), as a promise otherwise (PostgreSQL, transactions).
+ */
 export const findSessionIdentity = (
   db: TExecutor,
   tokenHash: string,
-): Promise<readonly TSessionIdentityRow[]> => sessionIdentity(db, tokenHash)
+): readonly TSessionIdentityRow[] | Promise<readonly TSessionIdentityRow[]> =>
+  sessionIdentity.now(db, tokenHash) ?? sessionIdentity(db, tokenHash)
 
 export const touchSession = async (db: TExecutor, tokenHash: string, at: string): Promise<void> => {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute()
