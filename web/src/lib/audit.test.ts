@@ -29,6 +29,13 @@ describe('summaryItems', () => {
     ])
   })
 
+  it('names an organisation kind in words, only in the kind field', () => {
+    assert.deepEqual(summaryItems({ kind: 'provider', name: 'provider' }), [
+      { label: 'Kind', value: 'Security provider' },
+      { label: 'Name', value: 'provider' },
+    ])
+  })
+
   it('joins lists and writes objects as JSON', () => {
     assert.deepEqual(summaryItems({ roles: ['owner', 'admin'], other: { from: 'A', to: 'B' } }), [
       { label: 'Roles', value: 'Owner, Administrator' },

@@ -3,9 +3,11 @@
  * each action, and the summary of a change as labelled values. Actions without a sentence of their
  * own (a newer server, an old event) still read as words, built from the dotted action.
  */
+import { ORG_KINDS, type TOrgKind } from '../../../src/modules/platform/limits.ts'
 import type { TAuditEvent } from '../../../src/modules/platform/schemas.ts'
 import { t } from '../i18n/i18n.ts'
 import type { TMessageKey } from '../i18n/messages.ts'
+import { kindLabel } from './labels.ts'
 
 export type TSummaryItem = { label: string; value: string }
 
@@ -60,6 +62,9 @@ const SUMMARY_LABELS: Record<string, TMessageKey> = {
   kind: 'audit.field.kind',
 }
 
+const isOrgKind = (value: unknown): value is TOrgKind =>
+  typeof value === 'string' && (ORG_KINDS as readonly string[]).includes(value)
+
 const ROLES = new Set(['owner', 'admin', 'assessor', 'reviewer', 'viewer', 'grievance_handler'])
 
 function describe(value: unknown): string {
@@ -86,12 +91,13 @@ function words(code: string): string {
 
 /**
  * The summary of a change as label/value pairs, in the order the server wrote them, each value cut
- * to a readable length; roles by their names, field names in words.
+ * to a readable length; roles and organisation kinds by their names, field names in words.
  */
 export function summaryItems(summary: Record<string, unknown>): TSummaryItem[] {
   return Object.entries(summary).map(([key, value]) => {
     const labelKey = SUMMARY_LABELS[key]
-    return { label: labelKey ? t(labelKey) : words(key), value: shorten(describe(value)) }
+    const shown = key === 'kind' && isOrgKind(value) ? kindLabel(value) : describe(value)
+    return { label: labelKey ? t(labelKey) : words(key), value: shorten(shown) }
   })
 }
 
