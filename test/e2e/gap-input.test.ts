@@ -189,9 +189,9 @@ describe('typing a deployment into the gap analysis, in a browser', {
       await page.goto(`${server.url}/jurisdictions`)
       const ruleOfLaw = page.getByRole('button', { name: jur['jur.ruleOfLaw'] })
       await ruleOfLaw.click()
-      await page.waitForURL((url) => url.search === '?sort=ruleOfLaw')
+      await page.locator('th[aria-sort="ascending"]').waitFor()
       await ruleOfLaw.click()
-      await page.waitForURL((url) => url.search === '?sort=ruleOfLaw&dir=descending')
+      await page.locator('th[aria-sort="descending"]').waitFor()
       assert.match(new URL(page.url()).search, /sort=ruleOfLaw&dir=descending/)
       const values = (await page.locator('table.jurisdictions-table tbody td:nth-child(3)').allTextContents())
         .slice(0, 10)
@@ -200,6 +200,7 @@ describe('typing a deployment into the gap analysis, in a browser', {
         values,
         [...values].sort((a, b) => b - a),
       )
+      await snap(page, 'jurisdictions-by-rule-of-law')
       assertNoProblems(session)
     } finally {
       await session.close()

@@ -6,7 +6,7 @@
  * suggestions as buttons that put the code meant in place of the one typed.
  */
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useRef, useState } from 'react'
+import { type FormEvent, useId, useRef, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { renderGapCsv } from '../../../../src/modules/jurisdictions/format.ts'
 import type { TGapResult } from '../../../../src/modules/jurisdictions/gap.ts'
@@ -95,6 +95,7 @@ function GapForm({
 }) {
   const navigate = useNavigate()
   const countriesInput = useRef<HTMLInputElement>(null)
+  const technologyErrorId = useId()
   const [chosen, setChosen] = useState<string[]>(technologies)
   const [countryText, setCountryText] = useState(countries.join(', '))
   const [ownError, setOwnError] = useState<unknown>(null)
@@ -149,7 +150,10 @@ function GapForm({
 
   return (
     <form className="card gap-form" onSubmit={submit} noValidate>
-      <fieldset className="technology-picker" aria-invalid={technologyError ? true : undefined}>
+      <fieldset
+        className="technology-picker"
+        aria-describedby={technologyError ? technologyErrorId : undefined}
+      >
         <legend>{tj('gap.technologies')}</legend>
         <QueryView query={catalogue} />
         {catalogue.data?.items.map((technology) => (
@@ -163,7 +167,11 @@ function GapForm({
             {technology.title}
           </label>
         ))}
-        {technologyError ? <p className="field-error">{technologyError}</p> : null}
+        {technologyError ? (
+          <p className="field-error" id={technologyErrorId}>
+            {technologyError}
+          </p>
+        ) : null}
         {technologyOffers.length > 0 ? (
           <ul className="suggestions" aria-label={tj('gap.suggestions')}>
             {technologyOffers.flatMap((issue) =>

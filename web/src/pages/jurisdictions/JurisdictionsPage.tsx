@@ -97,7 +97,9 @@ export function JurisdictionsPage() {
                     {COLUMNS.map((column) => (
                       <SortHeading key={column} column={column} view={view} setView={setView} />
                     ))}
-                    <th scope="col">{tj('jur.facts')}</th>
+                    <th scope="col" className="facts-heading facts-column">
+                      {tj('jur.facts')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -111,18 +113,18 @@ export function JurisdictionsPage() {
                         {item.isEuMember ? <span className="badge">{tj('jur.eu')}</span> : null}
                         {item.unMember ? null : <span className="badge">{tj('jur.observer')}</span>}
                       </td>
-                      <td className="number">
+                      <td className="number" data-label={tj('jur.ruleOfLaw')}>
                         {item.governance.ruleOfLaw === null
                           ? tj('jur.noValue')
                           : item.governance.ruleOfLaw.toFixed(2)}
                       </td>
-                      <td>
+                      <td data-label={tj('jur.enforcement')}>
                         <EnforcementBadge enforcement={item.governance.enforcement} />
                       </td>
-                      <td className="number">
+                      <td className="number" data-label={tj('jur.covered')}>
                         {item.topics.covered} / {item.topics.total}
                       </td>
-                      <td className="nowrap">
+                      <td className="nowrap facts-column">
                         {item.topics.yes} / {item.topics.partial} / {item.topics.no} / {item.topics.unknown}
                       </td>
                     </tr>
