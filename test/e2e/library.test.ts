@@ -264,7 +264,20 @@ describe('the library in a browser', { skip: skipReason ?? false, timeout: 240_0
       assert.match(page.url(), /\/library\/technologies\/facial-recognition\?locale=fr$/)
       await page.getByTestId('risk').first().waitFor()
       assert.ok(await fitsScreen(page), 'the technology page fits 360 px')
+      // Its title is French, most of its text is not: the page says so.
+      assert.equal(
+        (await page.locator('.lib-fallback').textContent())?.trim(),
+        libraryEn['library.shownInEnglishSome'],
+      )
       await snap(page, 'technology-fr-360')
+
+      // The ICoC holds no Arabic at all: all of it is marked as shown in English.
+      await page.goto(`${server.url}/library/frameworks/icoc?locale=ar`)
+      await page.locator('.lib-fallback[data-fallback="all"]').waitFor()
+      // An English page says nothing of the kind.
+      await page.goto(`${server.url}/library/frameworks/icoc?locale=en`)
+      await page.getByText(libraryEn['library.localeNote']).waitFor()
+      assert.equal(await page.locator('.lib-fallback').count(), 0)
 
       await page.goto(`${server.url}/library/frameworks/toolkit#T2.01`)
       await page.locator('details[id="T2.01"][open]').waitFor()

@@ -49,6 +49,32 @@ export async function request<T>(
   path: string,
   options: TRequestOptions = {},
 ): Promise<T> {
+  return (await send<T>(method, path, options)).body
+}
+
+/**
+ * A GET of text in a chosen language: the body with `textLanguages`, the languages the server says
+ * its texts are in (Content-Language, the asked one first; docs/contracts.md), so a page can mark
+ * text that fell back to English.
+ */
+export async function requestText<T extends object>(
+  path: string,
+  options: TRequestOptions = {},
+): Promise<T & { textLanguages: string[] }> {
+  const { body, response } = await send<T>('GET', path, options)
+  const header = response.headers.get('content-language') ?? ''
+  const textLanguages = header
+    .split(',')
+    .map((language) => language.trim())
+    .filter(Boolean)
+  return { ...body, textLanguages }
+}
+
+async function send<T>(
+  method: THttpMethod,
+  path: string,
+  options: TRequestOptions,
+): Promise<{ body: T; response: Response }> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (MUTATING_METHODS.has(method) && csrfToken !== null) headers['x-csrf-token'] = csrfToken
@@ -68,7 +94,7 @@ export async function request<T>(
   }
 
   const body = await readBody(response)
-  if (response.ok) return body as T
+  if (response.ok) return { body: body as T, response }
 
   const error = toApiError(response.status, body, t('error.unexpected'))
   if (response.status === 401 && error.code === 'unauthenticated') {

@@ -1,7 +1,8 @@
 /**
  * Typed calls of the read-only library API (frameworks, technologies, questionnaires, search, any
  * object by URN, plus sources, rights and the object index). Types come from the server's zod
- * schemas; nothing here restates them. Every call takes the text locale.
+ * schemas; nothing here restates them. Every call takes the text locale, and every answer says in
+ * `textLanguages` which languages its texts are in (English where a translation is missing).
  */
 import type { z } from 'zod'
 import type {
@@ -24,7 +25,7 @@ import type {
   ZTechnologyView,
   ZTopicView,
 } from '../../../src/modules/library/schemas.ts'
-import { request } from './client.ts'
+import { requestText } from './client.ts'
 
 export type { TIndexEntry, TRightView, TSourceView }
 export type TFrameworkSummary = z.infer<typeof ZFrameworkSummary>
@@ -61,47 +62,40 @@ type TItems<T> = { items: T[] }
 
 export const libraryApi = {
   frameworks: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TFrameworkSummary>>('GET', withLocale('/api/library/frameworks', locale), opts(signal)),
+    requestText<TItems<TFrameworkSummary>>(withLocale('/api/library/frameworks', locale), opts(signal)),
   framework: (id: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TFrameworkDetail>(
-      'GET',
-      withLocale(`/api/library/frameworks/${segment(id)}`, locale),
-      opts(signal),
-    ),
+    requestText<TFrameworkDetail>(withLocale(`/api/library/frameworks/${segment(id)}`, locale), opts(signal)),
   technologies: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TTechnologyView>>('GET', withLocale('/api/library/technologies', locale), opts(signal)),
+    requestText<TItems<TTechnologyView>>(withLocale('/api/library/technologies', locale), opts(signal)),
   technology: (id: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TTechnologyView>(
-      'GET',
+    requestText<TTechnologyView>(
       withLocale(`/api/library/technologies/${segment(id)}`, locale),
       opts(signal),
     ),
   questionnaires: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TQuestionnaireSummary>>(
-      'GET',
+    requestText<TItems<TQuestionnaireSummary>>(
       withLocale('/api/library/questionnaires', locale),
       opts(signal),
     ),
   questionnaire: (id: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TQuestionnaireView>(
-      'GET',
+    requestText<TQuestionnaireView>(
       withLocale(`/api/library/questionnaires/${segment(id)}`, locale),
       opts(signal),
     ),
   topics: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TTopicView>>('GET', withLocale('/api/library/topics', locale), opts(signal)),
+    requestText<TItems<TTopicView>>(withLocale('/api/library/topics', locale), opts(signal)),
   groups: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TGroupView>>('GET', withLocale('/api/library/groups', locale), opts(signal)),
+    requestText<TItems<TGroupView>>(withLocale('/api/library/groups', locale), opts(signal)),
   search: (q: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TSearchResult>('GET', withLocale('/api/library/search', locale, { q }), opts(signal)),
+    requestText<TSearchResult>(withLocale('/api/library/search', locale, { q }), opts(signal)),
   object: (urn: string, locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TObjectView>('GET', withLocale(`/api/library/objects/${segment(urn)}`, locale), opts(signal)),
+    requestText<TObjectView>(withLocale(`/api/library/objects/${segment(urn)}`, locale), opts(signal)),
   sources: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TSourceView>>('GET', withLocale('/api/library/sources', locale), opts(signal)),
+    requestText<TItems<TSourceView>>(withLocale('/api/library/sources', locale), opts(signal)),
   rights: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TRightView>>('GET', withLocale('/api/library/rights', locale), opts(signal)),
+    requestText<TItems<TRightView>>(withLocale('/api/library/rights', locale), opts(signal)),
   index: (locale: TLibraryLocale, signal?: AbortSignal) =>
-    request<TItems<TIndexEntry>>('GET', withLocale('/api/library/index', locale), opts(signal)),
+    requestText<TItems<TIndexEntry>>(withLocale('/api/library/index', locale), opts(signal)),
 }
 
 /** Query keys: the library is the same for every organisation, so nothing sits under `org`. */

@@ -76,7 +76,7 @@ function Framework({
   locale,
   lookups,
 }: {
-  framework: TFrameworkDetail
+  framework: TFrameworkDetail & { textLanguages: string[] }
   locale: TLibraryLocale
   lookups: TLookups
 }) {
@@ -106,7 +106,7 @@ function Framework({
           ) : null}
         </p>
         <UrnBlock urn={framework.urn} version={framework.version} />
-        <LocaleSwitch locale={locale} />
+        <LocaleSwitch locale={locale} textLanguages={framework.textLanguages} />
         {framework.sources.length > 0 ? (
           <details className="lib-sources">
             <summary>{lt('framework.sources')}</summary>

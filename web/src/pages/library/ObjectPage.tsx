@@ -90,7 +90,7 @@ function LibraryObject({
   locale,
   lookups,
 }: {
-  object: TObjectView
+  object: TObjectView & { textLanguages: string[] }
   locale: TLibraryLocale
   lookups: TLookups
 }) {
@@ -116,7 +116,7 @@ function LibraryObject({
             </LibLink>
           </p>
         ) : null}
-        <LocaleSwitch locale={locale} />
+        <LocaleSwitch locale={locale} textLanguages={object.textLanguages} />
       </header>
       <section className="card" aria-label={object.title}>
         <ObjectBody object={object} value={value} locale={locale} lookups={lookups} />

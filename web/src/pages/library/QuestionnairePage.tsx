@@ -68,7 +68,7 @@ function Questionnaire({
   locale,
   lookups,
 }: {
-  questionnaire: TQuestionnaireView
+  questionnaire: TQuestionnaireView & { textLanguages: string[] }
   locale: TLibraryLocale
   lookups: TLookups
 }) {
@@ -101,7 +101,7 @@ function Questionnaire({
           <span>{lt('library.countQuestions', { count: questionnaire.questions.length })}</span>
         </p>
         <UrnBlock urn={questionnaire.urn} version={questionnaire.version} />
-        <LocaleSwitch locale={locale} />
+        <LocaleSwitch locale={locale} textLanguages={questionnaire.textLanguages} />
       </header>
 
       <nav aria-labelledby="q-sections" className="card lib-toc">

@@ -60,7 +60,7 @@ function Technology({
   locale,
   lookups,
 }: {
-  technology: TTechnologyView
+  technology: TTechnologyView & { textLanguages: string[] }
   locale: TLibraryLocale
   lookups: TLookups
 }) {
@@ -93,7 +93,7 @@ function Technology({
         <p className="eyebrow">{lt('kind.technology')}</p>
         <h1>{technology.title}</h1>
         <UrnBlock urn={technology.urn} version={technology.version} />
-        <LocaleSwitch locale={locale} />
+        <LocaleSwitch locale={locale} textLanguages={technology.textLanguages} />
       </header>
 
       <section aria-labelledby="tech-description" className="card">

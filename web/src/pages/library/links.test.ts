@@ -1,7 +1,16 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { libraryPaths, localeFromSearch, pathInFramework, pathOfUrn, urnId, withLocale } from './links.ts'
+import type { TLibraryLocale } from '../../api/library.ts'
+import {
+  englishFallback,
+  libraryPaths,
+  localeFromSearch,
+  pathInFramework,
+  pathOfUrn,
+  urnId,
+  withLocale,
+} from './links.ts'
 
 describe('pathOfUrn', () => {
   const cases: [string, string][] = [
@@ -70,4 +79,19 @@ describe('locale in links', () => {
     ))
   it('an existing query is extended', () =>
     assert.equal(withLocale('/library?q=x', 'es'), '/library?q=x&locale=es'))
+})
+
+describe('englishFallback', () => {
+  const cases: [TLibraryLocale, string[], 'none' | 'some' | 'all'][] = [
+    ['en', ['en'], 'none'],
+    ['fr', ['fr'], 'none'],
+    ['fr', ['fr', 'en'], 'some'],
+    ['ar', ['en'], 'all'],
+    ['es', [], 'none'],
+  ]
+  for (const [locale, languages, expected] of cases) {
+    it(`${locale} with ${JSON.stringify(languages)}: ${expected}`, () => {
+      assert.equal(englishFallback(locale, languages), expected)
+    })
+  }
 })

@@ -100,3 +100,16 @@ export function withLocale(
   const hash = hashAt >= 0 ? path.slice(hashAt) : ''
   return `${base}${base.includes('?') ? '&' : '?'}locale=${locale}${hash}`
 }
+
+/**
+ * How much of an answer fell back to English, from the languages it holds (Content-Language,
+ * docs/contracts.md): `none` when it is all in the chosen language (or English was chosen), `all`
+ * when it holds English only, `some` when it holds both.
+ */
+export function englishFallback(
+  locale: TLibraryLocale,
+  textLanguages: readonly string[],
+): 'none' | 'some' | 'all' {
+  if (locale === 'en' || !textLanguages.includes('en')) return 'none'
+  return textLanguages.includes(locale) ? 'some' : 'all'
+}

@@ -10,6 +10,10 @@ export const libraryEn = {
     'The standards, technologies and questionnaires Custos runs on: read-only, versioned, each with a permanent URN.',
   'library.locale': 'Language of the library text',
   'library.localeNote': 'Text without a translation is shown in English.',
+  'library.shownInEnglishAll':
+    'This text has not been translated into the chosen language yet: it is shown in English.',
+  'library.shownInEnglishSome':
+    'Parts of this text have not been translated into the chosen language yet: they are shown in English.',
   'library.frameworksHeading': 'Frameworks',
   'library.technologiesHeading': 'Technology catalogue',
   'library.technologiesIntro': 'Security technologies with the rights they touch and their inherent risks.',

@@ -19,7 +19,7 @@ import {
 } from '../../api/library.ts'
 import { currentLocale } from '../../i18n/i18n.ts'
 import { LOCALE_NAMES } from '../../i18n/locales.ts'
-import { libraryPaths, localeFromSearch, withLocale } from './links.ts'
+import { englishFallback, libraryPaths, localeFromSearch, withLocale } from './links.ts'
 import { lt, type TLibraryMessageKey } from './messages.ts'
 import { nameOfUrn, type TNameSources } from './names.ts'
 import './library.css'
@@ -155,8 +155,9 @@ export function UrnLink({
 
 /**
  * The frame of a library page. The page chrome stays in the app's language; library text may be in
- * the chosen locale or fall back to English (the API does not say which), so no `lang` is claimed
- * for it: library.css lets each paragraph take its direction from its own text instead.
+ * the chosen locale or fall back to English (the API says which languages an answer holds, not which
+ * text is in which), so no `lang` is claimed for it: library.css lets each paragraph take its
+ * direction from its own text, and LocaleSwitch says when text is shown in English.
  */
 export function LibraryPage({ children }: { children: ReactNode }) {
   return <div className="page lib-page">{children}</div>
@@ -184,8 +185,18 @@ export function Breadcrumbs({ crumbs, locale }: { crumbs: TCrumb[]; locale: TLib
   )
 }
 
-/** Chooses the language of the library text; the choice lives in `?locale=` so links can share it. */
-export function LocaleSwitch({ locale }: { locale: TLibraryLocale }) {
+/**
+ * Chooses the language of the library text; the choice lives in `?locale=` so links can share it.
+ * Given the languages the page's answer holds, it says when some or all of the text is in English.
+ */
+export function LocaleSwitch({
+  locale,
+  textLanguages,
+}: {
+  locale: TLibraryLocale
+  textLanguages?: readonly string[]
+}) {
+  const fallback = textLanguages ? englishFallback(locale, textLanguages) : 'none'
   const navigate = useNavigate()
   const location = useLocation()
   const change = (next: TLibraryLocale) => {
@@ -209,7 +220,13 @@ export function LocaleSwitch({ locale }: { locale: TLibraryLocale }) {
           </option>
         ))}
       </select>
-      <p className="field-hint">{lt('library.localeNote')}</p>
+      {fallback === 'none' ? (
+        <p className="field-hint">{lt('library.localeNote')}</p>
+      ) : (
+        <p className="notice notice-info lib-fallback" data-fallback={fallback}>
+          {lt(fallback === 'all' ? 'library.shownInEnglishAll' : 'library.shownInEnglishSome')}
+        </p>
+      )}
     </div>
   )
 }
