@@ -33,7 +33,12 @@ export function JurisdictionPage() {
   return (
     <div className="page jurisdictions">
       <p>
-        <Link to={JURISDICTION_PATHS.list}>← {tj('jur.back')}</Link>
+        <Link to={JURISDICTION_PATHS.list}>
+          <span className="back-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {tj('jur.back')}
+        </Link>
       </p>
       {unknown ? (
         <UnknownCountry code={code} error={unknown} />
@@ -143,7 +148,12 @@ function Detail({ detail }: { detail: TJurisdictionDetail }) {
                     ) : (
                       tj('jur.none')
                     )}
-                    {fact.note ? <p className="muted small fact-note">{fact.note}</p> : null}
+                    {fact.note ? (
+                      // The notes are written in English only: their own direction keeps their punctuation in place.
+                      <p className="muted small fact-note" dir="auto">
+                        {fact.note}
+                      </p>
+                    ) : null}
                   </td>
                   <td data-label={tj('jur.source')}>
                     <SourceCite source={fact.source} />
