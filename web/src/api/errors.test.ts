@@ -51,6 +51,24 @@ describe('field issues', () => {
     assert.equal(fieldIssue(error, 'role'), undefined)
   })
 
+  it('keeps what else the server said of an issue in its details', () => {
+    const suggested = [{ code: 'DE', name: 'Germany' }]
+    const error = toApiError(
+      422,
+      {
+        error: {
+          code: 'unknown_value',
+          message: "Unknown country code 'XX'.",
+          issues: [{ path: 'countries', message: "Unknown country code 'XX'.", value: 'XX', suggested }],
+        },
+      },
+      'fallback',
+    )
+    assert.deepEqual(error.issues, [
+      { path: 'countries', message: "Unknown country code 'XX'.", details: { value: 'XX', suggested } },
+    ])
+  })
+
   it('gives no issues when the server sent none, and none for an error that is not an ApiError', () => {
     assert.deepEqual(toApiError(403, { error: { code: 'forbidden', message: 'No.' } }, 'x').issues, [])
     assert.equal(fieldIssue(new Error('email'), 'email'), undefined)

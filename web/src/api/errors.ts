@@ -1,5 +1,8 @@
-/** One field the server (or the page) found wrong: its path in the request and why. */
-export type TFieldIssue = { path: string; message: string }
+/**
+ * One field the server (or the page) found wrong: its path in the request and why, and in `details`
+ * whatever else the server said of it (an unknown value as typed and the values meant).
+ */
+export type TFieldIssue = { path: string; message: string; details?: Readonly<Record<string, unknown>> }
 
 /**
  * The error every API call rejects with: the stable `code` and the user-safe `message` the server
@@ -40,14 +43,14 @@ export function fieldIssue(error: unknown, path: string): string | undefined {
   return error.issues.find((i) => i.path === path)?.message
 }
 
-const issuesOf = (value: unknown): TFieldIssue[] =>
-  Array.isArray(value)
-    ? value.flatMap((i) =>
-        typeof i === 'object' && i !== null && typeof i.path === 'string' && typeof i.message === 'string'
-          ? [{ path: i.path, message: i.message }]
-          : [],
-      )
-    : []
+const issueOf = (value: unknown): TFieldIssue[] => {
+  if (typeof value !== 'object' || value === null) return []
+  const { path, message, ...details } = value as Record<string, unknown>
+  if (typeof path !== 'string' || typeof message !== 'string') return []
+  return [{ path, message, ...(Object.keys(details).length > 0 ? { details } : {}) }]
+}
+
+const issuesOf = (value: unknown): TFieldIssue[] => (Array.isArray(value) ? value.flatMap(issueOf) : [])
 
 export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError
 

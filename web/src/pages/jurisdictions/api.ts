@@ -8,8 +8,7 @@ import type {
 } from '../../../../src/modules/jurisdictions/api-schemas.ts'
 import type { TGapResult } from '../../../../src/modules/jurisdictions/gap.ts'
 import { request } from '../../api/client.ts'
-import { ApiError, toApiError } from '../../api/errors.ts'
-import { t } from '../../i18n/i18n.ts'
+import { ApiError, isApiError, type TFieldIssue } from '../../api/errors.ts'
 
 export type TJurisdictionList = z.infer<typeof ZJurisdictionList>
 export type TJurisdictionSummary = TJurisdictionList['items'][number]
@@ -28,8 +27,8 @@ export type TUnknownValue = { path: string; value: string; message: string; sugg
 
 /**
  * The server's answer to unknown technologies or countries (422 `unknown_value`, or 404 for a
- * country in the address): an ApiError like any other, which also keeps each issue's typed value
- * and suggestions (the shared ApiError keeps only path and message).
+ * country in the address): an ApiError like any other, with each issue's typed value and
+ * suggestions read from its details.
  */
 export class UnknownValuesError extends ApiError {
   readonly unknown: readonly TUnknownValue[]
@@ -47,42 +46,31 @@ const suggestedOf = (value: unknown): TSuggested[] =>
     ? value.flatMap((s) => (s && isText(s.code) && isText(s.name) ? [{ code: s.code, name: s.name }] : []))
     : []
 
-/** The issues of an error body that name a typed value; entries of another shape are dropped. */
-export function unknownValuesOf(body: unknown): TUnknownValue[] {
-  const issues = (body as { error?: { issues?: unknown } } | undefined)?.error?.issues
-  if (!Array.isArray(issues)) return []
+/** The issues of an error that name a typed value; the others are left out. */
+function unknownValuesOf(issues: readonly TFieldIssue[]): TUnknownValue[] {
   return issues.flatMap((i) =>
-    i && isText(i.path) && isText(i.value) && isText(i.message)
-      ? [{ path: i.path, value: i.value, message: i.message, suggested: suggestedOf(i.suggested) }]
+    isText(i.details?.value)
+      ? [
+          {
+            path: i.path,
+            value: i.details.value,
+            message: i.message,
+            suggested: suggestedOf(i.details.suggested),
+          },
+        ]
       : [],
   )
 }
 
-/**
- * A GET whose 404 or 422 answer names unknown values: those reject with UnknownValuesError. Any
- * other failure (a lost session, no network, a server error) is asked again through the shared
- * client, so it is handled and worded as everywhere else.
- */
+/** A GET whose 404 or 422 answer names unknown values: those reject with UnknownValuesError. */
 async function getNamingUnknownValues<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let response: Response | undefined
   try {
-    response = await fetch(path, {
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    })
-  } catch {
-    response = undefined
+    return await request<T>('GET', path, opts(signal))
+  } catch (error) {
+    if (isApiError(error) && (error.status === 404 || error.status === 422))
+      throw new UnknownValuesError(error, unknownValuesOf(error.issues))
+    throw error
   }
-  if (response?.ok) return (await response.json()) as T
-  if (response && (response.status === 404 || response.status === 422)) {
-    const body: unknown = await response.json().catch(() => undefined)
-    throw new UnknownValuesError(
-      toApiError(response.status, body, t('error.unexpected')),
-      unknownValuesOf(body),
-    )
-  }
-  return request<T>('GET', path, opts(signal))
 }
 
 export const jurisdictionsApi = {
