@@ -818,4 +818,37 @@ describe('the platform in a browser', { skip: skipReason ?? false, timeout: 360_
       await session.close()
     }
   })
+  it('a 160-character organisation name without a space wraps instead of widening any page', async () => {
+    const client = DEMO_ORGANISATIONS.find((org) => org.slug === 'demo-client')!
+    const longName = 'M'.repeat(160)
+    const session = await openBrowser({ viewport: PHONE })
+    const { page } = session
+    try {
+      await signInOnPage(page, server.url, {
+        credentials: demoLogin(client.slug),
+        next: '/settings/organisation',
+      })
+      await page.getByLabel(en['org.name'], { exact: true }).fill(longName)
+      await page.getByRole('button', { name: en['org.rename'] }).click()
+      await page.getByText(en['org.renamed']).waitFor()
+      for (const path of ['/settings/organisation', '/', '/audit']) {
+        for (const viewport of [PHONE, { width: 1366, height: 900 }]) {
+          await page.setViewportSize(viewport)
+          await page.goto(`${server.url}${path}`)
+          await page.locator('h1').first().waitFor()
+          await page.locator('.app-header').getByText(longName).first().waitFor({ state: 'attached' })
+          assert.ok(await fitsScreen(page), `${path} at ${viewport.width} px`)
+        }
+      }
+      await page.setViewportSize(PHONE)
+      await page.goto(`${server.url}/settings/organisation`)
+      await snap(page, 'long-name-390')
+      await page.getByLabel(en['org.name'], { exact: true }).fill(client.name)
+      await page.getByRole('button', { name: en['org.rename'] }).click()
+      await page.getByText(en['org.renamed']).waitFor()
+      assertNoProblems(session)
+    } finally {
+      await session.close()
+    }
+  })
 })
