@@ -101,7 +101,7 @@ describe('jurisdictions and gap analysis in a browser', {
       assert.match(await textOf(ai), /covered/)
       assert.match(await textOf(ai), /2024\/1689/)
       assert.equal(
-        await page.locator('svg.governance-bars rect.bar').count(),
+        await page.locator('.governance-bars rect.bar').count(),
         wgiEstimatesOf('DE'),
         'one bar per WGI estimate Germany has',
       )

@@ -99,62 +99,61 @@ export function SourceCite({ source }: { source: TSourceRef }) {
 export type TIndicator = { label: string; value: number | null }
 
 const SCALE = 2.5
-const BAR_WIDTH = 220
-const ROW = 26
+
+/** Where `value` (clamped to ±SCALE) falls on a 0–100 axis whose middle is zero. */
+const axisAt = (value: number) => 50 + (Math.max(-SCALE, Math.min(SCALE, value)) / SCALE) * 50
 
 /**
- * WGI estimates as horizontal bars around zero (−2.5 … +2.5), inline SVG; each bar is labelled with
- * its value so the chart reads without colour. Missing values say so instead of drawing zero.
+ * WGI estimates as horizontal bars around zero (−2.5 … +2.5), one row per indicator across the
+ * card's width: the label and the value are text (read by screen readers as a term and its
+ * description, and at the page's font size on any screen); only the bar is drawn, stretched to its
+ * column. Missing values say so instead of drawing zero.
  */
 export function GovernanceBars({ indicators, title }: { indicators: TIndicator[]; title: string }) {
-  const labelWidth = 190
-  const valueWidth = 64
-  const width = labelWidth + BAR_WIDTH + valueWidth
-  const height = indicators.length * ROW + 18
-  const mid = labelWidth + BAR_WIDTH / 2
-  const x = (value: number) => mid + (Math.max(-SCALE, Math.min(SCALE, value)) / SCALE) * (BAR_WIDTH / 2)
   return (
-    <svg className="governance-bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
-      <title>{title}</title>
-      <line x1={mid} x2={mid} y1={0} y2={height - 16} className="axis" />
-      <text x={labelWidth} y={height - 2} className="tick">
-        −2.5
-      </text>
-      <text x={mid} y={height - 2} className="tick" textAnchor="middle">
-        0
-      </text>
-      <text x={labelWidth + BAR_WIDTH} y={height - 2} className="tick" textAnchor="end">
-        +2.5
-      </text>
-      {indicators.map((indicator, i) => {
-        const y = i * ROW + 4
-        const value = indicator.value
-        return (
-          <g key={indicator.label}>
-            <text x={0} y={y + 14} className="bar-label">
-              {indicator.label}
-            </text>
-            {value === null ? (
-              <text x={mid + 6} y={y + 14} className="bar-value muted">
-                {tj('jur.noValue')}
-              </text>
-            ) : (
-              <>
-                <rect
-                  x={Math.min(mid, x(value))}
-                  y={y + 3}
-                  width={Math.max(1, Math.abs(x(value) - mid))}
-                  height={ROW - 10}
-                  className={value >= 0 ? 'bar bar-positive' : 'bar bar-negative'}
-                />
-                <text x={labelWidth + BAR_WIDTH + 8} y={y + 14} className="bar-value">
-                  {value.toFixed(2)}
-                </text>
-              </>
-            )}
-          </g>
-        )
-      })}
-    </svg>
+    <figure className="governance-chart">
+      <figcaption className="visually-hidden">{title}</figcaption>
+      <dl className="governance-bars">
+        {indicators.map((indicator) => {
+          const value = indicator.value
+          return (
+            <div key={indicator.label} className="governance-row">
+              <dt>{indicator.label}</dt>
+              <dd className="governance-bar-cell">
+                <svg
+                  className="governance-bar"
+                  viewBox="0 0 100 10"
+                  preserveAspectRatio="none"
+                  aria-hidden="true"
+                >
+                  <line x1={50} x2={50} y1={0} y2={10} className="axis" />
+                  {value === null ? null : (
+                    <rect
+                      x={Math.min(50, axisAt(value))}
+                      y={1.5}
+                      width={Math.max(0.4, Math.abs(axisAt(value) - 50))}
+                      height={7}
+                      className={value >= 0 ? 'bar bar-positive' : 'bar bar-negative'}
+                    />
+                  )}
+                </svg>
+              </dd>
+              <dd className={value === null ? 'governance-value muted' : 'governance-value figures'}>
+                {value === null ? tj('jur.noValue') : value.toFixed(2)}
+              </dd>
+            </div>
+          )
+        })}
+        <div className="governance-row governance-scale" aria-hidden="true">
+          <span />
+          <span className="governance-ticks">
+            <span>−2.5</span>
+            <span>0</span>
+            <span>+2.5</span>
+          </span>
+          <span />
+        </div>
+      </dl>
+    </figure>
   )
 }
