@@ -219,22 +219,22 @@ function AuditRow({ event }: { event: TAuditEvent }) {
   const items = summaryItems(event.summary)
   return (
     <tr>
-      <td className="nowrap">
+      <td className="nowrap" data-label={t('audit.time')}>
         <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
       </td>
-      <td>
+      <td data-label={t('audit.who')}>
         {event.actor ? (
           <span title={event.actor.email}>{event.actor.name || event.actor.email}</span>
         ) : (
           <span className="muted">{t('audit.system')}</span>
         )}
       </td>
-      <td>
+      <td data-label={t('audit.what')}>
         <span className="action" data-action={event.action}>
           {eventSentence(event)}
         </span>
       </td>
-      <td>
+      <td data-label={t('audit.details')}>
         {items.length > 0 ? (
           <dl className="summary">
             {items.map((item) => (
