@@ -17,12 +17,7 @@ import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.t
 import { en } from '../../web/src/i18n/messages.ts'
 import { AUDIT_ACTIONS } from '../../web/src/lib/audit.ts'
 import { postPublic, signInThroughApi, type TApiSession } from './helpers/api.ts'
-import {
-  browserSkipReason,
-  openBrowser,
-  type TBrowserSession,
-  unexpectedProblems,
-} from './helpers/browser.ts'
+import { assertNoProblems, browserSkipReason, fitsScreen, openBrowser } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
 import { signInOnPage } from './helpers/sign-in.ts'
@@ -54,13 +49,6 @@ const showsActionName = (text: string) =>
 
 const CSV_ACTION = AUDIT_CSV_COLUMNS.indexOf('Action')
 const CSV_ACTOR_EMAIL = AUDIT_CSV_COLUMNS.indexOf('Actor email')
-
-const fitsScreen = async (page: Page) =>
-  (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true
-
-function assertNoProblems(session: TBrowserSession) {
-  assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
-}
 
 type TRow = { who: string; what: string; details: string; action: string }
 

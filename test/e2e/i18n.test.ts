@@ -13,12 +13,7 @@ import type { Page } from 'playwright-core'
 import { DEMO_ORGANISATIONS, demoLogin } from '../../src/modules/platform/demo.ts'
 import { LOCALE_NAMES } from '../../web/src/i18n/locales.ts'
 import { en } from '../../web/src/i18n/messages.ts'
-import {
-  browserSkipReason,
-  openBrowser,
-  type TBrowserSession,
-  unexpectedProblems,
-} from './helpers/browser.ts'
+import { assertNoProblems, browserSkipReason, fitsScreen, openBrowser } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
 import { signInOnPage } from './helpers/sign-in.ts'
@@ -71,12 +66,6 @@ function recordAssets(page: Page): string[] {
 
 const documentLocale = (page: Page) =>
   page.evaluate<[string, string]>('[document.documentElement.lang, document.documentElement.dir]')
-const fitsScreen = async (page: Page) =>
-  (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true
-
-function assertNoProblems(session: TBrowserSession) {
-  assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
-}
 
 describe('interface languages in a browser', { skip: skipReason ?? false, timeout: 240_000 }, () => {
   let server: TTestServer

@@ -13,12 +13,7 @@ import type { Locator } from 'playwright-core'
 import { loadLibrary } from '../../src/content/loader.ts'
 import { en } from '../../web/src/i18n/messages.ts'
 import { jurisdictionsEn as jur } from '../../web/src/pages/jurisdictions/messages.ts'
-import {
-  browserSkipReason,
-  openBrowser,
-  type TBrowserSession,
-  unexpectedProblems,
-} from './helpers/browser.ts'
+import { assertNoProblems, browserSkipReason, openBrowser } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
 import { signInOnPage } from './helpers/sign-in.ts'
@@ -57,12 +52,6 @@ function facialRecognitionBaseline(): number {
   const topics = library.technologies.get('facial-recognition')?.topics ?? []
   assert.equal(topics.length, 6)
   return new Set(topics.flatMap((t) => library.topics.get(t.topic)?.baseline ?? [])).size
-}
-
-/** Only expected answers: 401 while signing in, and the 422 of the mistyped country code. */
-function assertNoProblems(session: TBrowserSession) {
-  const problems = unexpectedProblems(session.problems).filter((problem) => !/status of 422\b/.test(problem))
-  assert.deepEqual(problems, [], 'the browser reported errors')
 }
 
 describe('jurisdictions and gap analysis in a browser', {
@@ -172,7 +161,7 @@ describe('jurisdictions and gap analysis in a browser', {
       assert.match(await textOf(page.getByTestId('wgi-attribution')), /World Bank.*CC BY 4\.0/)
       await snap(page, 'data-sources')
 
-      assertNoProblems(session)
+      assertNoProblems(session, 422)
     } finally {
       await session.close()
     }

@@ -13,9 +13,10 @@ import type { Page } from 'playwright-core'
 import { en } from '../../web/src/i18n/messages.ts'
 import { libraryEn } from '../../web/src/pages/library/messages.ts'
 import {
+  assertNoProblems,
   browserSkipReason,
+  fitsScreen,
   openBrowser,
-  type TBrowserSession,
   unexpectedProblems,
 } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
@@ -30,13 +31,8 @@ const snap = screenshotter('library')
 const shotsDir = fileURLToPath(new URL('../../test-results/library/', import.meta.url))
 
 const pathOf = (page: Page) => new URL(page.url()).pathname
-const fitsScreen = async (page: Page) =>
-  (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-function assertNoProblems(session: TBrowserSession) {
-  assert.deepEqual(unexpectedProblems(session.problems), [], 'the browser reported errors')
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Headings never skip a level going down (h1 → h3 without an h2 is a skip). */
 const headingLevels = async (page: Page): Promise<number[]> =>

@@ -15,7 +15,7 @@ import { LOCALE_NAMES } from '../../web/src/i18n/locales.ts'
 import { en, type TMessageKey } from '../../web/src/i18n/messages.ts'
 import { overviewFor, upcomingMessage } from '../../web/src/lib/overview.ts'
 import { navItemsFor } from '../../web/src/nav.ts'
-import { browserSkipReason, openBrowser, unexpectedProblems } from './helpers/browser.ts'
+import { browserSkipReason, fitsScreen, openBrowser, unexpectedProblems } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
 import { signInOnPage } from './helpers/sign-in.ts'
@@ -40,9 +40,6 @@ const ar = (key: TMessageKey) => {
 
 /** First-strong and pop directional isolates, which the interface puts around values in Arabic. */
 const withoutIsolates = (text: string) => text.replace(/[\u2068\u2069]/g, '')
-
-const fitsScreen = async (page: Page) =>
-  (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true
 
 const texts = async (page: Page, selector: string) =>
   (await page.locator(selector).allTextContents()).map((text) => withoutIsolates(text.trim()))

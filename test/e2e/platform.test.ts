@@ -16,12 +16,7 @@ import { AUDIT_PAGE_SIZE, INVITATIONS_PAGE_SIZE } from '../../web/src/api/platfo
 import { en } from '../../web/src/i18n/messages.ts'
 import { navItemsFor } from '../../web/src/nav.ts'
 import { postPublic, signInThroughApi } from './helpers/api.ts'
-import {
-  browserSkipReason,
-  openBrowser,
-  type TBrowserSession,
-  unexpectedProblems,
-} from './helpers/browser.ts'
+import { assertNoProblems, browserSkipReason, fitsScreen, openBrowser } from './helpers/browser.ts'
 import { screenshotter } from './helpers/screenshots.ts'
 import { startDemoServer, type TTestServer } from './helpers/server.ts'
 import { signInOnPage, submitSignIn } from './helpers/sign-in.ts'
@@ -53,10 +48,6 @@ const navLabelsFor = (role: TRole) => navItemsFor(role, 'provider').map((item) =
 /** The text of an element, trimmed ('' when it has none). */
 const textOf = async (locator: Locator) => (await locator.textContent())?.trim() ?? ''
 
-/** Nothing is wider than the screen (evaluated in the page; this file is type-checked without DOM types). */
-const fitsScreen = async (page: Page) =>
-  (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')) === true
-
 /**
  * No element carries a style attribute: the server's CSP may still allow inline styles for its own
  * fallback page, but the app must work under a strict `style-src 'self'` (docs/security.md).
@@ -70,24 +61,6 @@ const assertNoInlineStyles = async (page: Page) =>
     '',
     `inline style on ${page.url()}`,
   )
-
-/**
- * Fails with the page's console errors, uncaught exceptions and CSP reports, if any, but for the
- * "failed to load" lines of answers the journey provoked on purpose (a 404 for a refused join).
- */
-function assertNoProblems(session: TBrowserSession, ...expectedStatuses: number[]) {
-  const provoked = (problem: string) =>
-    expectedStatuses.some((status) =>
-      problem.startsWith(
-        `console: Failed to load resource: the server responded with a status of ${status} `,
-      ),
-    )
-  assert.deepEqual(
-    unexpectedProblems(session.problems).filter((problem) => !provoked(problem)),
-    [],
-    'the browser reported errors',
-  )
-}
 
 /** The message of the error body in a response the page received. */
 const errorMessageOf = async (response: { json: () => Promise<unknown> }) =>

@@ -2,6 +2,7 @@
  * Launching Debian's Chromium for browser tests (never a downloaded browser, ARCHITECTURE.md). When it is
  * missing the tests skip with the reason, unless REQUIRE_BROWSER=1, where a missing browser fails.
  */
+import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -88,3 +89,26 @@ export function unexpectedProblems(problems: readonly string[]): string[] {
       !/^console: Failed to load resource: the server responded with a status of 401\b/.test(problem),
   )
 }
+
+/**
+ * Fails the test when the browser reported a problem other than an expected 401 and the statuses
+ * the journey provoked on purpose (a 422 for a mistyped country, a 404 for a refused join).
+ */
+export function assertNoProblems(session: TBrowserSession, ...provokedStatuses: number[]): void {
+  const provoked = (problem: string) =>
+    provokedStatuses.some((status) =>
+      problem.startsWith(
+        `console: Failed to load resource: the server responded with a status of ${status} `,
+      ),
+    )
+  assert.deepEqual(
+    unexpectedProblems(session.problems).filter((problem) => !provoked(problem)),
+    [],
+    'the browser reported errors',
+  )
+}
+
+/** Whether the page is no wider than its window: nothing scrolls sideways. */
+export const fitsScreen = async (page: Page): Promise<boolean> =>
+  (await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')) ===
+  true
