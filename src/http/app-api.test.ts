@@ -255,23 +255,34 @@ forEachDatabase('HTTP surface', (handle) => {
   })
 })
 
+/**
+ * An app serving a built web app made of index.html, assets/app-abc123.js and the given extra
+ * assets, in a temporary folder. No database is given: serving the web app must never touch it.
+ */
+const withWebDist = (
+  assets: Record<string, string> = {},
+): { dir: string; app: ReturnType<typeof createApp> } => {
+  const dir = mkdtempSync(join(tmpdir(), 'custos-web-'))
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Custos SPA</title>')
+  for (const [name, text] of Object.entries({ 'app-abc123.js': 'console.log(1)', ...assets }))
+    writeFileSync(join(dir, 'assets', name), text)
+  const app = createApp({
+    db: undefined as never,
+    dialect: 'sqlite',
+    logger: silentLogger(),
+    clock: systemClock,
+    secrets: ephemeralSecrets(),
+    webDistDir: dir,
+  })
+  return { dir, app }
+}
+
 describe('serving the built web app', () => {
   let dir: string
   let app: ReturnType<typeof createApp>
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'custos-web-'))
-    mkdirSync(join(dir, 'assets'))
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Custos SPA</title>')
-    writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)')
-    // No database is given: serving the web app must never touch it.
-    app = createApp({
-      db: undefined as never,
-      dialect: 'sqlite',
-      logger: silentLogger(),
-      clock: systemClock,
-      secrets: ephemeralSecrets(),
-      webDistDir: dir,
-    })
+    ;({ dir, app } = withWebDist())
   })
   after(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -308,19 +319,7 @@ describe('the API reference with a built web app', () => {
   let dir: string
   let app: ReturnType<typeof createApp>
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'custos-web-'))
-    mkdirSync(join(dir, 'assets'))
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Custos SPA</title>')
-    writeFileSync(join(dir, 'assets', 'redoc.standalone-abc123.js'), '/* Redoc */')
-    writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)')
-    app = createApp({
-      db: undefined as never,
-      dialect: 'sqlite',
-      logger: silentLogger(),
-      clock: systemClock,
-      secrets: ephemeralSecrets(),
-      webDistDir: dir,
-    })
+    ;({ dir, app } = withWebDist({ 'redoc.standalone-abc123.js': '/* Redoc */' }))
   })
   after(() => rmSync(dir, { recursive: true, force: true }))
 
